@@ -1,0 +1,34 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', '**/*.cjs', '**/*.mjs', 'jest.config.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+    },
+  },
+  {
+    // The domain is pure: no framework, no I/O, nothing else from the project (DESIGN.md § Dependency rules).
+    files: ['libs/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['@nestjs/*', 'typeorm', 'pg', 'pg-*', 'kafkajs', '@kurrent/*', 'express', 'rxjs', 'class-validator', 'class-transformer', 'reflect-metadata'], message: 'libs/domain is pure TypeScript: no framework or I/O packages.' },
+          { group: ['@app/*', '../../../*', 'node:fs', 'node:net', 'node:http', 'node:child_process', 'fs', 'net', 'http', 'child_process'], message: 'libs/domain imports nothing from the project and does no I/O.' },
+        ],
+      }],
+    },
+  },
+  {
+    // A lib never imports an app.
+    files: ['libs/**/*.ts'],
+    ignores: ['libs/domain/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@app/intake*', '@app/projector*', '@app/reporting*', '../../../apps/*'], message: 'A lib never imports an app.' }] }],
+    },
+  },
+);

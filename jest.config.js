@@ -1,0 +1,29 @@
+// jest on Node 20: SWC compiles our TypeScript and the ESM-only Nest packages to CommonJS (see docs/toolchain).
+const path = require('node:path');
+const { compilerOptions } = require('./tsconfig.json');
+
+const swcTs = ['@swc/jest', {
+  jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022', keepClassNames: true },
+  module: { type: 'commonjs' },
+}];
+const swcJs = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
+
+const moduleNameMapper = {};
+for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
+  const key = alias.endsWith('/*') ? `^${alias.slice(0, -2)}/(.*)$` : `^${alias}$`;
+  moduleNameMapper[key] = path.join('<rootDir>', alias.endsWith('/*') ? target.replace('*', '$1') : target);
+}
+
+module.exports = {
+  rootDir: '.',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testRegex: '(apps|libs|test)/.*\\.spec\\.ts$',
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.data/'],
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': swcTs, '^.+\\.m?js$': swcJs },
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|load-esm|uid|strtok3|token-types|@tokenizer|uint8array-extras)/)'],
+  globalSetup: '<rootDir>/test/setup/global-setup.ts',
+  globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+  moduleNameMapper,
+  testTimeout: 60000,
+};

@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { EmbeddedPostgres } from '../../libs/platform/src/database/embedded-postgres';
+
+/**
+ * Starts one throw-away embedded PostgreSQL for the whole test run, unless DATABASE_URL names a server.
+ * Each suite then creates its own database on it (test/support/test-database.ts).
+ */
+export default async function globalSetup(): Promise<void> {
+  if (process.env.DATABASE_URL) {
+    process.env.TEST_DATABASE_SERVER_URL = process.env.DATABASE_URL;
+    return;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-test-pg-'));
+  fs.chmodSync(dir, 0o755);
+  const server = new EmbeddedPostgres({
+    dataDir: path.join(dir, 'data'),
+    port: await freePort(),
+    ephemeral: true,
+    settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: '300' },
+  });
+  await server.start();
+  (globalThis as Record<string, unknown>).__TEST_PG__ = { server, dir };
+  process.env.TEST_DATABASE_SERVER_URL = server.url;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
