@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../../libs/platform/src/database/database';
 import { EmbeddedPostgres } from '../../libs/platform/src/database/embedded-postgres';
 
 /**
@@ -24,15 +24,4 @@ export default async function globalSetup(): Promise<void> {
   await server.start();
   (globalThis as Record<string, unknown>).__TEST_PG__ = { server, dir };
   process.env.TEST_DATABASE_SERVER_URL = server.url;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** The reporting app's module (see docs/architecture.md). */
+@Module({})
+export class ReportingModule {}

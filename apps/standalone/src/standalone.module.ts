@@ -1,0 +1,17 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { IntakeModule } from '@app/intake/intake.module';
+import { ProjectorModule } from '@app/projector/projector.module';
+import { ReportingModule } from '@app/reporting/reporting.module';
+import { type AppConfig, type Database, PlatformModule } from '@app/platform';
+import { ALL_MIGRATIONS } from './migrations';
+
+/** The apps composed in one process on one database: what `npm start` runs. */
+@Module({})
+export class StandaloneModule {
+  static create(context: { config: AppConfig; database: Database }): DynamicModule {
+    return {
+      module: StandaloneModule,
+      imports: [PlatformModule.forRoot({ ...context, migrations: ALL_MIGRATIONS }), IntakeModule, ProjectorModule, ReportingModule],
+    };
+  }
+}

@@ -1,0 +1,128 @@
+import path from 'node:path';
+
+/**
+ * The one configuration of every app and the CLI, read from environment variables. Each setting has a default
+ * that works for `npm start`; a wrong value stops start-up with a message naming the variable.
+ */
+export interface AppConfig {
+  /** HTTP port of the standalone app. */
+  port: number;
+  host: string;
+  /** An external PostgreSQL; when unset, the embedded one is started. */
+  databaseUrl: string | undefined;
+  /** Folder for local state: the embedded database (`<dataDir>/postgres`), secrets. */
+  dataDir: string;
+  /** Port of the embedded PostgreSQL; 0 picks a free one. */
+  embeddedPostgresPort: number;
+  eventStore: 'postgres' | 'kurrentdb';
+  kurrentdbUrl: string | undefined;
+  /** Comma-separated Kafka bootstrap servers; the relay runs only when set. */
+  kafkaBrokers: string[];
+  logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** Secret for signing access tokens; when unset, one is generated once and kept in `<dataDir>/token-secret`. */
+  tokenSecret: string | undefined;
+  /** Local time after which a receipt counts from the next working day. */
+  dueDateCutoff: string;
+  /** Size of the PostgreSQL connection pool. */
+  databasePoolSize: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, rule: string, value: string) {
+    super(`Invalid configuration: ${variable}=${JSON.stringify(value)} — ${rule}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env, projectRoot = defaultProjectRoot()): AppConfig {
+  const read = new EnvReader(env);
+  const config: AppConfig = {
+    port: read.integer('PORT', 3000, 0, 65535),
+    host: read.string('HOST', '0.0.0.0'),
+    databaseUrl: read.optionalUrl('DATABASE_URL', ['postgres:', 'postgresql:']),
+    dataDir: path.resolve(projectRoot, read.string('DATA_DIR', '.data')),
+    embeddedPostgresPort: read.integer('EMBEDDED_POSTGRES_PORT', 0, 0, 65535),
+    eventStore: read.oneOf('EVENT_STORE', ['postgres', 'kurrentdb'] as const, 'postgres'),
+    kurrentdbUrl: read.optionalUrl('KURRENTDB_URL', ['kurrentdb:', 'esdb:', 'kurrentdb+discover:', 'esdb+discover:']),
+    kafkaBrokers: read.list('KAFKA_BROKERS', /^[\w.-]+:\d+$/, 'a comma-separated list of host:port'),
+    logLevel: read.oneOf('LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log'),
+    tokenSecret: read.optionalString('TOKEN_SECRET', 32),
+    dueDateCutoff: read.pattern('DUE_DATE_CUTOFF', /^([01]\d|2[0-3]):[0-5]\d$/, 'a local time HH:MM', '17:00'),
+    databasePoolSize: read.integer('DATABASE_POOL_SIZE', 20, 1, 500),
+  };
+  if (config.eventStore === 'kurrentdb' && !config.kurrentdbUrl) {
+    throw new ConfigError('KURRENTDB_URL', 'is required when EVENT_STORE=kurrentdb', '');
+  }
+  return config;
+}
+
+export function defaultProjectRoot(): string {
+  return path.resolve(__dirname, '..', '..', '..', '..');
+}
+
+class EnvReader {
+  constructor(private readonly env: Env) {}
+
+  private raw(name: string): string | undefined {
+    const value = this.env[name];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+  }
+
+  string(name: string, fallback: string): string {
+    return this.raw(name) ?? fallback;
+  }
+
+  optionalString(name: string, minLength: number): string | undefined {
+    const value = this.raw(name);
+    if (value !== undefined && value.length < minLength) {
+      throw new ConfigError(name, `must be at least ${minLength} characters long`, '***');
+    }
+    return value;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const parsed = Number(value);
+    if (!/^\d+$/.test(value) || parsed < min || parsed > max) {
+      throw new ConfigError(name, `must be a whole number from ${min} to ${max}`, value);
+    }
+    return parsed;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (!(allowed as readonly string[]).includes(value)) throw new ConfigError(name, `must be one of ${allowed.join(', ')}`, value);
+    return value as T;
+  }
+
+  pattern(name: string, pattern: RegExp, rule: string, fallback: string): string {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (!pattern.test(value)) throw new ConfigError(name, `must be ${rule}`, value);
+    return value;
+  }
+
+  optionalUrl(name: string, protocols: string[]): string | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return undefined;
+    let protocol: string;
+    try {
+      protocol = new URL(value).protocol;
+    } catch {
+      throw new ConfigError(name, `must be a URL (${protocols.map((p) => `${p}//…`).join(' or ')})`, value);
+    }
+    if (!protocols.includes(protocol)) throw new ConfigError(name, `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`, value);
+    return value;
+  }
+
+  list(name: string, item: RegExp, rule: string): string[] {
+    const value = this.raw(name);
+    if (value === undefined) return [];
+    const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+    if (items.some((i) => !item.test(i))) throw new ConfigError(name, `must be ${rule}`, value);
+    return items;
+  }
+}

@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { Client, Pool } from 'pg';
+import type { AppConfig } from '../config/config';
+import { EmbeddedPostgres } from './embedded-postgres';
+
+/** The PostgreSQL the process works with: an external server (DATABASE_URL) or the embedded one. */
+export interface Database {
+  url: string;
+  pool: Pool;
+  /** 'external' (DATABASE_URL), 'embedded' (started and owned by this process) or 'attached' (another process's embedded server). */
+  kind: 'external' | 'embedded' | 'attached';
+  close(): Promise<void>;
+}
+
+const DATABASE_NAME = 'dossier_tracker';
+
+/**
+ * Opens the configured database. Without DATABASE_URL it starts the embedded PostgreSQL on `<dataDir>/postgres`;
+ * with `attach: true` (the CLI) it uses the embedded server of a running `npm start` instead of failing.
+ */
+export async function openDatabase(
+  config: AppConfig,
+  options: { attach?: boolean; log?: (line: string) => void } = {},
+): Promise<Database> {
+  if (config.databaseUrl) return withPool(config.databaseUrl, 'external', config, async () => undefined);
+  const dataDir = path.join(config.dataDir, 'postgres');
+  const runningPort = options.attach ? livePort(dataDir) : undefined;
+  if (runningPort) return withPool(await ensureDatabase(runningPort), 'attached', config, async () => undefined);
+
+  const server = new EmbeddedPostgres({
+    dataDir,
+    port: config.embeddedPostgresPort || (await freePort()),
+    settings: { max_connections: '200', shared_buffers: '256MB' },
+    log: options.log,
+  });
+  await server.start();
+  try {
+    return await withPool(await ensureDatabase(portOf(server.url)), 'embedded', config, () => server.stop());
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}
+
+async function withPool(url: string, kind: Database['kind'], config: AppConfig, stop: () => Promise<void>): Promise<Database> {
+  const pool = new Pool({ connectionString: url, max: config.databasePoolSize });
+  pool.on('error', () => undefined); // idle clients dropped by a stopping server; queries still report errors
+  await pool.query('SELECT 1');
+  return {
+    url,
+    pool,
+    kind,
+    close: async () => {
+      await pool.end();
+      await stop();
+    },
+  };
+}
+
+async function ensureDatabase(port: number): Promise<string> {
+  const admin = new Client({ connectionString: `postgres://postgres@127.0.0.1:${port}/postgres` });
+  await admin.connect();
+  try {
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE_NAME]);
+    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${DATABASE_NAME}`);
+  } finally {
+    await admin.end();
+  }
+  return `postgres://postgres@127.0.0.1:${port}/${DATABASE_NAME}`;
+}
+
+/** The port of a live embedded server on this data directory, from its postmaster.pid. */
+function livePort(dataDir: string): number | undefined {
+  try {
+    const lines = fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n');
+    const pid = Number(lines[0]);
+    process.kill(pid, 0);
+    return Number(lines[3]) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function portOf(url: string): number {
+  return Number(new URL(url).port);
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}

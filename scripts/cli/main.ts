@@ -1,0 +1,49 @@
+import 'reflect-metadata';
+import { type Database, ConfigError, loadConfig, openDatabase, runMigrations } from '@app/platform';
+import { ALL_MIGRATIONS } from '../../apps/standalone/src/migrations';
+import { type CliCommand, type CommandContext, UsageError, parseArguments } from './command';
+import { helpCommand } from './commands/help.command';
+import { migrateCommand } from './commands/migrate.command';
+
+/** `npm run dossier -- <command>`: the same config and database as `npm start`. */
+const commands: CliCommand[] = [];
+commands.push(helpCommand(() => commands), migrateCommand);
+
+async function main(argv: string[]): Promise<number> {
+  const [name = 'help', ...rest] = argv;
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    console.error(`Unknown command "${name}". Run: npm run dossier -- help`);
+    return 2;
+  }
+  let opened: Database | undefined;
+  try {
+    const config = loadConfig();
+    const { args, options } = parseArguments(rest);
+    const context: CommandContext = {
+      args,
+      options,
+      config,
+      print: (line = '') => process.stdout.write(`${line}\n`),
+      database: async () => {
+        if (!opened) {
+          opened = await openDatabase(config, { attach: true });
+          await runMigrations(opened.pool, ALL_MIGRATIONS);
+        }
+        return opened;
+      },
+    };
+    return (await command.run(context)) ?? 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\nUsage: npm run dossier -- ${command.usage}`);
+      return 2;
+    }
+    console.error(error instanceof ConfigError ? error.message : ((error as Error).stack ?? String(error)));
+    return 1;
+  } finally {
+    await opened?.close();
+  }
+}
+
+void main(process.argv.slice(2)).then((code) => process.exit(code));

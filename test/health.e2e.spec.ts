@@ -1,0 +1,34 @@
+import request from 'supertest';
+import { createTestApp, type TestApp } from './support/test-app';
+
+describe('standalone app: health and OpenAPI', () => {
+  let subject: TestApp;
+  beforeAll(async () => {
+    subject = await createTestApp();
+  });
+  afterAll(() => subject.close());
+
+  it('reports the database up and every migration applied', async () => {
+    const response = await request(subject.app.getHttpServer()).get('/health').expect(200);
+    expect(response.body).toMatchObject({ status: 'ok', database: { status: 'up', kind: 'external' }, migrations: { pending: [] } });
+    expect(response.body.migrations.total).toBeGreaterThanOrEqual(0);
+  });
+
+  it('answers 503 when the database is unreachable', async () => {
+    const { pool } = subject.database;
+    const original = pool.query.bind(pool);
+    (pool as { query: unknown }).query = () => Promise.reject(new Error('connection refused'));
+    try {
+      const response = await request(subject.app.getHttpServer()).get('/health').expect(503);
+      expect(response.body.database).toMatchObject({ status: 'down', error: 'connection refused' });
+    } finally {
+      (pool as { query: unknown }).query = original;
+    }
+  });
+
+  it('serves the OpenAPI document', async () => {
+    const response = await request(subject.app.getHttpServer()).get('/docs-json').expect(200);
+    expect(response.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(response.body.paths)).toContain('/health');
+  });
+});
