@@ -1,4 +1,8 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { AuthGuard } from '../auth/auth.guard';
+import { ErrorFilter } from '../http/error.filter';
+import { validationPipe } from '../http/validation.pipe';
 import type { AppConfig } from '../config/config';
 import type { Database } from '../database/database';
 import type { Migration } from '../database/migrations';
@@ -12,7 +16,10 @@ export interface PlatformOptions {
   migrations: readonly Migration[];
 }
 
-/** Shared plumbing every app gets: config, the database pool, the migrations list and /health. */
+/**
+ * Shared plumbing every app gets: config, the database pool, the migrations list, /health, and the global
+ * bearer-token guard, validation pipe and error filter.
+ */
 @Global()
 @Module({})
 export class PlatformModule {
@@ -22,6 +29,9 @@ export class PlatformModule {
       controllers: [HealthController],
       providers: [
         HealthIndicators,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        { provide: APP_PIPE, useFactory: validationPipe },
         { provide: APP_CONFIG, useValue: options.config },
         { provide: DATABASE, useValue: options.database },
         { provide: PG_POOL, useValue: options.database.pool },

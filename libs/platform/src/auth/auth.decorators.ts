@@ -1,0 +1,16 @@
+import { type ExecutionContext, SetMetadata, createParamDecorator } from '@nestjs/common';
+import type { Principal, Role } from './token';
+
+export const PUBLIC_ROUTE = 'auth:public';
+export const ALLOWED_ROLES = 'auth:roles';
+
+/** The route answers without a token (only /health and /docs). */
+export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_ROUTE, true);
+
+/** Only these roles may call the route (403 otherwise). */
+export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(ALLOWED_ROLES, roles);
+
+/** The authenticated principal of the request. */
+export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext): Principal => {
+  return context.switchToHttp().getRequest<{ principal: Principal }>().principal;
+});
