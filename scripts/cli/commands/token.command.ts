@@ -1,0 +1,19 @@
+import { ROLES, type Role, signToken, tokenSecret } from '@app/platform';
+import { type CliCommand, UsageError, stringOption } from '../command';
+
+export const tokenCommand: CliCommand = {
+  name: 'token',
+  summary: 'mint an access token for local use (signed with TOKEN_SECRET or the one kept in .data/)',
+  usage: 'token --role clerk|supervisor|auditor|admin [--unit ID[,ID…]] [--subject NAME] [--hours 12]',
+  async run({ options, config, print }) {
+    const role = stringOption(options, 'role') as Role;
+    if (!ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+    const unitOption = typeof options.unit === 'string' ? options.unit : undefined;
+    const units = unitOption ? unitOption.split(',').map((u) => u.trim()).filter(Boolean) : role === 'admin' || role === 'auditor' ? ['*'] : [];
+    if ((role === 'clerk' || role === 'supervisor') && units.length === 0) throw new UsageError(`--unit is required for the ${role} role`);
+    const hours = Number(stringOption(options, 'hours', '12'));
+    if (!Number.isFinite(hours) || hours <= 0) throw new UsageError('--hours must be a positive number');
+    const subject = stringOption(options, 'subject', `${role}@local`);
+    print(signToken({ subject, role, units }, tokenSecret(config), Math.round(hours * 3600)));
+  },
+};
