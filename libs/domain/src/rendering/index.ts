@@ -1,0 +1,2 @@
+export { formatNumber, formatShare } from './number-format';
+export { formatDate } from './date-format';
