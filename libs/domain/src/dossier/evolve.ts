@@ -1,0 +1,99 @@
+import type { DossierEvent, EntryCorrected } from './events';
+import { isReceived, type DossierFacts, type DossierState, type ReceivedDossierState } from './state';
+
+/**
+ * Folds one event into the state. Total: an event that does not fit the state (which decide never produces)
+ * leaves the state as it was, so a replay of odd history never throws.
+ */
+export function evolve(state: DossierState, event: DossierEvent): DossierState {
+  const at = event.data.occurredAt;
+  if (event.type === 'DossierReceived') {
+    if (state.status !== 'none') return state;
+    const d = event.data;
+    return {
+      status: 'in_progress',
+      dossier: {
+        dossierId: d.dossierId,
+        code: d.code,
+        procedureCode: d.procedureCode,
+        receivingUnitId: d.receivingUnitId,
+        competentUnitId: d.competentUnitId,
+        currentUnitId: d.receivingUnitId,
+        channel: d.channel,
+        receivedAt: d.receivedAt,
+        timeLimit: d.timeLimit,
+        dueDate: d.dueDate,
+        calendarVersion: d.calendarVersion,
+        supplementPolicy: d.supplementPolicy,
+        policyVersion: d.policyVersion,
+        appointmentDate: null,
+        supplements: [],
+        firstActivityAt: null,
+        lastEventAt: at,
+      },
+    };
+  }
+  if (event.type === 'ReceiptRefused') {
+    return state.status === 'none' ? { status: 'refused_at_receipt', refusalId: event.data.refusalId, lastEventAt: at } : state;
+  }
+  if (!isReceived(state)) return state;
+  if (event.type === 'EntryCorrected') return applyCorrection(state, event);
+
+  const before = state.dossier;
+  const dossier: DossierFacts = { ...before, lastEventAt: at, firstActivityAt: before.firstActivityAt ?? at };
+  switch (event.type) {
+    case 'DossierTransferred':
+      return { ...state, dossier: { ...dossier, currentUnitId: event.data.toUnitId } };
+    case 'SupplementRequested':
+      return { status: 'awaiting_supplement', dossier: { ...dossier, supplements: [...dossier.supplements, { requestedAt: at, suppliedAt: null }] } };
+    case 'SupplementReceived': {
+      const supplements = dossier.supplements.map((c, i) => (i === dossier.supplements.length - 1 && c.suppliedAt === null ? { ...c, suppliedAt: at } : c));
+      return { status: 'in_progress', dossier: { ...dossier, supplements, dueDate: event.data.newDueDate } };
+    }
+    case 'FinancialObligationRequested':
+      return { status: 'awaiting_financial_obligation', dossier, financialRequestedAt: at };
+    case 'FinancialObligationFulfilled':
+      return { status: 'in_progress', dossier };
+    case 'DueDateRescheduled':
+      return { ...state, dossier: { ...dossier, appointmentDate: event.data.newAppointmentDate } };
+    case 'ResultRecorded':
+      return { status: 'resolved', dossier, result: { outcome: event.data.outcome, recordedAt: at, notBefore: before.lastEventAt } };
+    case 'ResultReturned':
+      return state.status === 'resolved' ? { status: 'returned', dossier, result: state.result, returnedAt: at, via: event.data.via } : state;
+    case 'DossierWithdrawn':
+      return { status: 'withdrawn', dossier, withdrawnAt: at };
+    case 'ProcessingStopped':
+      return { status: 'stopped', dossier, stoppedAt: at };
+  }
+}
+
+function applyCorrection(state: ReceivedDossierState, event: EntryCorrected): DossierState {
+  const c = event.data.changes;
+  const f = state.dossier;
+  const receivingUnitId = c.receivingUnitId ?? f.receivingUnitId;
+  const dossier: DossierFacts = {
+    ...f,
+    receivedAt: c.receivedAt ?? f.receivedAt,
+    channel: c.channel ?? f.channel,
+    receivingUnitId,
+    competentUnitId: c.competentUnitId ?? f.competentUnitId,
+    // Not transferred yet: the dossier is still where it was (wrongly) logged, i.e. at the corrected unit.
+    currentUnitId: f.currentUnitId === f.receivingUnitId ? receivingUnitId : f.currentUnitId,
+    procedureCode: c.procedureCode ?? f.procedureCode,
+    timeLimit: c.timeLimit ?? f.timeLimit,
+    dueDate: c.dueDate !== undefined ? c.dueDate : f.dueDate,
+    supplementPolicy: c.supplementPolicy ?? f.supplementPolicy,
+    policyVersion: c.policyVersion ?? f.policyVersion,
+    calendarVersion: c.calendarVersion ?? f.calendarVersion,
+    lastEventAt: event.data.occurredAt,
+  };
+  if (c.resultAt !== undefined && (state.status === 'resolved' || state.status === 'returned')) {
+    return { ...state, dossier, result: { ...state.result, recordedAt: c.resultAt } };
+  }
+  return { ...state, dossier };
+}
+
+/** The state after a whole stream. */
+export function foldDossier(events: readonly DossierEvent[], from: DossierState = { status: 'none' }): DossierState {
+  return events.reduce(evolve, from);
+}

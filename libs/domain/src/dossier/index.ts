@@ -1,0 +1,10 @@
+export * from './events';
+export * from './commands';
+export * from './state';
+export * from './errors';
+export { COMMAND_STATE_MATRIX, transitionFor, type Transition } from './transitions';
+export { decide, decideOrThrow, type DossierDecision } from './decide';
+export { type DeciderContext, type DueDateInputs, recomputeDueDate } from './context';
+export { evolve, foldDossier } from './evolve';
+export { upcast, DOSSIER_UPCASTERS, UpcastError, type RawDossierEvent, type UpcastStep, type UpcasterRegistry } from './upcasting';
+export { formatDossierCode, parseDossierCode, MAX_DAILY_SEQUENCE, type DossierCodeParts } from './dossier-code';
