@@ -1,0 +1,91 @@
+import { hue2020ProcedureCatalogue } from '../reference';
+import { at, COPY_CERTIFICATION, dossierSpec, HISTORIES, history, receive, UNIT_CODE } from '../testing/dossier-fixtures';
+import type { ReceiveSupplement, RequestSupplement } from './commands';
+import { formatDossierCode } from './dossier-code';
+
+const request = (over: Partial<RequestSupplement> = {}): RequestSupplement => ({
+  type: 'RequestSupplement',
+  reason: 'Thiếu điều lệ công ty',
+  documents: ['Điều lệ công ty'],
+  at: at('2020-06-11'),
+  ...over,
+});
+const supply = (when: string): ReceiveSupplement => ({ type: 'ReceiveSupplement', at: when });
+
+describe('RequestSupplement (Mẫu 02)', () => {
+  it('returns the dossier to the applicant with what to add', () => {
+    dossierSpec
+      .given(HISTORIES.in_progress())
+      .when(request())
+      .then([{ type: 'SupplementRequested', schemaVersion: 1, data: { reason: 'Thiếu điều lệ công ty', documents: ['Điều lệ công ty'], occurredAt: at('2020-06-11') } }]);
+    dossierSpec
+      .given(HISTORIES.in_progress())
+      .when(request())
+      .thenState((state) => expect(state).toMatchObject({ status: 'awaiting_supplement', dossier: { supplements: [{ requestedAt: at('2020-06-11'), suppliedAt: null }] } }));
+  });
+
+  it('needs a reason and well-formed documents', () => {
+    dossierSpec.given(HISTORIES.in_progress()).when(request({ reason: '' })).thenThrows('REASON_REQUIRED');
+    dossierSpec.given(HISTORIES.in_progress()).when(request({ documents: ['  '] })).thenThrows('INVALID_COMMAND');
+  });
+
+  it('only while in progress', () => {
+    const later = request({ at: at('2020-06-19') });
+    dossierSpec.given(HISTORIES.awaiting_supplement()).when(later).thenThrows('SUPPLEMENT_ALREADY_REQUESTED');
+    dossierSpec.given(HISTORIES.awaiting_financial_obligation()).when(later).thenThrows('DOSSIER_AWAITING_FINANCIAL_OBLIGATION');
+    dossierSpec.given(HISTORIES.resolved()).when(later).thenThrows('DOSSIER_ALREADY_RESOLVED');
+    dossierSpec.given(HISTORIES.returned()).when(later).thenThrows('DOSSIER_ALREADY_RESOLVED');
+    dossierSpec.given(HISTORIES.withdrawn()).when(later).thenThrows('DOSSIER_WITHDRAWN');
+    dossierSpec.given(HISTORIES.stopped()).when(later).thenThrows('PROCESSING_STOPPED');
+    dossierSpec.given(HISTORIES.none()).when(later).thenThrows('DOSSIER_NOT_FOUND');
+    dossierSpec.given(HISTORIES.refused_at_receipt()).when(later).thenThrows('RECEIPT_REFUSED');
+  });
+});
+
+describe('ReceiveSupplement', () => {
+  it('pause policy (2020): the due date moves by the working days spent waiting', () => {
+    // Requested Thu 11/6, supplied Tue 16/6: (11/6, 16/6] holds 12, 15, 16/6 → 3 working days; 15/6 + 3 → 18/6.
+    dossierSpec
+      .given(history(receive(), request()))
+      .when(supply(at('2020-06-16')))
+      .then([{ type: 'SupplementReceived', schemaVersion: 1, data: { newDueDate: '2020-06-18', occurredAt: at('2020-06-16') } }]);
+    dossierSpec
+      .given(history(receive(), request()))
+      .when(supply(at('2020-06-16')))
+      .thenState((state) => expect(state).toMatchObject({ status: 'in_progress', dossier: { dueDate: '2020-06-18', supplements: [{ suppliedAt: at('2020-06-16') }] } }));
+  });
+
+  it('restart policy (from 20/01/2022): the full time limit starts again on the day the documents are complete', () => {
+    const received = at('2022-03-01');
+    const procedure = hue2020ProcedureCatalogue().procedureAt('T-DKDN-01', '2022-03-01')!;
+    const given = history(receive({ at: received, procedure, code: formatDossierCode(UNIT_CODE, received, 3) }), request({ at: at('2022-03-02') }));
+    // Supplied Mon 07/3/2022 09:00 → 3 working days → Thu 10/3/2022.
+    dossierSpec.given(given).when(supply(at('2022-03-07'))).then([{ type: 'SupplementReceived', schemaVersion: 1, data: { newDueDate: '2022-03-10', occurredAt: at('2022-03-07') } }]);
+  });
+
+  it('keeps no due date for an immediate procedure', () => {
+    dossierSpec
+      .given(history(receive({ procedure: COPY_CERTIFICATION }), request()))
+      .when(supply(at('2020-06-12')))
+      .then((events) => expect(events[0]?.data).toEqual({ newDueDate: null, occurredAt: at('2020-06-12') }));
+  });
+
+  it('allows a second cycle, each counted', () => {
+    const given = history(receive(), request(), supply(at('2020-06-12')), request({ at: at('2020-06-15') }));
+    expect(dossierSpec.given(given).state()).toMatchObject({ status: 'awaiting_supplement', dossier: { supplements: [{ suppliedAt: at('2020-06-12') }, { suppliedAt: null }] } });
+    dossierSpec.given(given).when(supply(at('2020-06-15', '10:00'))).thenState((s) => expect(s.status).toBe('in_progress'));
+  });
+
+  it('only when a supplement is awaited', () => {
+    const later = supply(at('2020-06-19'));
+    dossierSpec.given(HISTORIES.in_progress()).when(later).thenThrows('NO_SUPPLEMENT_REQUESTED');
+    dossierSpec.given(HISTORIES.awaiting_financial_obligation()).when(later).thenThrows('NO_SUPPLEMENT_REQUESTED');
+    dossierSpec.given(HISTORIES.resolved()).when(later).thenThrows('DOSSIER_ALREADY_RESOLVED');
+    dossierSpec.given(HISTORIES.returned()).when(later).thenThrows('DOSSIER_ALREADY_RESOLVED');
+    dossierSpec.given(HISTORIES.withdrawn()).when(later).thenThrows('DOSSIER_WITHDRAWN');
+    dossierSpec.given(HISTORIES.stopped()).when(later).thenThrows('PROCESSING_STOPPED');
+    dossierSpec.given(HISTORIES.none()).when(later).thenThrows('DOSSIER_NOT_FOUND');
+    dossierSpec.given(HISTORIES.refused_at_receipt()).when(later).thenThrows('RECEIPT_REFUSED');
+  });
+
+});

@@ -1,0 +1,3 @@
+/** Test helpers (jest): import from '@app/domain/testing', never from production code. */
+export { DeciderSpecification, type DeciderSpec, type WhenClause, type ThenClause } from './decider-specification';
+export * from './dossier-fixtures';
