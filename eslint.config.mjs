@@ -8,7 +8,8 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      // Not consistent-type-imports: Nest's dependency injection needs constructor parameter types as values
+      // (emitDecoratorMetadata), and the rule would turn them into type-only imports.
     },
   },
   {
