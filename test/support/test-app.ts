@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { type Database, loadConfig, openDatabase, runMigrations, setUpOpenApi } from '@app/platform';
+import { type Database, type Role, loadConfig, openDatabase, runMigrations, setUpOpenApi, signToken } from '@app/platform';
 import { ALL_MIGRATIONS } from '../../apps/standalone/src/migrations';
 import { StandaloneModule } from '../../apps/standalone/src/standalone.module';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -9,12 +9,16 @@ import { createTestDatabase, type TestDatabase } from './test-database';
 export interface TestApp {
   app: INestApplication;
   database: Database;
+  /** A bearer token for the app: `token('clerk', ['unit-id'])`. */
+  token(role: Role, units?: string[], subject?: string): string;
   close(): Promise<void>;
 }
 
+export const TEST_TOKEN_SECRET = 'test-secret-test-secret-test-secret-0123';
+
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const testDatabase: TestDatabase = await createTestDatabase();
-  const config = loadConfig({ ...env, DATABASE_URL: testDatabase.url, DATABASE_POOL_SIZE: env.DATABASE_POOL_SIZE ?? '10' });
+  const config = loadConfig({ TOKEN_SECRET: TEST_TOKEN_SECRET, DATABASE_POOL_SIZE: '10', ...env, DATABASE_URL: testDatabase.url });
   const database = await openDatabase(config);
   await runMigrations(database.pool, ALL_MIGRATIONS);
   const moduleRef = await Test.createTestingModule({ imports: [StandaloneModule.create({ config, database })] }).compile();
@@ -24,6 +28,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   return {
     app,
     database,
+    token: (role, units = role === 'admin' || role === 'auditor' ? ['*'] : [], subject = `${role}-${units.join('+')}`) =>
+      signToken({ subject, role, units }, TEST_TOKEN_SECRET),
     close: async () => {
       await app.close();
       await database.close();

@@ -1,4 +1,6 @@
+import { INTAKE_MIGRATIONS } from '@app/intake/persistence/intake.migrations';
+import { EVENT_STORE_MIGRATIONS } from '@app/event-store';
 import type { Migration } from '@app/platform';
 
 /** Every schema change of every lib that owns tables, in the order they run. */
-export const ALL_MIGRATIONS: readonly Migration[] = [];
+export const ALL_MIGRATIONS: readonly Migration[] = [...EVENT_STORE_MIGRATIONS, ...INTAKE_MIGRATIONS];

@@ -1,17 +1,31 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { EventStoreModule } from '@app/event-store';
 import { IntakeModule } from '@app/intake/intake.module';
 import { ProjectorModule } from '@app/projector/projector.module';
 import { ReportingModule } from '@app/reporting/reporting.module';
 import { type AppConfig, type Database, PlatformModule } from '@app/platform';
+import { ReferenceDataModule } from '@app/reference-data';
 import { ALL_MIGRATIONS } from './migrations';
 
 /** The apps composed in one process on one database: what `npm start` runs. */
 @Module({})
 export class StandaloneModule {
   static create(context: { config: AppConfig; database: Database }): DynamicModule {
+    const { config, database } = context;
     return {
       module: StandaloneModule,
-      imports: [PlatformModule.forRoot({ ...context, migrations: ALL_MIGRATIONS }), IntakeModule, ProjectorModule, ReportingModule],
+      imports: [
+        PlatformModule.forRoot({ ...context, migrations: ALL_MIGRATIONS }),
+        EventStoreModule.forRoot(
+          config.eventStore === 'kurrentdb' && config.kurrentdbUrl
+            ? { kind: 'kurrentdb', url: config.kurrentdbUrl }
+            : { kind: 'postgres', pool: database.pool, migrate: false },
+        ),
+        ReferenceDataModule,
+        IntakeModule,
+        ProjectorModule,
+        ReportingModule,
+      ],
     };
   }
 }

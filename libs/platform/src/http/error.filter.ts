@@ -42,7 +42,11 @@ export class ErrorFilter implements ExceptionFilter {
       const raw = exception.getResponse();
       const given = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : { message: String(raw) };
       const message = Array.isArray(given.message) ? given.message.join('; ') : String(given.message ?? exception.message);
-      return { ...given, statusCode: status, code: String(given.code ?? defaultCode(status)), message };
+      const { error: _error, ...rest } = given;
+      if (status === 400 && !given.code && (exception.cause instanceof SyntaxError || /JSON/.test(message))) {
+        return { statusCode: 400, code: 'MALFORMED_BODY', message: `The request body is not valid JSON (${message}).` };
+      }
+      return { ...rest, statusCode: status, code: String(given.code ?? defaultCode(status)), message };
     }
     if (isBodyParserError(exception)) {
       return { statusCode: 400, code: 'MALFORMED_BODY', message: 'The request body is not valid JSON.' };

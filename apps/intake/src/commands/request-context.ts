@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+import { isInstant, toInstant } from '@app/domain';
+import type { EventMetadata } from '@app/event-store';
+import type { Principal } from '@app/platform';
+import { invalidField } from '../dossiers/intake-errors';
+
+/** What the HTTP layer passes to every command besides the body. */
+export interface RequestContext {
+  principal: Principal;
+  correlationId: string;
+  idempotencyKey?: string;
+  ifMatch?: number;
+}
+
+/** Metadata recorded on every event the request causes. */
+export function eventMetadata(context: RequestContext, unit: string): EventMetadata {
+  return {
+    actor: context.principal.subject,
+    role: context.principal.role,
+    unit,
+    correlationId: context.correlationId,
+    ...(context.idempotencyKey ? { idempotencyKey: storeKey(context) } : {}),
+  };
+}
+
+/** Idempotency keys are per principal: two clerks may use the same key. */
+export function storeKey(context: RequestContext): string | undefined {
+  return context.idempotencyKey && `${context.principal.subject}:${context.idempotencyKey}`;
+}
+
+/** A stable UUID for "this principal's request with this key", so a repeat targets the same stream. */
+export function idFromKey(context: RequestContext, salt: string): string | undefined {
+  const key = storeKey(context);
+  if (!key) return undefined;
+  const hex = createHash('sha256').update(`${salt}:${key}`).digest('hex');
+  const variant = ((parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+const CLOCK_SKEW_MS = 60_000;
+
+/** The business time of a command: given (back-office entry) or now; never in the future. */
+export function businessTime(field: string, given: string | undefined, now = Date.now()): string {
+  if (given === undefined) return new Date(now).toISOString();
+  if (!isInstant(given)) throw invalidField(field, 'isISO8601', `${field} must be an ISO-8601 instant with a time zone`);
+  if (Date.parse(given) > now + CLOCK_SKEW_MS) throw invalidField(field, 'notInFuture', `${field} must not be in the future`);
+  return toInstant(given);
+}

@@ -1,0 +1,100 @@
+import type { DossierCommand, Procedure } from '@app/domain';
+import type { Role } from '@app/platform';
+import type { CorrectDto, FinancialObligationDto, ReasonDto, RecordResultDto, RequestSupplementDto, RescheduleDto, ReturnResultDto, TransferDto } from '../dto/lifecycle.dto';
+
+/** Resolves what a command needs from reference data (a corrected procedure's record). */
+export interface ActionContext {
+  procedureAt(code: string): Procedure;
+  unitExists(id: string, field: string): void;
+}
+
+export interface DossierAction<B> {
+  /** URL segment: POST /dossiers/{id}/{path}. */
+  path: string;
+  summary: string;
+  roles: Role[];
+  build(body: B, at: string, context: ActionContext): DossierCommand;
+}
+
+const COUNTER: Role[] = ['clerk', 'supervisor', 'admin'];
+
+/** The lifecycle commands of DOMAIN.md after receipt, one endpoint each. */
+export const DOSSIER_ACTIONS = {
+  transfer: {
+    path: 'transfer',
+    summary: 'Chuyển hồ sơ (liên thông) to another unit or step',
+    roles: COUNTER,
+    build: (b: TransferDto, at, ctx) => {
+      ctx.unitExists(b.toUnitId, 'toUnitId');
+      return { type: 'TransferDossier', at, toUnitId: b.toUnitId, stepDueDate: b.stepDueDate, reason: b.reason };
+    },
+  } satisfies DossierAction<TransferDto>,
+  requestSupplement: {
+    path: 'request-supplement',
+    summary: 'Return the dossier for supplementary documents (Mẫu 02)',
+    roles: COUNTER,
+    build: (b: RequestSupplementDto, at) => ({ type: 'RequestSupplement', at, reason: b.reason, documents: b.documents }),
+  } satisfies DossierAction<RequestSupplementDto>,
+  receiveSupplement: {
+    path: 'receive-supplement',
+    summary: 'Supplementary documents received: the due date moves per the supplement policy',
+    roles: COUNTER,
+    build: (_b: object, at) => ({ type: 'ReceiveSupplement', at }),
+  } satisfies DossierAction<object>,
+  requestFinancialObligation: {
+    path: 'request-financial-obligation',
+    summary: 'Waiting for fees or taxes',
+    roles: COUNTER,
+    build: (b: FinancialObligationDto, at) => ({ type: 'RequestFinancialObligation', at, amount: b.amount, description: b.description }),
+  } satisfies DossierAction<FinancialObligationDto>,
+  fulfilFinancialObligation: {
+    path: 'fulfil-financial-obligation',
+    summary: 'Fees or taxes paid',
+    roles: COUNTER,
+    build: (b: FinancialObligationDto, at) => ({ type: 'FulfilFinancialObligation', at, amount: b.amount, description: b.description }),
+  } satisfies DossierAction<FinancialObligationDto>,
+  reschedule: {
+    path: 'reschedule',
+    summary: 'Apology letter and a new appointment (Mẫu 04), at most once',
+    roles: COUNTER,
+    build: (b: RescheduleDto, at) => ({ type: 'RescheduleDueDate', at, newAppointmentDate: b.newAppointmentDate, reason: b.reason }),
+  } satisfies DossierAction<RescheduleDto>,
+  recordResult: {
+    path: 'record-result',
+    summary: 'Result ready: approved, or refused after appraisal',
+    roles: COUNTER,
+    build: (b: RecordResultDto, at) => ({ type: 'RecordResult', at, outcome: b.outcome, reason: b.reason }),
+  } satisfies DossierAction<RecordResultDto>,
+  returnResult: {
+    path: 'return-result',
+    summary: 'Result handed over (counter, postal, online)',
+    roles: COUNTER,
+    build: (b: ReturnResultDto, at) => ({ type: 'ReturnResult', at, via: b.via }),
+  } satisfies DossierAction<ReturnResultDto>,
+  withdraw: {
+    path: 'withdraw',
+    summary: 'The applicant withdrew the dossier',
+    roles: COUNTER,
+    build: (b: ReasonDto, at) => ({ type: 'WithdrawDossier', at, reason: b.reason }),
+  } satisfies DossierAction<ReasonDto>,
+  stop: {
+    path: 'stop',
+    summary: 'Processing stopped by the agency',
+    roles: COUNTER,
+    build: (b: ReasonDto, at) => ({ type: 'StopProcessing', at, reason: b.reason }),
+  } satisfies DossierAction<ReasonDto>,
+  correct: {
+    path: 'correct',
+    summary: 'Correct an earlier entry (never edits history: a new event)',
+    roles: ['supervisor', 'admin'],
+    build: (b: CorrectDto, at, ctx) => {
+      const { procedureCode, ...rest } = b.changes;
+      if (rest.receivingUnitId) ctx.unitExists(rest.receivingUnitId, 'changes.receivingUnitId');
+      if (rest.competentUnitId) ctx.unitExists(rest.competentUnitId, 'changes.competentUnitId');
+      const changes = { ...rest, ...(procedureCode ? { procedure: ctx.procedureAt(procedureCode) } : {}) };
+      return { type: 'CorrectEntry', at, reason: b.reason, correctsPosition: b.correctsPosition, changes };
+    },
+  } satisfies DossierAction<CorrectDto>,
+} as const;
+
+export type DossierActionName = keyof typeof DOSSIER_ACTIONS;

@@ -1,0 +1,78 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type DossierCommand, type DossierEvent, decide } from '@app/domain';
+import { EVENT_STORE, type EventMetadata, type EventStore, type ExpectedVersion, WrongExpectedVersionError } from '@app/event-store';
+import { ReferenceDataService } from '@app/reference-data';
+import { APP_CONFIG, type AppConfig } from '@app/platform';
+import { type LoadedDossier, foldRecorded } from './dossier-stream';
+import { rejected, tooManyConflicts, versionMismatch } from './intake-errors';
+
+const MAX_ATTEMPTS = 5;
+
+export interface ExecuteOptions {
+  /** If-Match: the version the client saw; a mismatch is a 412 and nothing is retried. */
+  ifMatch?: number;
+  idempotencyKey?: string;
+  metadata: EventMetadata;
+}
+
+export interface Executed extends LoadedDossier {
+  /** True when the idempotency key had been used: nothing new was appended, the original outcome is returned. */
+  replayed: boolean;
+}
+
+/**
+ * Loads a stream, decides, appends with the expected version; on a concurrent change reloads and decides again
+ * (a bounded number of times). Idempotent: a repeated key yields the first outcome and appends nothing.
+ */
+@Injectable()
+export class DossierRepository {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly reference: ReferenceDataService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async load(streamId: string, toVersion?: number): Promise<LoadedDossier> {
+    const events = await this.store.readStream(streamId, toVersion === undefined ? {} : { toVersion });
+    return { state: foldRecorded(events), version: events.at(-1)?.streamPosition ?? 0, events };
+  }
+
+  async execute(streamId: string, command: (loaded: LoadedDossier) => DossierCommand | Promise<DossierCommand>, options: ExecuteOptions): Promise<Executed> {
+    const { calendar } = await this.reference.snapshot();
+    const context = { calendar, dueDateRules: { cutoff: this.config.dueDateCutoff } };
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const loaded = await this.load(streamId);
+      const earlier = options.idempotencyKey && this.earlierOutcome(loaded, options.idempotencyKey);
+      if (earlier) return earlier;
+      if (options.ifMatch !== undefined && options.ifMatch !== loaded.version) throw versionMismatch(options.ifMatch, loaded.version);
+      const decision = decide(loaded.state, await command(loaded), context);
+      if (!decision.ok) throw rejected(decision.error);
+      const expectedVersion: ExpectedVersion = loaded.version === 0 ? 'no_stream' : loaded.version;
+      try {
+        const result = await this.store.append(streamId, decision.events.map((e) => toNewEvent(e, options.metadata)), {
+          expectedVersion,
+          idempotencyKey: options.idempotencyKey,
+        });
+        if (result.duplicate) return { ...(await this.load(streamId, result.nextExpectedVersion)), replayed: true };
+        const events = [...loaded.events, ...result.events];
+        return { state: foldRecorded(result.events, loaded.state), version: result.nextExpectedVersion, events, replayed: false };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        if (options.ifMatch !== undefined) throw versionMismatch(options.ifMatch, await this.store.streamVersion(streamId));
+      }
+    }
+    throw tooManyConflicts();
+  }
+
+  /** The stream as it stood right after the events appended under this idempotency key, if any. */
+  private earlierOutcome(loaded: LoadedDossier, key: string): Executed | undefined {
+    const index = loaded.events.findLastIndex((e) => e.metadata.idempotencyKey === key);
+    if (index < 0) return undefined;
+    const events = loaded.events.slice(0, index + 1);
+    return { state: foldRecorded(events), version: events.at(-1)?.streamPosition ?? 0, events, replayed: true };
+  }
+}
+
+function toNewEvent(event: DossierEvent, metadata: EventMetadata) {
+  return { type: event.type, schemaVersion: event.schemaVersion, data: { ...event.data }, metadata };
+}

@@ -1,0 +1,45 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { DossierState } from '@app/domain';
+
+/** What the counter sees of a dossier after each command. */
+export class DossierView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '000.00.00.H57-200901-0001' }) code!: string;
+  @ApiProperty({ example: 'in_progress' }) status!: string;
+  @ApiProperty() procedureCode!: string;
+  @ApiProperty() receivingUnitId!: string;
+  @ApiProperty() competentUnitId!: string;
+  @ApiProperty() currentUnitId!: string;
+  @ApiProperty({ enum: ['counter', 'online', 'postal'] }) channel!: string;
+  @ApiProperty({ format: 'date-time' }) receivedAt!: string;
+  @ApiProperty({ type: String, nullable: true, example: '2020-09-04', description: 'Local date (Asia/Ho_Chi_Minh); null for immediate procedures' })
+  dueDate!: string | null;
+  @ApiProperty({ type: String, nullable: true }) appointmentDate!: string | null;
+  @ApiPropertyOptional({ enum: ['approved', 'refused'] }) outcome?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) resultAt?: string;
+  @ApiProperty({ description: 'Stream version: send it as If-Match for optimistic concurrency' }) version!: number;
+}
+
+export function dossierView(dossierId: string, state: DossierState, version: number): DossierView | undefined {
+  if (state.status === 'none' || state.status === 'refused_at_receipt') return undefined;
+  const d = state.dossier;
+  const view: DossierView = {
+    id: dossierId,
+    code: d.code,
+    status: state.status,
+    procedureCode: d.procedureCode,
+    receivingUnitId: d.receivingUnitId,
+    competentUnitId: d.competentUnitId,
+    currentUnitId: d.currentUnitId,
+    channel: d.channel,
+    receivedAt: d.receivedAt,
+    dueDate: d.dueDate,
+    appointmentDate: d.appointmentDate,
+    version,
+  };
+  if (state.status === 'resolved' || state.status === 'returned') {
+    view.outcome = state.result.outcome;
+    view.resultAt = state.result.recordedAt;
+  }
+  return view;
+}

@@ -1,0 +1,31 @@
+import type { DossierError } from '@app/domain';
+import { ApplicationError } from '@app/platform';
+
+/** Intake's errors, each with its HTTP status and a sentence a clerk understands. */
+export const dossierNotFound = (id: string): ApplicationError =>
+  new ApplicationError(404, 'DOSSIER_NOT_FOUND', `Không tìm thấy hồ sơ ${id}.`);
+export const unitNotFound = (field: string, id: string): ApplicationError =>
+  new ApplicationError(404, 'UNIT_NOT_FOUND', `${field}: không có đơn vị "${id}" trong danh mục tại thời điểm tiếp nhận.`, { field });
+export const procedureNotFound = (code: string): ApplicationError =>
+  new ApplicationError(404, 'PROCEDURE_NOT_FOUND', `procedureCode: không có thủ tục "${code}" trong danh mục tại thời điểm tiếp nhận.`, {
+    field: 'procedureCode',
+  });
+export const notYourUnit = (unitId: string): ApplicationError =>
+  new ApplicationError(403, 'UNIT_NOT_ALLOWED', `Bạn không được thao tác cho đơn vị "${unitId}".`);
+export const versionMismatch = (expected: number, actual: number): ApplicationError =>
+  new ApplicationError(412, 'VERSION_MISMATCH', `Hồ sơ đã thay đổi (phiên bản hiện tại ${actual}, yêu cầu ${expected}); tải lại và thử lại.`, {
+    expectedVersion: expected,
+    actualVersion: actual,
+  });
+export const tooManyConflicts = (): ApplicationError =>
+  new ApplicationError(409, 'CONCURRENT_MODIFICATION', 'Hồ sơ đang được cập nhật đồng thời; vui lòng thử lại.');
+export const invalidField = (field: string, rule: string, message: string): ApplicationError =>
+  new ApplicationError(400, 'VALIDATION_FAILED', message, { errors: [{ field, rule, message }] });
+
+const BAD_INPUT = new Set(['INVALID_TIME', 'INVALID_COMMAND', 'REASON_REQUIRED', 'INVALID_DOSSIER_CODE']);
+
+/** A decider rejection: 409 with the domain code; 404 for "no such dossier"; 400 for malformed input. */
+export function rejected(error: DossierError): ApplicationError {
+  const status = error.code === 'DOSSIER_NOT_FOUND' ? 404 : BAD_INPUT.has(error.code) ? 400 : 409;
+  return new ApplicationError(status, error.code, error.message);
+}

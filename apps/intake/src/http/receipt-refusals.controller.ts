@@ -1,0 +1,26 @@
+import { Body, Controller, Post, UseInterceptors } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@app/platform';
+import type { RequestContext } from '../commands/request-context';
+import { type ReceiptRefusalView, RefuseReceiptCommand } from '../commands/refuse-receipt.handler';
+import { RefuseReceiptDto } from '../dto/receive-dossier.dto';
+import { IDEMPOTENCY_HEADER } from './dossiers.controller';
+import { IdempotencyInterceptor } from './idempotency.interceptor';
+import { CommandContext } from './request-context.decorator';
+
+@ApiTags('dossiers')
+@ApiBearerAuth()
+@Controller('api/v1/receipt-refusals')
+@UseInterceptors(IdempotencyInterceptor)
+export class ReceiptRefusalsController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @Roles('clerk', 'supervisor', 'admin')
+  @ApiOperation({ summary: 'Refuse a dossier at receipt (Mẫu 03): recorded, not counted as received' })
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  async refuse(@Body() body: RefuseReceiptDto, @CommandContext() context: RequestContext): Promise<ReceiptRefusalView> {
+    return (await this.commands.execute(new RefuseReceiptCommand(body, context))).view;
+  }
+}

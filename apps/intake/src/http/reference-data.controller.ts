@@ -1,0 +1,66 @@
+import { Body, Controller, Get, Param, ParseEnumPipe, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { type CalendarYear, CalendarError, ReferenceDataError, parseProcedures, parseUnits } from '@app/domain';
+import { ApplicationError, CurrentPrincipal, type Principal, Roles } from '@app/platform';
+import { REFERENCE_KINDS, type ReferenceKind, ReferenceDataService } from '@app/reference-data';
+
+export class ReplaceReferenceDataDto {
+  @ApiProperty({ enum: ['json', 'csv'], description: 'Format of `content` (calendar: json only)' })
+  @IsIn(['json', 'csv'])
+  format!: 'json' | 'csv';
+
+  @ApiProperty({ description: 'The file content: a JSON array of records, or CSV with a header line' })
+  @IsString()
+  @MaxLength(20_000_000)
+  content!: string;
+
+  @ApiPropertyOptional({ example: 'danh-muc-tthc-2020.csv', description: 'Where the data came from (kept in history)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  source?: string;
+}
+
+/** Administrators load or replace units, procedures and calendar years; every version stays in the event log. */
+@ApiTags('reference data')
+@ApiBearerAuth()
+@Controller('api/v1/reference')
+export class ReferenceDataController {
+  constructor(private readonly reference: ReferenceDataService) {}
+
+  @Get(':kind')
+  @ApiOperation({ summary: 'The records in force for units, procedures or calendar' })
+  async list(@Param('kind', new ParseEnumPipe(REFERENCE_KINDS)) kind: ReferenceKind): Promise<{ kind: string; version: number; records: unknown[] }> {
+    const snapshot = await this.reference.snapshot();
+    const records = kind === 'units' ? snapshot.units.units : kind === 'procedures' ? snapshot.procedures.procedures : this.reference.calendarYears();
+    return { kind, version: snapshot.versions[kind], records: [...records] };
+  }
+
+  @Put(':kind')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Replace the whole set of one kind from a file (validated first; nothing changes if invalid)' })
+  async replace(
+    @Param('kind', new ParseEnumPipe(REFERENCE_KINDS)) kind: ReferenceKind,
+    @Body() body: ReplaceReferenceDataDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ kind: string; version: number; count: number }> {
+    try {
+      const records = kind === 'units' ? parseUnits(body.content) : kind === 'procedures' ? parseProcedures(body.content) : parseCalendar(body);
+      const version = await this.reference.replace(kind, records, body.source ?? 'upload', { actor: principal.subject, role: principal.role });
+      return { kind, version, count: records.length };
+    } catch (error) {
+      if (error instanceof ReferenceDataError || error instanceof CalendarError || error instanceof SyntaxError) {
+        throw new ApplicationError(400, 'INVALID_REFERENCE_DATA', error.message, { errors: [{ field: 'content', rule: 'referenceData', message: error.message }] });
+      }
+      throw error;
+    }
+  }
+}
+
+function parseCalendar(body: ReplaceReferenceDataDto): CalendarYear[] {
+  if (body.format !== 'json') throw new ApplicationError(400, 'VALIDATION_FAILED', 'format: calendar years are loaded from JSON only');
+  const parsed: unknown = JSON.parse(body.content);
+  if (!Array.isArray(parsed)) throw new SyntaxError('calendar content must be a JSON array of years');
+  return parsed as CalendarYear[];
+}

@@ -1,0 +1,76 @@
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { type Principal, readsFor } from '@app/platform';
+import { DossierCodeAllocator } from '../persistence/dossier-code.allocator';
+import { DossierRepository } from '../dossiers/dossier-repository';
+import { dossierStreamId } from '../dossiers/dossier-stream';
+import { type DossierView, dossierView } from '../dossiers/dossier-view';
+import { dossierNotFound, notYourUnit } from '../dossiers/intake-errors';
+
+export interface HistoryEntry {
+  position: number;
+  globalPosition: number;
+  type: string;
+  schemaVersion: number;
+  /** Business time: when it happened. */
+  occurredAt: string;
+  /** System time: when the store recorded it. */
+  recordedAt: string;
+  actor: string | null;
+  unit: string | null;
+  data: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+  hash: string;
+}
+
+export class GetDossierQuery extends Query<{ view: DossierView; history: HistoryEntry[] }> {
+  constructor(
+    readonly dossierId: string,
+    readonly principal: Principal,
+  ) {
+    super();
+  }
+}
+
+export class FindDossierByCodeQuery extends Query<string> {
+  constructor(readonly code: string) {
+    super();
+  }
+}
+
+/** A dossier's current state and its full history (both times, the actor), always from its stream. */
+@QueryHandler(GetDossierQuery)
+export class GetDossierHandler implements IQueryHandler<GetDossierQuery> {
+  constructor(private readonly repository: DossierRepository) {}
+
+  async execute({ dossierId, principal }: GetDossierQuery): Promise<{ view: DossierView; history: HistoryEntry[] }> {
+    const loaded = await this.repository.load(dossierStreamId(dossierId));
+    const view = dossierView(dossierId, loaded.state, loaded.version);
+    if (!view) throw dossierNotFound(dossierId);
+    if (![view.receivingUnitId, view.currentUnitId, view.competentUnitId].some((u) => readsFor(principal, u))) throw notYourUnit(view.currentUnitId);
+    const history = loaded.events.map((e) => ({
+      position: e.streamPosition,
+      globalPosition: e.globalPosition,
+      type: e.type,
+      schemaVersion: e.schemaVersion,
+      occurredAt: e.data.occurredAt,
+      recordedAt: e.recordedAt.toISOString(),
+      actor: typeof e.metadata.actor === 'string' ? e.metadata.actor : null,
+      unit: typeof e.metadata.unit === 'string' ? e.metadata.unit : null,
+      data: e.data,
+      metadata: e.metadata,
+      hash: e.hash,
+    }));
+    return { view, history };
+  }
+}
+
+@QueryHandler(FindDossierByCodeQuery)
+export class FindDossierByCodeHandler implements IQueryHandler<FindDossierByCodeQuery> {
+  constructor(private readonly codes: DossierCodeAllocator) {}
+
+  async execute({ code }: FindDossierByCodeQuery): Promise<string> {
+    const id = await this.codes.dossierIdOf(code);
+    if (!id) throw dossierNotFound(code);
+    return id;
+  }
+}
