@@ -1,0 +1,58 @@
+import type { ExpectedVersion } from './event-store.port';
+
+/** Every error the event store raises on purpose carries one of these codes (and an HTTP status hint). */
+export type EventStoreErrorCode = 'WRONG_EXPECTED_VERSION' | 'INVALID_EVENT' | 'STORE_CLOSED' | 'SEAL_INVALID' | 'UNAVAILABLE';
+
+const HTTP_STATUS: Record<EventStoreErrorCode, number> = {
+  WRONG_EXPECTED_VERSION: 409,
+  INVALID_EVENT: 400,
+  STORE_CLOSED: 503,
+  SEAL_INVALID: 400,
+  UNAVAILABLE: 503,
+};
+
+export class EventStoreError extends Error {
+  readonly httpStatus: number;
+
+  constructor(
+    readonly code: EventStoreErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+    this.httpStatus = HTTP_STATUS[code];
+  }
+}
+
+/** The stream was not at the version the caller expected: reload, decide again, retry. */
+export class WrongExpectedVersionError extends EventStoreError {
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedVersion,
+    /** The stream's version when the append was checked (0 = no stream). */
+    readonly actual: number,
+  ) {
+    super('WRONG_EXPECTED_VERSION', `Stream "${streamId}" is at version ${actual}, expected ${String(expected)}.`);
+  }
+}
+
+export class InvalidEventError extends EventStoreError {
+  constructor(message: string) {
+    super('INVALID_EVENT', message);
+  }
+}
+
+export class EventStoreClosedError extends EventStoreError {
+  constructor() {
+    super('STORE_CLOSED', 'The event store is closed.');
+  }
+}
+
+export function isEventStoreError(error: unknown, code?: EventStoreErrorCode): error is EventStoreError {
+  return error instanceof EventStoreError && (code === undefined || error.code === code);
+}
+
+export function isWrongExpectedVersion(error: unknown): error is WrongExpectedVersionError {
+  return error instanceof WrongExpectedVersionError;
+}

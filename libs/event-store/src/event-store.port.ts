@@ -1,0 +1,187 @@
+/**
+ * The EventStore port: what the rest of the system may ask of the event log. Two adapters implement it
+ * (PostgreSQL, the default, and KurrentDB); one contract test suite holds them to the same behaviour.
+ *
+ * Positions are JS numbers: stream positions start at 1 (the stream version is the position of its last event,
+ * 0 when the stream does not exist); global positions are safe integers (< 2^53).
+ */
+
+/** Who did it, for which unit, as part of what; copied into every event of an append. */
+export interface EventMetadata {
+  actor?: string;
+  unit?: string;
+  correlationId?: string;
+  causationId?: string;
+  idempotencyKey?: string;
+  [key: string]: unknown;
+}
+
+/** The business time of the fact (ISO-8601 instant) travels in the payload; the store records its own clock too. */
+export interface EventData {
+  occurredAt: string;
+  [key: string]: unknown;
+}
+
+export interface NewEvent {
+  type: string;
+  schemaVersion: number;
+  data: EventData;
+  metadata?: EventMetadata;
+}
+
+export interface RecordedEvent {
+  /** Order of insertion (a sequence); NOT the delivery order of the global log, see `Checkpoint`. */
+  globalPosition: number;
+  streamId: string;
+  /** 1-based, contiguous within the stream. */
+  streamPosition: number;
+  type: string;
+  schemaVersion: number;
+  data: EventData;
+  metadata: EventMetadata;
+  /** When the store recorded the event (PostgreSQL: clock_timestamp() at insert, just before commit). */
+  recordedAt: Date;
+  /** The writing transaction (PostgreSQL xid8 as decimal text; KurrentDB: commit position). */
+  transactionId: string;
+  /** Link of the per-stream hash chain (see README "Hash chain"). */
+  hash: string;
+  prevHash: string | null;
+}
+
+/** `number` = the exact stream version (0 = the stream does not exist yet, same as 'no_stream'). */
+export type ExpectedVersion = 'any' | 'no_stream' | 'exists' | number;
+
+export interface AppendResult {
+  streamId: string;
+  /** The stream version after the append: pass it as `expectedVersion` next time. */
+  nextExpectedVersion: number;
+  events: RecordedEvent[];
+  /** True when the idempotency key had been seen: the original result is returned, nothing was appended. */
+  duplicate: boolean;
+}
+
+/**
+ * A position in the global log, in delivery order: (transactionId, globalPosition). Readers resume strictly after
+ * it. Compare with `compareCheckpoints`, never with globalPosition alone.
+ */
+export interface Checkpoint {
+  transactionId: string;
+  globalPosition: number;
+}
+
+export interface AppendOptions {
+  expectedVersion?: ExpectedVersion;
+  idempotencyKey?: string;
+}
+
+export interface StreamAppend {
+  streamId: string;
+  events: NewEvent[];
+  expectedVersion?: ExpectedVersion;
+}
+
+export interface ReadStreamOptions {
+  /** First stream position to return (inclusive, default 1). */
+  fromVersion?: number;
+  /** Last stream position to return (inclusive). */
+  toVersion?: number;
+  /** Only events recorded at or before this instant: the stream "as known at T". */
+  recordedUpTo?: Date;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive; default START. */
+  after?: Checkpoint;
+  /** Page size (default 1000). */
+  limit?: number;
+  recordedUpTo?: Date;
+  /** Only these event types (the checkpoint still moves past the others). */
+  types?: string[];
+}
+
+export interface ReadAllPage {
+  events: RecordedEvent[];
+  /** Where the next page starts; equal to `after` when nothing new is readable yet. */
+  checkpoint: Checkpoint;
+}
+
+export interface SubscribeOptions {
+  from: Checkpoint;
+  batchSize?: number;
+  types?: string[];
+  /** Called with each batch, in order; the subscription waits for it. A throw stops the subscription. */
+  handle: (events: RecordedEvent[], checkpoint: Checkpoint) => Promise<void>;
+}
+
+export interface Subscription {
+  /** The checkpoint after the last batch handled. */
+  readonly checkpoint: Checkpoint;
+  /** Resolves once everything readable when called has been handled. */
+  caughtUp(): Promise<void>;
+  /** Stops after the batch in flight; resolves when stopped. */
+  stop(): Promise<void>;
+  /** Settles when the subscription ends: resolves on stop(), rejects with the handler's error. */
+  readonly done: Promise<void>;
+}
+
+export type ChainProblemKind = 'altered' | 'missing' | 'reordered' | 'hash_mismatch';
+
+export interface ChainProblem {
+  streamId: string;
+  streamPosition: number;
+  kind: ChainProblemKind;
+  detail: string;
+}
+
+export interface VerificationReport {
+  ok: boolean;
+  streamsChecked: number;
+  eventsChecked: number;
+  /** The first broken link of each broken stream, in stream id order. */
+  problems: ChainProblem[];
+}
+
+/** A seal over a range of the global log, exported to be kept elsewhere and compared later. */
+export interface SealExport {
+  format: 'dossier-tracker/event-store-seal@1';
+  algorithm: 'sha256';
+  sealNumber: number;
+  /** Exclusive lower bound (the previous seal's upTo, or START). */
+  after: Checkpoint;
+  /** Inclusive upper bound. */
+  upTo: Checkpoint;
+  eventCount: number;
+  prevSealHash: string | null;
+  sealHash: string;
+  createdAt: string;
+}
+
+export interface SealVerification {
+  ok: boolean;
+  sealNumber: number;
+  eventCount: number;
+  expectedHash: string;
+  recomputedHash: string;
+  /** What differs, in words; empty when ok. */
+  problems: string[];
+}
+
+export interface EventStore {
+  append(streamId: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult>;
+  /** Several streams in one transaction: all appended or none. */
+  appendToStreams(appends: StreamAppend[], options?: { idempotencyKey?: string }): Promise<AppendResult[]>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** Current version of a stream (0 when it does not exist). */
+  streamVersion(streamId: string): Promise<number>;
+  /** A gap-safe page of the global log: never passes an event that a slower transaction may still commit. */
+  readAll(options?: ReadAllOptions): Promise<ReadAllPage>;
+  /** Catch-up (pages) then live (notification, polling fallback) from a checkpoint. */
+  subscribe(options: SubscribeOptions): Subscription;
+  /** Walks every stream's hash chain (or one stream's). */
+  verify(options?: { streamId?: string }): Promise<VerificationReport>;
+  /** Seals the global log from the previous seal up to `upTo` (default: everything readable now). */
+  seal(options?: { upTo?: Checkpoint }): Promise<SealExport>;
+  /** Recomputes an exported seal from the log and compares. */
+  verifySeal(exported: SealExport): Promise<SealVerification>;
+  close(): Promise<void>;
+}

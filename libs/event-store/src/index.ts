@@ -1,0 +1,13 @@
+export * from './event-store.port';
+export * from './errors';
+export * from './checkpoint';
+export { canonicalJson } from './hash/canonical-json';
+export { contentDigest, chainLink, eventHash, type HashedFields } from './hash/event-hash';
+export { SEAL_FORMAT } from './hash/seal-hash';
+export { EVENT_STORE_MIGRATIONS } from './postgres/migrations';
+export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
+export { loadCheckpoint, saveCheckpoint, deleteCheckpoint } from './postgres/checkpoints';
+export type { Queryable } from './postgres/queryable';
+export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
+export { createEventStore, type EventStoreConfig } from './create-event-store';
+export { EventStoreModule, EVENT_STORE } from './event-store.module';

@@ -1,0 +1,9 @@
+import type { Migration } from '@app/platform/database/migrations';
+import { TABLES_SQL } from './schema/001-tables.sql';
+import { APPEND_BATCH_SQL } from './schema/002-append-batch.sql';
+
+/** The event store's schema, in order; run with runMigrations(pool, EVENT_STORE_MIGRATIONS) at start-up. */
+export const EVENT_STORE_MIGRATIONS: Migration[] = [
+  { id: 'event-store/001-tables', sql: TABLES_SQL },
+  { id: 'event-store/002-append-batch', sql: APPEND_BATCH_SQL },
+];

@@ -1,0 +1,145 @@
+import type { Pool, PoolClient } from 'pg';
+import { EventStoreClosedError, WrongExpectedVersionError } from '../errors';
+import type {
+  AppendOptions, AppendResult, Checkpoint, EventStore, NewEvent, ReadAllOptions, ReadAllPage, ReadStreamOptions,
+  RecordedEvent, SealExport, SealVerification, StreamAppend, SubscribeOptions, Subscription, VerificationReport,
+} from '../event-store.port';
+import { startPollingSubscription } from '../subscription/polling-subscription';
+import { validateAppends, validateStreamId } from '../validation';
+import { appendBatch, prepareRequest, type AppendOutcome, type AppendRequest } from './append-batch';
+import { GroupCommitter, type GroupCommitOptions } from './group-commit';
+import { originalResults } from './idempotency';
+import { PgNotifier } from './notifier';
+import type { Queryable } from './queryable';
+import { readAll } from './read-all';
+import { readStream, streamVersion } from './read-stream';
+import { seal, verifySeal } from './seal';
+import { verifyChains } from './verify';
+
+export interface PostgresEventStoreOptions {
+  pool: Pool;
+  /** Coalesce concurrent appends into shared transactions (default on); `false` = one transaction per append. */
+  groupCommit?: boolean | Partial<GroupCommitOptions>;
+  /** Subscriptions read again after this long without a notification (default 500 ms). */
+  pollIntervalMs?: number;
+  /** close() also ends the pool (default false: the pool belongs to whoever made it). */
+  ownsPool?: boolean;
+}
+
+const GROUP_COMMIT_DEFAULTS: GroupCommitOptions = { maxInFlight: 2, maxBatchEvents: 2000 };
+
+/** The default adapter: raw `pg`, one round trip per append batch, schema from EVENT_STORE_MIGRATIONS. */
+export class PostgresEventStore implements EventStore {
+  private readonly pool: Pool;
+  private readonly committer?: GroupCommitter;
+  private readonly notifier: PgNotifier;
+  private readonly subscriptions = new Set<Subscription>();
+  private readonly pollIntervalMs: number;
+  private closed = false;
+
+  constructor(private readonly options: PostgresEventStoreOptions) {
+    this.pool = options.pool;
+    this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.notifier = new PgNotifier(this.pool);
+    if (options.groupCommit !== false) {
+      const tuning = options.groupCommit === true || options.groupCommit === undefined ? {} : options.groupCommit;
+      this.committer = new GroupCommitter((requests) => appendBatch(this.pool, requests), { ...GROUP_COMMIT_DEFAULTS, ...tuning });
+    }
+  }
+
+  async append(streamId: string, events: NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    const results = await this.appendToStreams([{ streamId, events, expectedVersion: options.expectedVersion }], {
+      idempotencyKey: options.idempotencyKey,
+    });
+    return results.find((r) => r.streamId === streamId) ?? (results[0] as AppendResult);
+  }
+
+  async appendToStreams(appends: StreamAppend[], options: { idempotencyKey?: string } = {}): Promise<AppendResult[]> {
+    this.ensureOpen();
+    validateAppends(appends);
+    const request = prepareRequest(appends, options.idempotencyKey);
+    const outcome = this.committer ? await this.committer.submit(request) : ((await appendBatch(this.pool, [request]))[0] as AppendOutcome);
+    return this.settle(this.pool, request, outcome);
+  }
+
+  /**
+   * Appends with the caller's client, inside the caller's transaction: the events commit or roll back with it.
+   * (No group commit; notifications are delivered at the caller's commit.)
+   */
+  async appendToStreamsInTransaction(client: PoolClient, appends: StreamAppend[], options: { idempotencyKey?: string } = {}): Promise<AppendResult[]> {
+    this.ensureOpen();
+    validateAppends(appends);
+    const request = prepareRequest(appends, options.idempotencyKey);
+    const outcome = (await appendBatch(client, [request]))[0] as AppendOutcome;
+    return this.settle(client, request, outcome);
+  }
+
+  async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    this.ensureOpen();
+    validateStreamId(streamId);
+    return await readStream(this.pool, streamId, options);
+  }
+
+  async streamVersion(streamId: string): Promise<number> {
+    this.ensureOpen();
+    return streamVersion(this.pool, streamId);
+  }
+
+  async readAll(options?: ReadAllOptions): Promise<ReadAllPage> {
+    this.ensureOpen();
+    return readAll(this.pool, options);
+  }
+
+  subscribe(options: SubscribeOptions): Subscription {
+    this.ensureOpen();
+    const subscription = startPollingSubscription(
+      {
+        read: (after: Checkpoint, limit: number, types: string[] | undefined) => readAll(this.pool, { after, limit, types }),
+        register: (waker) => this.notifier.register(waker),
+        pollIntervalMs: this.pollIntervalMs,
+      },
+      options,
+    );
+    this.subscriptions.add(subscription);
+    void subscription.done.catch(() => undefined).finally(() => this.subscriptions.delete(subscription));
+    return subscription;
+  }
+
+  async verify(options: { streamId?: string } = {}): Promise<VerificationReport> {
+    this.ensureOpen();
+    return verifyChains(this.pool, options.streamId);
+  }
+
+  async seal(options: { upTo?: Checkpoint } = {}): Promise<SealExport> {
+    this.ensureOpen();
+    return seal(this.pool, options.upTo);
+  }
+
+  async verifySeal(exported: SealExport): Promise<SealVerification> {
+    this.ensureOpen();
+    return verifySeal(this.pool, exported);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await this.notifier.close();
+    if (this.options.ownsPool) await this.pool.end();
+  }
+
+  private async settle(db: Queryable, request: AppendRequest, outcome: AppendOutcome): Promise<AppendResult[]> {
+    switch (outcome.kind) {
+      case 'ok':
+        return outcome.results;
+      case 'conflict':
+        throw new WrongExpectedVersionError(outcome.streamId, outcome.expected, outcome.actual);
+      case 'duplicate':
+        return originalResults(db, request.idempotencyKey ?? '');
+    }
+  }
+
+  private ensureOpen(): void {
+    if (this.closed) throw new EventStoreClosedError();
+  }
+}

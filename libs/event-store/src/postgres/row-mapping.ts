@@ -1,0 +1,38 @@
+import type { EventData, EventMetadata, RecordedEvent } from '../event-store.port';
+
+/**
+ * The columns every event read selects from `event_store.events AS e`. Some are cast under their own name: ORDER BY
+ * and WHERE must then name `e.<column>` (an unqualified ORDER BY would sort the text output column).
+ */
+export const EVENT_COLUMNS = `e.global_position::text AS global_position, e.stream_id, e.stream_position::int4 AS stream_position, e.type,
+  e.schema_version, e.data, e.metadata, e.recorded_at, e.transaction_id::text AS transaction_id, e.hash, e.prev_hash`;
+
+export interface EventRow {
+  global_position: string;
+  stream_id: string;
+  stream_position: number;
+  type: string;
+  schema_version: number;
+  data: EventData;
+  metadata: EventMetadata;
+  recorded_at: Date;
+  transaction_id: string;
+  hash: string;
+  prev_hash: string | null;
+}
+
+export function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    globalPosition: Number(row.global_position),
+    streamId: row.stream_id,
+    streamPosition: row.stream_position,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    data: row.data,
+    metadata: row.metadata,
+    recordedAt: row.recorded_at,
+    transactionId: row.transaction_id,
+    hash: row.hash,
+    prevHash: row.prev_hash,
+  };
+}

@@ -1,0 +1,126 @@
+import type { Pool } from 'pg';
+import { compareCheckpoints, isCheckpoint, START } from '../checkpoint';
+import { EventStoreError } from '../errors';
+import type { Checkpoint, SealExport, SealVerification } from '../event-store.port';
+import { SEAL_FORMAT, SealHasher } from '../hash/seal-hash';
+import type { Queryable } from './queryable';
+
+const PAGE = 5000;
+
+const RANGE = `SELECT transaction_id::text AS t, global_position::text AS g,
+    (extract(epoch FROM recorded_at) * 1000000)::int8::text AS us, hash
+  FROM event_store.events
+  WHERE (transaction_id, global_position) > ($1::xid8, $2::int8) AND (transaction_id, global_position) <= ($3::xid8, $4::int8)
+  ORDER BY transaction_id, global_position LIMIT $5`;
+
+interface SealRow {
+  seal_number: string;
+  up_to_transaction_id: string;
+  up_to_global_position: string;
+  after_transaction_id: string;
+  after_global_position: string;
+  event_count: string;
+  prev_seal_hash: string | null;
+  seal_hash: string;
+  created_at: Date;
+}
+
+const SEAL_COLUMNS = `seal_number::text AS seal_number, after_transaction_id::text AS after_transaction_id,
+  after_global_position::text AS after_global_position, up_to_transaction_id::text AS up_to_transaction_id,
+  up_to_global_position::text AS up_to_global_position, event_count::text AS event_count, prev_seal_hash, seal_hash, created_at`;
+
+/** Hashes the range (after, upTo] of the log, page by page. */
+async function hashRange(db: Queryable, prevSealHash: string | null, after: Checkpoint, upTo: Checkpoint): Promise<SealHasher> {
+  const hasher = new SealHasher(prevSealHash, after, upTo);
+  let from = after;
+  for (;;) {
+    const { rows } = await db.query<{ t: string; g: string; us: string; hash: string }>({
+      name: 'event_store_seal_range',
+      text: RANGE,
+      values: [from.transactionId, from.globalPosition, upTo.transactionId, upTo.globalPosition, PAGE],
+    });
+    for (const row of rows) hasher.add(row.t, row.g, row.us, row.hash);
+    const last = rows[rows.length - 1];
+    if (!last || rows.length < PAGE) return hasher;
+    from = { transactionId: last.t, globalPosition: Number(last.g) };
+  }
+}
+
+function toExport(row: SealRow): SealExport {
+  return {
+    format: SEAL_FORMAT,
+    algorithm: 'sha256',
+    sealNumber: Number(row.seal_number),
+    after: { transactionId: row.after_transaction_id, globalPosition: Number(row.after_global_position) },
+    upTo: { transactionId: row.up_to_transaction_id, globalPosition: Number(row.up_to_global_position) },
+    eventCount: Number(row.event_count),
+    prevSealHash: row.prev_seal_hash,
+    sealHash: row.seal_hash,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+/** Seals from the previous seal up to `upTo` (default: the last event no in-flight transaction can precede). */
+export async function seal(pool: Pool, upToGiven?: Checkpoint): Promise<SealExport> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('LOCK TABLE event_store.seals IN EXCLUSIVE MODE');
+    const previous = (await client.query<SealRow>(`SELECT ${SEAL_COLUMNS} FROM event_store.seals AS s ORDER BY s.seal_number DESC LIMIT 1`)).rows[0];
+    const after = previous ? toExport(previous).upTo : START;
+    const { rows } = await client.query<{ xmin: string; t: string | null; g: string | null }>(
+      `SELECT s.xmin::text AS xmin, h.t, h.g FROM (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin) AS s
+       LEFT JOIN LATERAL (SELECT transaction_id::text AS t, global_position::text AS g FROM event_store.events
+         WHERE transaction_id < s.xmin ORDER BY transaction_id DESC, global_position DESC LIMIT 1) AS h ON true`,
+    );
+    const head = rows[0];
+    const horizon = head?.t && head.g ? { transactionId: head.t, globalPosition: Number(head.g) } : START;
+    const upTo = upToGiven ?? (compareCheckpoints(horizon, after) > 0 ? horizon : after);
+    if (compareCheckpoints(upTo, after) < 0) throw new EventStoreError('SEAL_INVALID', 'upTo is before the end of the previous seal.');
+    if (compareCheckpoints(upTo, after) > 0 && BigInt(upTo.transactionId) >= BigInt(head?.xmin ?? '0')) {
+      throw new EventStoreError('SEAL_INVALID', 'upTo is not final yet: a transaction that could precede it is still in flight.');
+    }
+    const prevSealHash = previous?.seal_hash ?? null;
+    const hasher = await hashRange(client, prevSealHash, after, upTo);
+    const inserted = await client.query<SealRow>({
+      text: `INSERT INTO event_store.seals (seal_number, after_transaction_id, after_global_position, up_to_transaction_id,
+               up_to_global_position, event_count, prev_seal_hash, seal_hash)
+             VALUES ($1, $2::xid8, $3, $4::xid8, $5, $6, $7, $8) RETURNING ${SEAL_COLUMNS}`,
+      values: [Number(previous?.seal_number ?? 0) + 1, after.transactionId, after.globalPosition, upTo.transactionId,
+        upTo.globalPosition, hasher.eventCount, prevSealHash, hasher.digest()],
+    });
+    await client.query('COMMIT');
+    return toExport(inserted.rows[0] as SealRow);
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** Recomputes an exported seal from the log, and compares it with the seal table too. */
+export async function verifySeal(db: Queryable, exported: SealExport): Promise<SealVerification> {
+  if (exported?.format !== SEAL_FORMAT || !isCheckpoint(exported.after) || !isCheckpoint(exported.upTo)) {
+    throw new EventStoreError('SEAL_INVALID', `Not an exported seal (${SEAL_FORMAT}).`);
+  }
+  const hasher = await hashRange(db, exported.prevSealHash, exported.after, exported.upTo);
+  const recomputedHash = hasher.digest();
+  const problems: string[] = [];
+  if (hasher.eventCount !== exported.eventCount) {
+    problems.push(`the range now holds ${hasher.eventCount} events, the seal counted ${exported.eventCount}`);
+  }
+  if (recomputedHash !== exported.sealHash) problems.push('the events of the range no longer give the sealed hash');
+  const stored = await db.query<SealRow>({
+    text: `SELECT ${SEAL_COLUMNS} FROM event_store.seals AS s WHERE s.seal_number IN ($1::int8, $1::int8 - 1) ORDER BY s.seal_number DESC`,
+    values: [exported.sealNumber],
+  });
+  const own = stored.rows.find((r) => Number(r.seal_number) === exported.sealNumber);
+  const before = stored.rows.find((r) => Number(r.seal_number) === exported.sealNumber - 1);
+  if (!own) problems.push(`seal #${exported.sealNumber} is not in the seal table`);
+  else if (own.seal_hash !== exported.sealHash) problems.push(`the seal table's copy of seal #${exported.sealNumber} differs from the exported one`);
+  if (exported.sealNumber > 1 && before?.seal_hash !== exported.prevSealHash) {
+    problems.push(`the previous seal (#${exported.sealNumber - 1}) does not have the hash this seal chains to`);
+  }
+  return { ok: problems.length === 0, sealNumber: exported.sealNumber, eventCount: hasher.eventCount, expectedHash: exported.sealHash, recomputedHash, problems };
+}

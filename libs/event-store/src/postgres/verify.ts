@@ -1,0 +1,88 @@
+import type { Pool, PoolClient } from 'pg';
+import { ChainVerifier } from '../hash/chain-verifier';
+import type { EventData, EventMetadata, VerificationReport } from '../event-store.port';
+
+const PAGE = 2000;
+
+interface VerifyRow {
+  stream_id: string;
+  stream_position: number;
+  type: string;
+  schema_version: number;
+  data: EventData;
+  metadata: EventMetadata;
+  hash: string;
+  prev_hash: string | null;
+  head_version: string | null;
+  head_hash: string | null;
+}
+
+function pageSql(oneStream: boolean): string {
+  return `SELECT e.stream_id, e.stream_position::int4 AS stream_position, e.type, e.schema_version, e.data, e.metadata,
+      e.hash, e.prev_hash, s.version::text AS head_version, s.last_hash AS head_hash
+    FROM event_store.events AS e LEFT JOIN event_store.streams AS s ON s.stream_id = e.stream_id
+    WHERE (e.stream_id, e.stream_position) > ($1, $2) ${oneStream ? 'AND e.stream_id = $4' : ''}
+    ORDER BY e.stream_id, e.stream_position LIMIT $3`;
+}
+
+const EMPTY_STREAMS = `SELECT s.stream_id, s.version::text AS version, s.last_hash FROM event_store.streams AS s
+  WHERE s.version > 0 AND ($1::text IS NULL OR s.stream_id = $1)
+    AND NOT EXISTS (SELECT 1 FROM event_store.events AS e WHERE e.stream_id = s.stream_id)`;
+
+/**
+ * Walks the hash chains of every stream (or one), page by page in (stream, position) order, inside one
+ * read-only REPEATABLE READ transaction so that heads and events are seen at the same instant. A read-only
+ * transaction takes no transaction id, so it does not hold the global log's readers back.
+ */
+export async function verifyChains(pool: Pool, streamId?: string): Promise<VerificationReport> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const verifier = new ChainVerifier((id, hash) => locate(client, id, hash));
+    let after: [string, number] = [streamId ?? '', 0];
+    for (;;) {
+      const values: unknown[] = [after[0], after[1], PAGE];
+      if (streamId !== undefined) values.push(streamId);
+      const { rows } = await client.query<VerifyRow>({ text: pageSql(streamId !== undefined), values });
+      for (const row of rows) {
+        const head = row.head_version === null ? undefined : { version: Number(row.head_version), lastHash: row.head_hash };
+        await verifier.add(
+          {
+            streamId: row.stream_id,
+            streamPosition: row.stream_position,
+            type: row.type,
+            schemaVersion: row.schema_version,
+            data: row.data,
+            metadata: row.metadata,
+            hash: row.hash,
+            prevHash: row.prev_hash,
+          },
+          head,
+        );
+      }
+      const last = rows[rows.length - 1];
+      if (!last || rows.length < PAGE) break;
+      after = [last.stream_id, last.stream_position];
+    }
+    const empty = await client.query<{ stream_id: string; version: string; last_hash: string | null }>({
+      text: EMPTY_STREAMS,
+      values: [streamId ?? null],
+    });
+    for (const row of empty.rows) verifier.streamWithoutEvents(row.stream_id, { version: Number(row.version), lastHash: row.last_hash });
+    await client.query('COMMIT');
+    return verifier.finish();
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function locate(client: PoolClient, streamId: string, hash: string): Promise<number | null> {
+  const { rows } = await client.query<{ stream_position: number }>({
+    text: 'SELECT stream_position::int4 AS stream_position FROM event_store.events WHERE stream_id = $1 AND hash = $2 LIMIT 1',
+    values: [streamId, hash],
+  });
+  return rows[0]?.stream_position ?? null;
+}
