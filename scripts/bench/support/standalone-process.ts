@@ -1,0 +1,50 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort } from '@app/platform';
+
+/** The real standalone app (`npm start`) in a child process on a throw-away data folder, for load tests. */
+export interface StandaloneProcess {
+  url: string;
+  tokenSecret: string;
+  stop(): Promise<void>;
+}
+
+export async function startStandalone(env: Record<string, string> = {}): Promise<StandaloneProcess> {
+  const root = path.resolve(__dirname, '..', '..', '..');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-bench-'));
+  fs.chmodSync(dataDir, 0o755);
+  const port = await freePort();
+  const tokenSecret = 'bench-secret-bench-secret-bench-secret-00';
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'scripts/run.cjs'), 'apps/standalone/src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, TOKEN_SECRET: tokenSecret, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the app exited during start-up:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`the app did not answer /health within 60 s:\n${output}`);
+    try {
+      if ((await fetch(`${url}/health`)).ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    tokenSecret,
+    stop: async () => {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
