@@ -9,3 +9,4 @@ export * from './lunar';
 export * from './rendering';
 export * from './reference';
 export * from './dossier';
+export * from './figures';
