@@ -1,21 +1,13 @@
-import { Pool } from 'pg';
-import { runMigrations } from '@app/platform/database/migrations';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
 import { runEventStoreContract } from '../testing/event-store.contract';
-import { EVENT_STORE_MIGRATIONS } from './migrations';
-import { PostgresEventStore } from './postgres-event-store';
+import { createPgTestStore, type PgTestStore } from '../testing/pg-test-store';
 
-let database: TestDatabase | undefined;
-let pool: Pool | undefined;
+let harness: PgTestStore | undefined;
 
 runEventStoreContract('PostgreSQL', async () => {
-  database = await createTestDatabase();
-  pool = new Pool({ connectionString: database.url, max: 20 });
-  await runMigrations(pool, EVENT_STORE_MIGRATIONS);
-  return new PostgresEventStore({ pool, pollIntervalMs: 200 });
+  harness = await createPgTestStore({ poolSize: 20 });
+  return harness.store;
 });
 
 afterAll(async () => {
-  await pool?.end();
-  await database?.drop();
+  await harness?.close();
 });
