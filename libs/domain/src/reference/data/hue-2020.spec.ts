@@ -14,7 +14,17 @@ describe('Thừa Thiên Huế 2020 sample reference data', () => {
     expect(districts).toHaveLength(9);
     expect(districts.every((u) => u.parentId === HUE_PROVINCE_ID && u.name.startsWith('Trung tâm Hành chính công ') && u.code.endsWith('.H57'))).toBe(true);
     expect(registry.descendantsOf(HUE_PROVINCE_ID, day)).toHaveLength(10);
-    expect(new Set(HUE_2020_UNITS.map((u) => u.code)).size).toBe(HUE_2020_UNITS.length);
+    const inForce = registry.unitsAt(day);
+    expect(new Set(inForce.map((u) => u.code)).size).toBe(inForce.length);
+  });
+
+  it('has the centrally-run city of Huế and its centre from 2025, so that receipts can be logged today', () => {
+    const registry = hue2020UnitRegistry();
+    expect(registry.unitAt(HUE_PROVINCIAL_CENTRE_ID, '2025-01-01')).toBeNull();
+    expect(registry.unitAt('hue-pvhcc', '2026-11-26')).toMatchObject({ name: 'Trung tâm Phục vụ hành chính công thành phố Huế', level: 'province', parentId: 'hue' });
+    expect(registry.unitByCode('000.00.01.H57', '2026-11-26')?.id).toBe('hue-pvhcc');
+    expect(registry.unitByCode('000.00.01.H57', '2020-09-01')?.id).toBe(HUE_PROVINCIAL_CENTRE_ID);
+    expect(HUE_2020_UNITS.length).toBe(13);
   });
 
   it('has about twenty procedures at province and district level, each in force in 2020', () => {
