@@ -1,0 +1,48 @@
+import { type DossierRecord, evolveRecord } from '@app/domain';
+import type { RecordedEvent } from '@app/event-store';
+import { toDossierEvent } from './dossier-events';
+
+/** What the dossiers table holds of a dossier between batches: its record and the last stream position applied. */
+export interface StoredDossier {
+  dossierId: string;
+  streamPosition: number;
+  record: DossierRecord;
+}
+
+export interface DossierChange {
+  dossierId: string;
+  before: DossierRecord | null;
+  after: DossierRecord | null;
+  streamPosition: number;
+  lastGlobalPosition: number;
+  /** Events folded (those at or below the stored stream position are skipped: already applied). */
+  applied: number;
+  /** Events this build cannot read (unknown type or schema version). */
+  unreadable: number;
+}
+
+/**
+ * Folds a dossier's new events (in stream order) into its stored record with the domain's evolveRecord — the same
+ * fold the auditor's replay uses, so the stored record is the one dossierRecordFrom gives for the whole stream.
+ */
+export function projectDossier(dossierId: string, stored: StoredDossier | undefined, events: readonly RecordedEvent[]): DossierChange {
+  const before = stored?.record ?? null;
+  let record = before;
+  let streamPosition = stored?.streamPosition ?? 0;
+  let lastGlobalPosition = 0;
+  let applied = 0;
+  let unreadable = 0;
+  for (const recorded of events) {
+    if (recorded.streamPosition <= streamPosition) continue;
+    streamPosition = recorded.streamPosition;
+    lastGlobalPosition = recorded.globalPosition;
+    const event = toDossierEvent(recorded);
+    if (event === null) {
+      unreadable++;
+      continue;
+    }
+    record = evolveRecord(record, event);
+    applied++;
+  }
+  return { dossierId, before, after: record, streamPosition, lastGlobalPosition, applied, unreadable };
+}

@@ -1,0 +1,188 @@
+import type { Pool, PoolClient } from 'pg';
+import { type Checkpoint, type EventStore, type RecordedEvent, type Subscription } from '@app/event-store';
+import { GenerationChangedError } from '../generations/generation';
+import { activeGeneration } from '../generations/generation-repository';
+import { applyBatch } from '../projection/apply-batch';
+import { inTransaction } from '../projection/transaction';
+import { ProjectorMetrics } from './projector-metrics';
+
+export type ProjectorState = 'idle' | 'waiting-for-lock' | 'running' | 'stopped';
+
+export interface ProjectorOptions {
+  pool: Pool;
+  store: EventStore;
+  /** Events per page and transaction (default 2000). */
+  batchSize?: number;
+  log?: (level: 'log' | 'warn' | 'error', message: string) => void;
+}
+
+export interface ProjectorLag {
+  /** Events recorded but not projected yet (at least; counted up to `limit`). */
+  pendingEvents: number;
+  pendingCapped: boolean;
+  /** Age of the oldest event not projected yet, in seconds (0 when caught up). */
+  seconds: number;
+}
+
+/** Session advisory lock held by the one live projector of a database (another one waits). */
+export const PROJECTOR_LOCK_KEY = 7_240_601;
+const RETRY_MS = 1000;
+
+/**
+ * The live projector: holds the projector lock, follows the log from the active generation's checkpoint (store
+ * subscription: catch-up, then LISTEN/NOTIFY) and applies each page in one transaction with its checkpoint. When a
+ * rebuild switches generations, the next batch finds its generation retired and the projector resumes on the new
+ * one from that generation's checkpoint.
+ */
+export class Projector {
+  readonly metrics = new ProjectorMetrics();
+  private state: ProjectorState = 'idle';
+  private generation: number | null = null;
+  private position: Checkpoint | null = null;
+  private subscription?: Subscription;
+  private lockClient?: PoolClient;
+  private loop?: Promise<void>;
+  private stopping = false;
+  private lastError: string | null = null;
+  private wake?: () => void;
+
+  constructor(private readonly options: ProjectorOptions) {}
+
+  start(): void {
+    if (this.loop) return;
+    this.stopping = false;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.subscription?.stop();
+    await this.loop;
+    this.loop = undefined;
+    await this.releaseLock();
+    this.state = 'stopped';
+  }
+
+  /** Resolves once every event readable when called has been projected (for tests and the CLI). */
+  async caughtUp(): Promise<void> {
+    for (;;) {
+      if (this.stopping) return;
+      const subscription = this.subscription;
+      if (this.state === 'running' && subscription) {
+        await subscription.caughtUp();
+        if (subscription === this.subscription && this.state === 'running') return;
+      } else {
+        await sleep(20);
+      }
+    }
+  }
+
+  status(): { state: ProjectorState; generation: number | null; checkpoint: Checkpoint | null; eventsProjected: number; eventsPerSecond: number; lastBatchAt: Date | null; lastError: string | null } {
+    return {
+      state: this.state,
+      generation: this.generation,
+      checkpoint: this.position,
+      eventsProjected: this.metrics.eventsProjected,
+      eventsPerSecond: this.metrics.eventsPerSecond(),
+      lastBatchAt: this.metrics.lastBatchAt,
+      lastError: this.lastError,
+    };
+  }
+
+  /** How far behind the log the active generation is (reads at most `limit` pending events). */
+  async lag(limit = 1000): Promise<ProjectorLag> {
+    const generation = await activeGeneration(this.options.pool);
+    const page = await this.options.store.readAll({ after: generation.checkpoint, limit });
+    const oldest = page.events[0];
+    return {
+      pendingEvents: page.events.length,
+      pendingCapped: page.events.length >= limit,
+      seconds: oldest ? Math.max(0, (Date.now() - oldest.recordedAt.getTime()) / 1000) : 0,
+    };
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (!this.stopping) {
+      try {
+        await this.acquireLock();
+        if (this.stopping) break;
+        const generation = await activeGeneration(this.options.pool);
+        this.generation = generation.id;
+        this.position = generation.checkpoint;
+        this.subscription = this.options.store.subscribe({
+          from: generation.checkpoint,
+          batchSize: this.options.batchSize ?? 2000,
+          handle: (events, checkpoint) => this.handle(generation.id, events, checkpoint),
+        });
+        this.state = 'running';
+        await this.subscription.done;
+        failures = 0;
+      } catch (error) {
+        this.state = 'idle';
+        if (error instanceof GenerationChangedError) {
+          this.log('log', `generation ${error.generation} is ${error.status}; resuming on the active generation`);
+          continue;
+        }
+        failures++;
+        this.lastError = (error as Error).message;
+        this.log('error', `projection failed (${failures}): ${(error as Error).message}`);
+        await this.pause(Math.min(RETRY_MS * 2 ** failures, 30_000));
+      }
+    }
+  }
+
+  private async handle(generation: number, events: RecordedEvent[], checkpoint: Checkpoint): Promise<void> {
+    const from = this.position ?? undefined;
+    const result = await inTransaction(this.options.pool, (client) =>
+      applyBatch(client, events, { generation, expect: ['active'], from, to: checkpoint }),
+    );
+    this.position = result.checkpoint;
+    this.lastError = null;
+    this.metrics.record(result.fresh, result.checkpoint, events[events.length - 1]?.recordedAt ?? null);
+  }
+
+  private async acquireLock(): Promise<void> {
+    while (!this.lockClient && !this.stopping) {
+      this.state = 'waiting-for-lock';
+      const client = await this.options.pool.connect();
+      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [PROJECTOR_LOCK_KEY]);
+      if (rows[0]?.locked) {
+        client.on('error', () => {
+          // The lock went with the connection: stop this subscription and take the lock again.
+          this.lockClient = undefined;
+          void this.subscription?.stop();
+        });
+        this.lockClient = client;
+        return;
+      }
+      client.release();
+      await this.pause(RETRY_MS);
+    }
+  }
+
+  private async releaseLock(): Promise<void> {
+    const client = this.lockClient;
+    this.lockClient = undefined;
+    if (!client) return;
+    await client.query('SELECT pg_advisory_unlock($1)', [PROJECTOR_LOCK_KEY]).catch(() => undefined);
+    client.release();
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  private log(level: 'log' | 'warn' | 'error', message: string): void {
+    this.options.log?.(level, message);
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,146 @@
+import type { Pool } from 'pg';
+import type { Checkpoint, EventStore, ReadAllPage } from '@app/event-store';
+import type { Generation } from '../generations/generation';
+import {
+  activateGeneration,
+  activeGeneration,
+  buildingGeneration,
+  createBuildingGeneration,
+  discardBuildingGeneration,
+  dropRetiredGenerations,
+  generationById,
+  indexGeneration,
+  lockGeneration,
+} from '../generations/generation-repository';
+import { applyBatch } from '../projection/apply-batch';
+import { inTransaction } from '../projection/transaction';
+
+export interface RebuildProgress {
+  generation: number;
+  events: number;
+  seconds: number;
+  eventsPerSecond: number;
+  checkpoint: Checkpoint;
+}
+
+export interface RebuildOptions {
+  pool: Pool;
+  store: EventStore;
+  /** Events per page and transaction (default 5000). */
+  batchSize?: number;
+  /** Discard an unfinished rebuild instead of resuming it. */
+  restart?: boolean;
+  /** Stop after filling (no switch-over): for measuring, or to switch later. */
+  switchOver?: boolean;
+  /** Stops after the batch in flight; the next rebuild resumes from there. */
+  signal?: AbortSignal;
+  onProgress?: (progress: RebuildProgress) => void;
+}
+
+export interface RebuildReport {
+  generation: number;
+  resumed: boolean;
+  /** Events applied by this run. */
+  events: number;
+  seconds: number;
+  eventsPerSecond: number;
+  switched: boolean;
+  interrupted: boolean;
+  previousGeneration: number | null;
+  dropped: number[];
+}
+
+export class RebuildInProgressError extends Error {
+  constructor() {
+    super('Another rebuild of the read models is running (its advisory lock is held).');
+    this.name = 'RebuildInProgressError';
+  }
+}
+
+const REBUILD_LOCK_KEY = 7_240_602;
+
+/**
+ * Blue/green rebuild: replays the whole log into a fresh generation while the active one keeps serving (and the
+ * live projector keeps updating it), then switches the views over. Interrupted, it leaves the `building`
+ * generation with its checkpoint, and the next run resumes there.
+ */
+export async function rebuildReadModels(options: RebuildOptions): Promise<RebuildReport> {
+  const lock = await options.pool.connect();
+  try {
+    const { rows } = await lock.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [REBUILD_LOCK_KEY]);
+    if (!rows[0]?.locked) throw new RebuildInProgressError();
+    try {
+      return await rebuild(options);
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock($1)', [REBUILD_LOCK_KEY]);
+    }
+  } finally {
+    lock.release();
+  }
+}
+
+async function rebuild(options: RebuildOptions): Promise<RebuildReport> {
+  const { pool } = options;
+  if (options.restart) await discardBuildingGeneration(pool);
+  const existing = await buildingGeneration(pool);
+  const generation = existing ?? (await createBuildingGeneration(pool));
+  const started = Date.now();
+  const events = await fill(options, generation, started);
+  const seconds = (Date.now() - started) / 1000;
+  const report: RebuildReport = {
+    generation: generation.id,
+    resumed: existing !== null,
+    events,
+    seconds,
+    eventsPerSecond: seconds > 0 ? Math.round(events / seconds) : events,
+    switched: false,
+    interrupted: options.signal?.aborted === true,
+    previousGeneration: null,
+    dropped: [],
+  };
+  if (report.interrupted || options.switchOver === false) return report;
+
+  await indexGeneration(pool, generation.id);
+  report.events += await fill(options, await generationById(pool, generation.id), started);
+  report.previousGeneration = await switchOver(pool, generation.id);
+  report.switched = true;
+  report.dropped = await dropRetiredGenerations(pool).catch(() => []);
+  return report;
+}
+
+/** Applies pages until the log is exhausted (reading the next page while the current one is written). */
+async function fill(options: RebuildOptions, generation: Generation, started: number): Promise<number> {
+  const limit = options.batchSize ?? 5000;
+  let position = generation.checkpoint;
+  let applied = 0;
+  let next: Promise<ReadAllPage> = options.store.readAll({ after: position, limit });
+  for (;;) {
+    const page = await next;
+    if (page.events.length === 0 || options.signal?.aborted) break;
+    next = options.store.readAll({ after: page.checkpoint, limit });
+    next.catch(() => undefined);
+    const result = await inTransaction(options.pool, (client) =>
+      applyBatch(client, page.events, { generation: generation.id, expect: ['building'], from: position, to: page.checkpoint }),
+    );
+    position = result.checkpoint;
+    applied += result.fresh;
+    const seconds = (Date.now() - started) / 1000;
+    options.onProgress?.({ generation: generation.id, events: applied, seconds, eventsPerSecond: seconds > 0 ? Math.round(applied / seconds) : 0, checkpoint: position });
+  }
+  return applied;
+}
+
+/**
+ * Makes the rebuilt generation the active one. Locking the active generation's row waits for the live projector's
+ * batch in flight; its next batch finds its generation retired and resumes on this one from this one's checkpoint
+ * (so events appended since the last page are projected there, none lost).
+ */
+async function switchOver(pool: Pool, id: number): Promise<number> {
+  return inTransaction(pool, async (client) => {
+    const active = await activeGeneration(client);
+    await lockGeneration(client, active.id);
+    await lockGeneration(client, id);
+    await activateGeneration(client, id);
+    return active.id;
+  });
+}

@@ -1,0 +1,5 @@
+import type { Migration } from '@app/platform/database/migrations';
+import { READ_MODELS_001_SQL } from './001-read-models.sql';
+
+/** The read models' schema, in order (ids `read-models/NNN-…`); they run after the event store's. */
+export const READ_MODEL_MIGRATIONS: Migration[] = [{ id: 'read-models/001-generations', sql: READ_MODELS_001_SQL }];
