@@ -1,0 +1,52 @@
+import { DOSSIER_EVENT_TYPES, type DossierRecord, evolveRecord } from '@app/domain';
+import { type Checkpoint, type EventStore, type ReadAllPage, START } from '@app/event-store';
+import { dossierIdOf, toDossierEvent } from '@app/read-models';
+
+export interface ReplayOptions {
+  /** Only events recorded at or before this instant: the log as it was known then. */
+  recordedUpTo?: Date;
+  /** Events per page (default 10000). */
+  pageSize?: number;
+}
+
+export interface ReplayResult {
+  records: DossierRecord[];
+  events: number;
+  checkpoint: Checkpoint;
+  seconds: number;
+}
+
+/**
+ * The auditor's recomputation: reads the whole global log through the EventStore port (gap-safe pages, optionally
+ * only what was recorded up to an instant) and folds each dossier's events, in stream order, with the domain's
+ * evolveRecord — i.e. dossierRecordFrom(stream) for every dossier, without holding millions of events in memory.
+ * Nothing from the read models is used.
+ */
+export async function replayRecords(store: EventStore, options: ReplayOptions = {}): Promise<ReplayResult> {
+  const started = Date.now();
+  const limit = options.pageSize ?? 10_000;
+  const read = (after: Checkpoint): Promise<ReadAllPage> =>
+    store.readAll({ after, limit, types: [...DOSSIER_EVENT_TYPES], ...(options.recordedUpTo ? { recordedUpTo: options.recordedUpTo } : {}) });
+  const records = new Map<string, DossierRecord | null>();
+  let events = 0;
+  let checkpoint: Checkpoint = START;
+  let next = read(checkpoint);
+  for (;;) {
+    const page = await next;
+    if (page.events.length === 0) break;
+    checkpoint = page.checkpoint;
+    next = read(checkpoint);
+    next.catch(() => undefined);
+    for (const recorded of page.events) {
+      const id = dossierIdOf(recorded.streamId);
+      if (id === null) continue;
+      const event = toDossierEvent(recorded);
+      if (event === null) continue;
+      events++;
+      records.set(id, evolveRecord(records.get(id) ?? null, event));
+    }
+  }
+  await next.catch(() => undefined);
+  const folded = [...records.values()].filter((r): r is DossierRecord => r !== null);
+  return { records: folded, events, checkpoint, seconds: (Date.now() - started) / 1000 };
+}
