@@ -5,10 +5,10 @@
  * text is also what gets stored. Throws on values JSON cannot carry (NaN, Infinity, bigint, functions, cycles).
  */
 export function canonicalJson(value: unknown): string {
-  return write(value, new Set());
+  return write(value, []);
 }
 
-function write(value: unknown, seen: Set<object>): string {
+function write(value: unknown, path: object[]): string {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
@@ -19,30 +19,39 @@ function write(value: unknown, seen: Set<object>): string {
       if (!Number.isFinite(value)) throw new TypeError(`Cannot canonicalise the number ${value}`);
       return JSON.stringify(value);
     case 'object':
-      return writeObject(value as object, seen);
+      return writeObject(value as object, path);
     default:
       throw new TypeError(`Cannot canonicalise a value of type ${typeof value}`);
   }
 }
 
-function writeObject(value: object, seen: Set<object>): string {
+function writeObject(value: object, path: object[]): string {
   const json = (value as { toJSON?: unknown }).toJSON;
-  if (typeof json === 'function') return write((json as () => unknown).call(value), seen);
-  if (seen.has(value)) throw new TypeError('Cannot canonicalise a cyclic structure');
-  seen.add(value);
+  if (typeof json === 'function') return write((json as () => unknown).call(value), path);
+  if (path.includes(value)) throw new TypeError('Cannot canonicalise a cyclic structure');
+  path.push(value);
   let out: string;
   if (Array.isArray(value)) {
-    out = `[${value.map((item) => (item === undefined || typeof item === 'function' ? 'null' : write(item, seen))).join(',')}]`;
+    out = '[';
+    for (let i = 0; i < value.length; i += 1) {
+      const item: unknown = value[i];
+      if (i > 0) out += ',';
+      out += item === undefined || typeof item === 'function' || typeof item === 'symbol' ? 'null' : write(item, path);
+    }
+    out += ']';
   } else {
     const record = value as Record<string, unknown>;
-    const parts: string[] = [];
-    for (const key of Object.keys(record).sort()) {
+    const keys = Object.keys(record).sort();
+    out = '{';
+    let first = true;
+    for (const key of keys) {
       const member = record[key];
-      if (member === undefined || typeof member === 'function') continue;
-      parts.push(`${JSON.stringify(key)}:${write(member, seen)}`);
+      if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
+      out += `${first ? '' : ','}${JSON.stringify(key)}:${write(member, path)}`;
+      first = false;
     }
-    out = `{${parts.join(',')}}`;
+    out += '}';
   }
-  seen.delete(value);
+  path.pop();
   return out;
 }

@@ -3,6 +3,7 @@ import { contentFromCanonical, sha256Hex } from '../hash/event-hash';
 import type { AppendResult, EventData, EventMetadata, ExpectedVersion, RecordedEvent, StreamAppend } from '../event-store.port';
 import { storedMetadata } from '../validation';
 import type { Queryable } from './queryable';
+import { EVENT_STORE_TYPES } from './type-parsers';
 
 /** An event ready to send: canonical texts and content digest computed once, in the caller's turn. */
 export interface PreparedEvent {
@@ -107,6 +108,7 @@ export async function appendBatch(db: Queryable, requests: AppendRequest[]): Pro
   });
   const { rows } = await db.query<BatchRow>({
     name: 'event_store_append_batch',
+    types: EVENT_STORE_TYPES,
     text: APPEND_BATCH,
     values: [keys, sGroups, sIds, sExpected, eStreams, eTypes, eVersions, eData, eMeta, eDigests],
   });

@@ -2,6 +2,7 @@ import { compareCheckpoints, START } from '../checkpoint';
 import type { Checkpoint, ReadAllOptions, ReadAllPage } from '../event-store.port';
 import type { Queryable } from './queryable';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './row-mapping';
+import { EVENT_STORE_TYPES } from './type-parsers';
 
 export const DEFAULT_PAGE_SIZE = 1000;
 
@@ -40,6 +41,7 @@ export async function readAll(db: Queryable, options: ReadAllOptions = {}): Prom
   const { rows } = await db.query<PageRow>({
     name: `event_store_read_all_${types ? 't' : ''}${upTo ? 'u' : ''}`,
     text: pageSql({ types, upTo }),
+    types: EVENT_STORE_TYPES,
     values,
   });
   const eventRows = rows.filter((row) => row.global_position !== null);

@@ -1,6 +1,7 @@
 import type { ReadStreamOptions, RecordedEvent } from '../event-store.port';
 import type { Queryable } from './queryable';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './row-mapping';
+import { EVENT_STORE_TYPES } from './type-parsers';
 
 const READ_STREAM = `SELECT ${EVENT_COLUMNS} FROM event_store.events AS e
   WHERE e.stream_id = $1 AND e.stream_position BETWEEN $2 AND $3 AND ($4::timestamptz IS NULL OR e.recorded_at <= $4)
@@ -14,6 +15,7 @@ export async function readStream(db: Queryable, streamId: string, options: ReadS
   const { rows } = await db.query<EventRow>({
     name: 'event_store_read_stream',
     text: READ_STREAM,
+    types: EVENT_STORE_TYPES,
     values: [streamId, from, to, options.recordedUpTo ?? null],
   });
   return rows.map(toRecordedEvent);

@@ -4,6 +4,7 @@ import { EventStoreError } from '../errors';
 import type { Checkpoint, SealExport, SealVerification } from '../event-store.port';
 import { SEAL_FORMAT, SealHasher } from '../hash/seal-hash';
 import type { Queryable } from './queryable';
+import { EVENT_STORE_TYPES } from './type-parsers';
 
 const PAGE = 5000;
 
@@ -66,7 +67,9 @@ export async function seal(pool: Pool, upToGiven?: Checkpoint): Promise<SealExpo
   try {
     await client.query('BEGIN');
     await client.query('LOCK TABLE event_store.seals IN EXCLUSIVE MODE');
-    const previous = (await client.query<SealRow>(`SELECT ${SEAL_COLUMNS} FROM event_store.seals AS s ORDER BY s.seal_number DESC LIMIT 1`)).rows[0];
+    const previous = (
+      await client.query<SealRow>({ text: `SELECT ${SEAL_COLUMNS} FROM event_store.seals AS s ORDER BY s.seal_number DESC LIMIT 1`, types: EVENT_STORE_TYPES })
+    ).rows[0];
     const after = previous ? toExport(previous).upTo : START;
     const { rows } = await client.query<{ xmin: string; t: string | null; g: string | null }>(
       `SELECT s.xmin::text AS xmin, h.t, h.g FROM (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin) AS s
@@ -83,6 +86,7 @@ export async function seal(pool: Pool, upToGiven?: Checkpoint): Promise<SealExpo
     const prevSealHash = previous?.seal_hash ?? null;
     const hasher = await hashRange(client, prevSealHash, after, upTo);
     const inserted = await client.query<SealRow>({
+      types: EVENT_STORE_TYPES,
       text: `INSERT INTO event_store.seals (seal_number, after_transaction_id, after_global_position, up_to_transaction_id,
                up_to_global_position, event_count, prev_seal_hash, seal_hash)
              VALUES ($1, $2::xid8, $3, $4::xid8, $5, $6, $7, $8) RETURNING ${SEAL_COLUMNS}`,
@@ -112,6 +116,7 @@ export async function verifySeal(db: Queryable, exported: SealExport): Promise<S
   }
   if (recomputedHash !== exported.sealHash) problems.push('the events of the range no longer give the sealed hash');
   const stored = await db.query<SealRow>({
+    types: EVENT_STORE_TYPES,
     text: `SELECT ${SEAL_COLUMNS} FROM event_store.seals AS s WHERE s.seal_number IN ($1::int8, $1::int8 - 1) ORDER BY s.seal_number DESC`,
     values: [exported.sealNumber],
   });

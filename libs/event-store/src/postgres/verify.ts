@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { ChainVerifier } from '../hash/chain-verifier';
 import type { EventData, EventMetadata, VerificationReport } from '../event-store.port';
+import { EVENT_STORE_TYPES } from './type-parsers';
 
 const PAGE = 2000;
 
@@ -43,7 +44,7 @@ export async function verifyChains(pool: Pool, streamId?: string): Promise<Verif
     for (;;) {
       const values: unknown[] = [after[0], after[1], PAGE];
       if (streamId !== undefined) values.push(streamId);
-      const { rows } = await client.query<VerifyRow>({ text: pageSql(streamId !== undefined), values });
+      const { rows } = await client.query<VerifyRow>({ text: pageSql(streamId !== undefined), values, types: EVENT_STORE_TYPES });
       for (const row of rows) {
         const head = row.head_version === null ? undefined : { version: Number(row.head_version), lastHash: row.head_hash };
         await verifier.add(
