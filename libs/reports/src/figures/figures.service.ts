@@ -25,10 +25,12 @@ export interface FiguresServiceDeps {
 export class FiguresService {
   constructor(private readonly deps: FiguresServiceDeps) {}
 
-  async report(request: ReportRequest): Promise<FiguresReport> {
+  /** `authorize` sees the units the report would read before anything is computed (and may throw). */
+  async report(request: ReportRequest, authorize?: (unitIds: string[]) => void): Promise<FiguresReport> {
     const reference = await this.deps.reference();
     const subjects = this.deps.levelSubjects ?? DEFAULT_LEVEL_SUBJECTS;
     const scope = resolveScope(request, reference.units, subjects);
+    authorize?.(scope.units.map((u) => u.id));
     const source = request.asKnownAt ? 'replay' : request.source;
     const key = request.groupBy === 'procedure' ? 'procedure' : 'unit';
     const { figures, eventsReplayed } =

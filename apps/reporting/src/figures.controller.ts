@@ -1,0 +1,42 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentPrincipal, type Principal, Roles, readsFor } from '@app/platform';
+import { FiguresService, parseReportRequest, renderCsv, renderJson, renderText } from '@app/reports';
+import { FiguresQueryDto } from './figures-query.dto';
+import { asApplicationError, unitsNotAllowed } from './report-errors';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('api/v1/reports')
+export class FiguresController {
+  constructor(private readonly figures: FiguresService) {}
+
+  @Get('dossier-figures')
+  @Roles('supervisor', 'auditor', 'admin')
+  @ApiOperation({
+    summary: 'Figures of a period (Biểu 06/VPCP/KSTT, the report paragraph, the reconciliation) for units or levels',
+    description: 'From the read models, or by replay of the event log (source=replay, and always with asKnownAt). A supervisor sees only their units.',
+  })
+  @ApiProduces('application/json', 'text/csv', 'text/plain')
+  @ApiOkResponse({ description: 'json: every figure, shares, reconciliation, period, source, asKnownAt; csv: Biểu 06; text: Vietnamese paragraphs' })
+  async dossierFigures(@Query() query: FiguresQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<unknown> {
+    try {
+      const request = parseReportRequest({ ...query });
+      const report = await this.figures.report(request, (units) => {
+        const refused = units.filter((u) => !readsFor(principal, u));
+        if (refused.length > 0) throw unitsNotAllowed(refused);
+      });
+      if (request.format === 'json') return renderJson(report);
+      if (request.format === 'csv') {
+        res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+        res.setHeader('Content-Disposition', `attachment; filename="bieu-06-${request.period.from}-${request.period.to}.csv"`);
+        return renderCsv(report);
+      }
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      return renderText(report);
+    } catch (error) {
+      throw asApplicationError(error);
+    }
+  }
+}
