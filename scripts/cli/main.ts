@@ -4,12 +4,14 @@ import { ALL_MIGRATIONS } from '../../apps/standalone/src/migrations';
 import { type CliCommand, type CommandContext, UsageError, parseArguments } from './command';
 import { helpCommand } from './commands/help.command';
 import { migrateCommand } from './commands/migrate.command';
+import { rebuildCommand } from './commands/rebuild.command';
+import { reportCommand } from './commands/report.command';
 import { simulateCommand } from './commands/simulate.command';
 import { tokenCommand } from './commands/token.command';
 
 /** `npm run dossier -- <command>`: the same config and database as `npm start`. */
 const commands: CliCommand[] = [];
-commands.push(helpCommand(() => commands), migrateCommand, tokenCommand, simulateCommand);
+commands.push(helpCommand(() => commands), migrateCommand, tokenCommand, simulateCommand, reportCommand, rebuildCommand);
 
 async function main(argv: string[]): Promise<number> {
   const [name = 'help', ...rest] = argv;

@@ -18,3 +18,4 @@ export * from './entities/dossier-view.entity';
 export * from './entities/counter.entities';
 export * from './entities/generation.entity';
 export * from './entities/read-model-data-source';
+export * from './projector/catch-up';
