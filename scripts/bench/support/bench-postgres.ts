@@ -39,6 +39,7 @@ async function withDatabase(serverUrl: string, where: string, stop: () => Promis
     url: url.toString(),
     where: `${where}, PostgreSQL ${version}`,
     close: async () => {
+      await new Promise((resolve) => setTimeout(resolve, 200)); // let closed pools finish closing their sockets
       await admin(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
       await stop();
     },

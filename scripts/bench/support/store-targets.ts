@@ -1,4 +1,4 @@
-import { dumbo } from '@event-driven-io/dumbo';
+import { dumbo, endAllPools } from '@event-driven-io/dumbo';
 import { getPostgreSQLEventStore, readMessagesBatch } from '@event-driven-io/emmett-postgresql';
 import { Pool } from 'pg';
 import { runMigrations } from '@app/platform/database/migrations';
@@ -24,6 +24,7 @@ export interface StoreTarget {
 
 export async function ourStore(url: string): Promise<StoreTarget> {
   const pool = new Pool({ connectionString: url, max: 40 });
+  pool.on('error', () => undefined); // connections dropped when the bench database is removed
   await runMigrations(pool, EVENT_STORE_MIGRATIONS);
   const store = new PostgresEventStore({ pool });
   const metadata = { actor: 'bench', unit: 'bench-unit' };
@@ -84,6 +85,7 @@ export async function emmettStore(url: string): Promise<StoreTarget> {
     close: async () => {
       await reader.close();
       await store.close();
+      await endAllPools();
     },
   };
 }

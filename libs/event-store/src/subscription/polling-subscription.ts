@@ -30,6 +30,7 @@ export function startPollingSubscription(deps: PollingSubscriptionDeps, options:
   const waiters: CaughtUpWaiter[] = [];
   let checkpoint = options.from;
   let stopped = false;
+  let failure: { error: unknown } | undefined;
   let reads = 0;
 
   const settle = (upTo: number, error?: unknown): void => {
@@ -75,6 +76,7 @@ export function startPollingSubscription(deps: PollingSubscriptionDeps, options:
     },
     (error: unknown) => {
       stopped = true;
+      failure = { error };
       unregister();
       settle(0, error);
       throw error;
@@ -88,6 +90,7 @@ export function startPollingSubscription(deps: PollingSubscriptionDeps, options:
     },
     caughtUp: () =>
       new Promise<void>((resolve, reject) => {
+        if (failure) return reject(failure.error);
         if (stopped) return resolve();
         waiters.push({ minRead: reads + 1, resolve, reject });
         waker.wake();
