@@ -33,8 +33,7 @@ export class PgNotifier {
     const client = this.client;
     this.client = undefined;
     if (client) {
-      await client.query(`UNLISTEN ${APPEND_CHANNEL}`).catch(() => undefined);
-      client.release();
+      release(client, true);
     }
   }
 
@@ -56,17 +55,17 @@ export class PgNotifier {
     client.on('notification', () => this.wakeAll());
     client.on('error', () => {
       if (this.client === client) this.client = undefined;
-      client.release(true);
+      release(client, true);
       this.scheduleReconnect();
     });
     try {
       await client.query(`LISTEN ${APPEND_CHANNEL}`);
     } catch (error) {
-      client.release(true);
+      release(client, true);
       throw error;
     }
     if (this.closed) {
-      client.release();
+      release(client, true);
       return;
     }
     this.client = client;
@@ -81,4 +80,16 @@ export class PgNotifier {
     }, RECONNECT_MS);
     this.retry.unref();
   }
+}
+
+const released = new WeakSet<PoolClient>();
+
+/** Ends the listening connection once (it is dedicated: never handed back for reuse); our listeners go with it. */
+function release(client: PoolClient, destroy = false): void {
+  if (released.has(client)) return;
+  released.add(client);
+  client.removeAllListeners('notification');
+  client.removeAllListeners('error');
+  client.on('error', () => undefined); // a socket error while it closes is not news
+  client.release(destroy);
 }

@@ -78,6 +78,7 @@ export function subscriptionsContract(ctx: ContractContext): void {
         },
       });
       await expect(subscription.done).rejects.toThrow('projection failed');
+      await expect(subscription.caughtUp()).rejects.toThrow('projection failed');
       await subscription.stop();
     });
   });
