@@ -17,7 +17,8 @@ export async function startStandalone(env: Record<string, string> = {}): Promise
   fs.chmodSync(dataDir, 0o755);
   const port = await freePort();
   const tokenSecret = 'bench-secret-bench-secret-bench-secret-00';
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'scripts/run.cjs'), 'apps/standalone/src/main.ts'], {
+  const nodeFlags = process.env.BENCH_APP_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+  const child: ChildProcess = spawn(process.execPath, [...nodeFlags, path.join(root, 'scripts/run.cjs'), 'apps/standalone/src/main.ts'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, TOKEN_SECRET: tokenSecret, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
