@@ -52,6 +52,11 @@ describe('Vietnamese lunar calendar (UTC+7)', () => {
     expect(solarToLunar('2025-01-28')).toEqual({ day: 29, month: 12, year: 2024, leap: false });
   });
 
+  it('finds the month start when the mean lunation is one off (regression: 09/4/2062 is 30/2, not "0/3")', () => {
+    expect(solarToLunar('2062-04-09')).toEqual({ day: 30, month: 2, year: 2062, leap: false });
+    expect(solarToLunar('2062-04-10')).toEqual({ day: 1, month: 3, year: 2062, leap: false });
+  });
+
   it('round-trips every day 1900–2100 it is given, and consecutive days are consecutive lunar days', () => {
     const start = Date.parse('1900-02-01T00:00:00Z');
     const end = Date.parse('2100-12-31T00:00:00Z');

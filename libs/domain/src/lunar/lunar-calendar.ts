@@ -56,9 +56,12 @@ export function solarToLunar(date: LocalDate, tz: number = VIETNAM_TIME_ZONE): L
   if (!isLocalDate(date)) throw new LunarDateError(`Not a local date (YYYY-MM-DD): ${String(date)}`);
   const year = Number(date.slice(0, 4));
   const jdn = julianDayOf(date);
-  const k = Math.floor((jdn - LUNATION_ORIGIN_JD) / SYNODIC_MONTH);
-  let monthStart = newMoonDay(k + 1, tz);
-  if (monthStart > jdn) monthStart = newMoonDay(k, tz);
+  // The mean lunation is only an estimate of the new moon that starts the month: settle on the last new-moon
+  // day on or before `jdn` (the estimate can be one lunation off near a new moon).
+  let k = Math.floor((jdn - LUNATION_ORIGIN_JD) / SYNODIC_MONTH);
+  while (newMoonDay(k + 1, tz) <= jdn) k++;
+  while (newMoonDay(k, tz) > jdn) k--;
+  const monthStart = newMoonDay(k, tz);
   let a11 = month11Start(year, tz);
   let b11 = a11;
   let lunarYear: number;
