@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { EventStoreModule } from '@app/event-store';
 import { IntakeModule } from '@app/intake/intake.module';
 import { ProjectorModule } from '@app/projector/projector.module';
+import { RelayModule } from '@app/relay/relay.module';
 import { ReportingModule } from '@app/reporting/reporting.module';
 import { type AppConfig, type Database, PlatformModule } from '@app/platform';
 import { ReferenceDataModule } from '@app/reference-data';
@@ -25,6 +26,8 @@ export class StandaloneModule {
         IntakeModule,
         ProjectorModule,
         ReportingModule,
+        // Distributed mode: publish the event log to Kafka only when brokers are configured.
+        ...(config.kafkaBrokers.length > 0 ? [RelayModule.forRoot(config)] : []),
       ],
     };
   }
