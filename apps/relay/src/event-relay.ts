@@ -1,0 +1,183 @@
+import type { Pool, PoolClient } from 'pg';
+import { type Checkpoint, type EventStore, type RecordedEvent, type Subscription, loadCheckpoint, saveCheckpoint } from '@app/event-store';
+import { type MessagePublisher, encodeEvent } from '@app/messaging';
+import { RelayMetrics } from './relay-metrics';
+
+export type RelayState = 'idle' | 'waiting-for-lock' | 'running' | 'stopped';
+
+export interface EventRelayOptions {
+  pool: Pool;
+  store: EventStore;
+  /** A fresh publisher (a new idempotent producer) for each run; the relay closes it when the run ends. */
+  publisher: () => MessagePublisher;
+  /** Creates the topic when missing; called before each run. */
+  ensureTopic?: () => Promise<void>;
+  topic: string;
+  /** Name of the checkpoint in event_store.checkpoints. */
+  consumer: string;
+  batchSize: number;
+  log?: (level: 'log' | 'warn' | 'error', message: string) => void;
+}
+
+export interface RelayLag {
+  /** Events committed but not published yet (at least; counted up to `limit`). */
+  pendingEvents: number;
+  pendingCapped: boolean;
+  /** Age of the oldest event not published yet, in seconds (0 when caught up). */
+  seconds: number;
+}
+
+const RETRY_MS = 500;
+
+/**
+ * Publishes every committed event of the store to Kafka, in the log's delivery order, from a durable checkpoint:
+ * read a gap-safe page (store subscription), publish it and wait for the broker's acknowledgement, THEN save the
+ * checkpoint. A crash in between re-publishes the page on restart: at least once, never lost. Key = stream id,
+ * so each dossier's events share a partition in stream order. One relay per checkpoint name runs at a time (a
+ * PostgreSQL advisory lock); a failure (broker down, database gone) restarts the run from the checkpoint with a
+ * new producer, after a pause that grows up to 10 s.
+ */
+export class EventRelay {
+  readonly metrics = new RelayMetrics();
+  private state: RelayState = 'idle';
+  private subscription?: Subscription;
+  private publisher?: MessagePublisher;
+  private lockClient?: PoolClient;
+  private loop?: Promise<void>;
+  private stopping = false;
+  private lastError: string | null = null;
+  private wake?: () => void;
+
+  constructor(private readonly options: EventRelayOptions) {}
+
+  start(): void {
+    if (this.loop) return;
+    this.stopping = false;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    // The batch in flight finishes; one stuck on an unreachable broker is abandoned (its checkpoint is not saved).
+    const stopped = this.subscription?.stop().catch(() => undefined);
+    if (stopped && !(await Promise.race([stopped.then(() => true), sleep(5_000).then(() => false)]))) {
+      await this.publisher?.close().catch(() => undefined);
+    }
+    await this.loop;
+    this.loop = undefined;
+    await this.releaseLock();
+    this.state = 'stopped';
+  }
+
+  /** Resolves once every event readable when called has been published and checkpointed. */
+  async caughtUp(): Promise<void> {
+    while (!this.stopping) {
+      const subscription = this.subscription;
+      if (this.state === 'running' && subscription) {
+        const done = await subscription.caughtUp().then(() => true, () => false);
+        if (done && subscription === this.subscription && this.state === 'running') return;
+      }
+      await sleep(20);
+    }
+  }
+
+  status(): { state: RelayState; topic: string; checkpoint: Checkpoint | null; eventsRelayed: number; eventsPerSecond: number; restarts: number; lastBatchAt: Date | null; lastError: string | null } {
+    const m = this.metrics;
+    return { state: this.state, topic: this.options.topic, checkpoint: m.checkpoint, eventsRelayed: m.eventsRelayed, eventsPerSecond: m.eventsPerSecond(), restarts: m.restarts, lastBatchAt: m.lastBatchAt, lastError: this.lastError };
+  }
+
+  /** How far behind the log the relay is (reads at most `limit` pending events). */
+  async lag(limit = 1000): Promise<RelayLag> {
+    const after = this.metrics.checkpoint ?? (await loadCheckpoint(this.options.pool, this.options.consumer));
+    const page = await this.options.store.readAll({ after, limit });
+    const oldest = page.events[0];
+    return { pendingEvents: page.events.length, pendingCapped: page.events.length >= limit, seconds: oldest ? Math.max(0, (Date.now() - oldest.recordedAt.getTime()) / 1000) : 0 };
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (!this.stopping) {
+      const publisher = (this.publisher = this.options.publisher());
+      try {
+        await this.acquireLock();
+        if (this.stopping) break;
+        await this.options.ensureTopic?.();
+        const from = await loadCheckpoint(this.options.pool, this.options.consumer);
+        this.metrics.checkpoint = from;
+        this.subscription = this.options.store.subscribe({
+          from,
+          batchSize: this.options.batchSize,
+          handle: (events, checkpoint) => this.publish(publisher, events, checkpoint),
+        });
+        this.state = 'running';
+        this.log('log', `relaying to topic ${this.options.topic} from ${from.transactionId}:${from.globalPosition}`);
+        await this.subscription.done;
+        failures = 0;
+      } catch (error) {
+        this.state = 'idle';
+        failures++;
+        this.metrics.restarts++;
+        this.lastError = (error as Error).message;
+        this.log('error', `relay failed (${failures}), resuming from the checkpoint: ${(error as Error).message}`);
+        await this.pause(Math.min(RETRY_MS * 2 ** (failures - 1), 10_000));
+      } finally {
+        await publisher.close().catch(() => undefined);
+      }
+    }
+  }
+
+  private async publish(publisher: MessagePublisher, events: RecordedEvent[], checkpoint: Checkpoint): Promise<void> {
+    await publisher.publish(this.options.topic, events.map(encodeEvent));
+    await saveCheckpoint(this.options.pool, this.options.consumer, checkpoint);
+    this.metrics.record(events.length, checkpoint);
+    this.lastError = null;
+  }
+
+  private async acquireLock(): Promise<void> {
+    while (!this.lockClient && !this.stopping) {
+      this.state = 'waiting-for-lock';
+      const client = await this.options.pool.connect();
+      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 7240801)) AS locked', [this.lockName()]);
+      if (rows[0]?.locked) {
+        client.on('error', () => {
+          // The lock went with the connection: stop this run and take the lock again.
+          this.lockClient = undefined;
+          void this.subscription?.stop();
+        });
+        this.lockClient = client;
+        return;
+      }
+      client.release();
+      await this.pause(1000);
+    }
+  }
+
+  private async releaseLock(): Promise<void> {
+    const client = this.lockClient;
+    this.lockClient = undefined;
+    if (!client) return;
+    await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 7240801))', [this.lockName()]).catch(() => undefined);
+    client.release();
+  }
+
+  private lockName(): string {
+    return `relay:${this.options.consumer}`;
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  private log(level: 'log' | 'warn' | 'error', message: string): void {
+    this.options.log?.(level, message);
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,21 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { EVENT_STORE_MIGRATIONS, EventStoreModule } from '@app/event-store';
+import { type AppConfig, type Database, type Migration, PlatformModule } from '@app/platform';
+import { RelayModule } from './relay.module';
+
+export const RELAY_MIGRATIONS: readonly Migration[] = [...EVENT_STORE_MIGRATIONS];
+
+/** The relay on its own (distributed mode): platform plumbing (/health), the PostgreSQL event store, the relay. */
+@Module({})
+export class RelayAppModule {
+  static create(context: { config: AppConfig; database: Database }): DynamicModule {
+    return {
+      module: RelayAppModule,
+      imports: [
+        PlatformModule.forRoot({ ...context, migrations: RELAY_MIGRATIONS }),
+        EventStoreModule.forRoot({ kind: 'postgres', pool: context.database.pool, migrate: false }),
+        RelayModule.forRoot(context.config),
+      ],
+    };
+  }
+}

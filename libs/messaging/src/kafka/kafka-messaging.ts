@@ -1,0 +1,62 @@
+import { Kafka, type KafkaConfig, logLevel } from 'kafkajs';
+import type { ConsumerOptions, MessageConsumer, MessagePublisher, Messaging, MessagingLog } from '../messaging.port';
+import { KafkaConsumer } from './kafka-consumer';
+import { kafkaLogCreator } from './kafka-log';
+import { KafkaPublisher } from './kafka-publisher';
+
+export interface KafkaMessagingOptions {
+  brokers: string[];
+  clientId: string;
+  log?: MessagingLog;
+  /** Extra kafkajs client settings (SSL, SASL, timeouts). */
+  client?: Partial<KafkaConfig>;
+}
+
+/** The Kafka adapter of the messaging port (plain kafkajs). */
+export class KafkaMessaging implements Messaging {
+  readonly kafka: Kafka;
+  private readonly publishers = new Set<KafkaPublisher>();
+  private readonly consumers = new Set<KafkaConsumer>();
+
+  constructor(private readonly options: KafkaMessagingOptions) {
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: options.brokers,
+      connectionTimeout: 3_000,
+      requestTimeout: 30_000,
+      retry: { initialRetryTime: 200, maxRetryTime: 5_000, retries: 10 },
+      logLevel: options.log ? logLevel.WARN : logLevel.NOTHING,
+      logCreator: kafkaLogCreator(options.log),
+      ...options.client,
+    });
+  }
+
+  publisher(): MessagePublisher {
+    const publisher = new KafkaPublisher(this.kafka, (p) => this.publishers.delete(p));
+    this.publishers.add(publisher);
+    return publisher;
+  }
+
+  consumer(options: ConsumerOptions): MessageConsumer {
+    const consumer = new KafkaConsumer(this.kafka, options, this.options.log, (c) => this.consumers.delete(c));
+    this.consumers.add(consumer);
+    return consumer;
+  }
+
+  async ensureTopic(topic: string, options: { partitions?: number } = {}): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const existing = await admin.listTopics();
+      if (existing.includes(topic)) return;
+      await admin.createTopics({ topics: [{ topic, numPartitions: options.partitions ?? 6, replicationFactor: -1 }], waitForLeaders: true });
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.consumers].map((c) => c.stop()));
+    await Promise.all([...this.publishers].map((p) => p.close()));
+  }
+}
