@@ -13,6 +13,7 @@ export interface DossierChange {
   dossierId: string;
   before: DossierRecord | null;
   after: DossierRecord | null;
+  /** Position of the last event folded (an unreadable event does not move it, so batch boundaries never matter). */
   streamPosition: number;
   lastGlobalPosition: number;
   /** Events folded (those at or below the stored stream position are skipped: already applied). */
@@ -34,14 +35,14 @@ export function projectDossier(dossierId: string, stored: StoredDossier | undefi
   let unreadable = 0;
   for (const recorded of events) {
     if (recorded.streamPosition <= streamPosition) continue;
-    streamPosition = recorded.streamPosition;
-    lastGlobalPosition = recorded.globalPosition;
     const event = toDossierEvent(recorded);
     if (event === null) {
       unreadable++;
       continue;
     }
     record = evolveRecord(record, event);
+    streamPosition = recorded.streamPosition;
+    lastGlobalPosition = recorded.globalPosition;
     applied++;
   }
   return { dossierId, before, after: record, streamPosition, lastGlobalPosition, applied, unreadable };
