@@ -61,9 +61,7 @@ export class EventRelay {
     this.wake?.();
     // The batch in flight finishes; one stuck on an unreachable broker is abandoned (its checkpoint is not saved).
     const stopped = this.subscription?.stop().catch(() => undefined);
-    if (stopped && !(await Promise.race([stopped.then(() => true), sleep(5_000).then(() => false)]))) {
-      await this.publisher?.close().catch(() => undefined);
-    }
+    if (stopped && !(await within(stopped, 5_000))) await this.publisher?.close().catch(() => undefined);
     await this.loop;
     this.loop = undefined;
     await this.releaseLock();
@@ -181,3 +179,14 @@ export class EventRelay {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** True if `promise` settles within `ms`. */
+async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([promise.then(() => true as const), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
