@@ -31,6 +31,10 @@ export interface LocalKafka {
   stop(): Promise<void>;
   /** Stops and starts again on the same ports and data (clients reconnect). */
   restart(): Promise<void>;
+  /** Stops the broker but keeps its data and ports, for `start()` (a broker outage). */
+  halt(): Promise<void>;
+  /** Starts a halted broker again. */
+  start(): Promise<void>;
 }
 
 const STARTED = /Kafka Server started/;
@@ -126,7 +130,7 @@ class LocalKafkaBroker implements LocalKafka {
     await this.start();
   }
 
-  private async halt(): Promise<void> {
+  async halt(): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     child.kill('SIGTERM');

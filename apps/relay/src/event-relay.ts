@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { type Checkpoint, type EventStore, type RecordedEvent, type Subscription, loadCheckpoint, saveCheckpoint } from '@app/event-store';
-import { type MessagePublisher, encodeEvent } from '@app/messaging';
+import { encodeEvent } from '@app/messaging/events/event-message';
+import type { MessagePublisher } from '@app/messaging/messaging.port';
 import { RelayMetrics } from './relay-metrics';
 
 export type RelayState = 'idle' | 'waiting-for-lock' | 'running' | 'stopped';

@@ -1,9 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { EVENT_STORE_MIGRATIONS, EventStoreModule } from '@app/event-store';
-import { type AppConfig, type Database, type Migration, PlatformModule } from '@app/platform';
+import { EventStoreModule } from '@app/event-store';
+import { type AppConfig, type Database, PlatformModule } from '@app/platform';
+import { RELAY_MIGRATIONS } from './relay.migrations';
 import { RelayModule } from './relay.module';
-
-export const RELAY_MIGRATIONS: readonly Migration[] = [...EVENT_STORE_MIGRATIONS];
 
 /** The relay on its own (distributed mode): platform plumbing (/health), the PostgreSQL event store, the relay. */
 @Module({})

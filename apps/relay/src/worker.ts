@@ -1,8 +1,8 @@
 import { createEventStore } from '@app/event-store';
-import { KafkaMessaging } from '@app/messaging';
+import { KafkaMessaging } from '@app/messaging/kafka/kafka-messaging';
 import { loadConfig, openDatabase, runMigrations } from '@app/platform';
 import { EventRelay } from './event-relay';
-import { RELAY_MIGRATIONS } from './relay-app.module';
+import { RELAY_MIGRATIONS } from './relay.migrations';
 import { loadRelayConfig } from './relay-config';
 
 /**

@@ -53,11 +53,16 @@ export class EventCollector {
     return this.consumer.stop();
   }
 
-  /** Waits until `count` distinct events were handled (or fails after `timeoutMs`). */
+  /** Waits until `count` distinct events were handled; fails after `timeoutMs`, or after 10 s without progress. */
   async waitFor(count: number, timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
+    let progress = { handled: -1, at: Date.now() };
     while (this.handled.length < count) {
-      if (Date.now() > deadline) throw new Error(`handled ${this.handled.length} of ${count} events within ${timeoutMs} ms (last error: ${this.consumer.lastError ?? 'none'})`);
+      if (this.handled.length !== progress.handled) progress = { handled: this.handled.length, at: Date.now() };
+      const stalled = Date.now() - progress.at > 10_000;
+      if (Date.now() > deadline || stalled) {
+        throw new Error(`handled ${this.handled.length} of ${count} events (${stalled ? 'no progress for 10 s' : `not within ${timeoutMs} ms`}; consumer error: ${this.consumer.lastError ?? 'none'})`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
