@@ -18,7 +18,8 @@ module.exports = {
   rootDir: '.',
   moduleFileExtensions: ['ts', 'js', 'json'],
   testRegex: '(apps|libs|test)/.*\\.spec\\.ts$',
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.data/'],
+  // the full-scale scenario runs on its own: npm run test:scenario
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.data/', '/test/scenario/'],
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swcTs, '^.+\\.m?js$': swcJs },
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|load-esm|uid|strtok3|token-types|@tokenizer|uint8array-extras)/)'],
