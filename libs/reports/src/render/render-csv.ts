@@ -54,12 +54,13 @@ function row(label: string, index: string, f: Figures): (string | number)[] {
 
 const label = (group: ReportGroupFigures): string => (group.kind === 'procedure' ? `${group.key} - ${group.subject}` : group.subject);
 
+/** The form's rows (without the header): one per group, then the total; cells in BIEU_06_HEADER's order. */
+export function bieu06Rows(report: FiguresReport): (string | number)[][] {
+  return [...report.groups.map((group, i) => row(label(group), String(i + 1), group.figures)), row('Tổng cộng', '', report.total)];
+}
+
 export function renderCsv(report: FiguresReport): string {
-  const lines = [
-    [...BIEU_06_HEADER],
-    ...report.groups.map((group, i) => row(label(group), String(i + 1), group.figures)),
-    row('Tổng cộng', '', report.total),
-  ];
+  const lines = [[...BIEU_06_HEADER], ...bieu06Rows(report)];
   return `${lines.map((cells) => cells.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
