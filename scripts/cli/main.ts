@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { type Database, ConfigError, loadConfig, openDatabase, runMigrations } from '@app/platform';
 import { ALL_MIGRATIONS } from '../../apps/standalone/src/migrations';
 import { type CliCommand, type CommandContext, UsageError, parseArguments } from './command';
+import { demoCommand } from './commands/demo.command';
 import { helpCommand } from './commands/help.command';
 import { migrateCommand } from './commands/migrate.command';
 import { rebuildCommand } from './commands/rebuild.command';
@@ -11,7 +12,7 @@ import { tokenCommand } from './commands/token.command';
 
 /** `npm run dossier -- <command>`: the same config and database as `npm start`. */
 const commands: CliCommand[] = [];
-commands.push(helpCommand(() => commands), migrateCommand, tokenCommand, simulateCommand, reportCommand, rebuildCommand);
+commands.push(helpCommand(() => commands), migrateCommand, tokenCommand, simulateCommand, demoCommand, reportCommand, rebuildCommand);
 
 async function main(argv: string[]): Promise<number> {
   const [name = 'help', ...rest] = argv;
