@@ -18,6 +18,10 @@ export interface EventRelayOptions {
   consumer: string;
   batchSize: number;
   log?: (level: 'log' | 'warn' | 'error', message: string) => void;
+  /** How long stop() lets a stuck publish run before abandoning it (default 5 s). */
+  stopTimeoutMs?: number;
+  /** First pause after a failure (default 500 ms, doubling up to 10 s). */
+  retryMs?: number;
 }
 
 export interface RelayLag {
@@ -43,6 +47,7 @@ export class EventRelay {
   private state: RelayState = 'idle';
   private subscription?: Subscription;
   private publisher?: MessagePublisher;
+  private abortRun?: (reason: Error) => void;
   private lockClient?: PoolClient;
   private loop?: Promise<void>;
   private stopping = false;
@@ -62,7 +67,10 @@ export class EventRelay {
     this.wake?.();
     // The batch in flight finishes; one stuck on an unreachable broker is abandoned (its checkpoint is not saved).
     const stopped = this.subscription?.stop().catch(() => undefined);
-    if (stopped && !(await within(stopped, 5_000))) await this.publisher?.close().catch(() => undefined);
+    if (stopped && !(await within(stopped, this.options.stopTimeoutMs ?? 5_000))) {
+      this.abortRun?.(new Error('stopped with a publish in flight (not acknowledged: it will be published again)'));
+      await this.publisher?.close().catch(() => undefined);
+    }
     await this.loop;
     this.loop = undefined;
     await this.releaseLock();
@@ -98,6 +106,8 @@ export class EventRelay {
     let failures = 0;
     while (!this.stopping) {
       const publisher = (this.publisher = this.options.publisher());
+      const aborted = new Promise<never>((_, reject) => (this.abortRun = reject));
+      aborted.catch(() => undefined);
       try {
         await this.acquireLock();
         if (this.stopping) break;
@@ -107,7 +117,7 @@ export class EventRelay {
         this.subscription = this.options.store.subscribe({
           from,
           batchSize: this.options.batchSize,
-          handle: (events, checkpoint) => this.publish(publisher, events, checkpoint),
+          handle: (events, checkpoint) => this.publish(publisher, events, checkpoint, aborted),
         });
         this.state = 'running';
         this.log('log', `relaying to topic ${this.options.topic} from ${from.transactionId}:${from.globalPosition}`);
@@ -119,15 +129,15 @@ export class EventRelay {
         this.metrics.restarts++;
         this.lastError = (error as Error).message;
         this.log('error', `relay failed (${failures}), resuming from the checkpoint: ${(error as Error).message}`);
-        await this.pause(Math.min(RETRY_MS * 2 ** (failures - 1), 10_000));
+        await this.pause(Math.min((this.options.retryMs ?? RETRY_MS) * 2 ** (failures - 1), 10_000));
       } finally {
         await publisher.close().catch(() => undefined);
       }
     }
   }
 
-  private async publish(publisher: MessagePublisher, events: RecordedEvent[], checkpoint: Checkpoint): Promise<void> {
-    await publisher.publish(this.options.topic, events.map(encodeEvent));
+  private async publish(publisher: MessagePublisher, events: RecordedEvent[], checkpoint: Checkpoint, aborted: Promise<never>): Promise<void> {
+    await Promise.race([publisher.publish(this.options.topic, events.map(encodeEvent)), aborted]);
     await saveCheckpoint(this.options.pool, this.options.consumer, checkpoint);
     this.metrics.record(events.length, checkpoint);
     this.lastError = null;
