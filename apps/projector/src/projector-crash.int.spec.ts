@@ -1,12 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import { type DossierRecord, computeFigures, dossierRecordFrom } from '@app/domain';
+import { type DossierEvent, type DossierRecord, computeFigures, dossierRecordFrom } from '@app/domain';
 import { activeGeneration, readModelFigures, rebuildReadModels } from '@app/read-models';
-import { appendHistories, type History } from '@app/read-models/testing/append-histories';
+import { appendLog, chronologicalLog } from '@app/read-models/testing/chronological-log';
 import { type ReadModelTestKit, createReadModelTestKit } from '@app/read-models/testing/read-model-test-kit';
 import { readModelSnapshot } from '@app/read-models/testing/read-model-snapshot';
 import { Random } from '@app/read-models/testing/random';
-import { generateWorkload } from '@app/read-models/testing/workload';
 
 jest.setTimeout(240_000);
 
@@ -20,21 +19,16 @@ const KILLS = 5;
  */
 describe('projector killed during catch-up', () => {
   let kit: ReadModelTestKit;
-  let histories: History[];
+  let histories: Map<string, DossierEvent[]>;
   let total: number;
   const output: string[] = [];
 
   beforeAll(async () => {
     kit = await createReadModelTestKit();
-    histories = [];
-    let events = 0;
-    for (const dossier of generateWorkload({ seed: 2020, dossiers: 40_000, from: '2020-01-01', days: 300 })) {
-      if (events >= EVENTS) break;
-      const keep = dossier.events.slice(0, EVENTS - events);
-      histories.push({ dossierId: dossier.dossierId, events: keep });
-      events += keep.length;
-    }
-    total = (await appendHistories(kit.store, histories, { perAppend: 250 })).events;
+    // A log as a one-stop system writes it: the dossiers' events interleaved in time, each dossier in many batches.
+    const appended = await appendLog(kit.store, chronologicalLog({ seed: 2020, dossiers: 40_000, from: '2020-01-01', days: 120 }), { maxEvents: EVENTS, keep: true });
+    histories = appended.histories;
+    total = appended.events;
     expect(total).toBe(EVENTS);
   });
   afterAll(async () => kit?.close());
@@ -89,16 +83,16 @@ describe('projector killed during catch-up', () => {
     expect(await projected()).toBe(total);
 
     const afterCrashes = await readModelSnapshot(kit.database.pool);
-    const period = { from: '2020-07-01', to: '2020-09-30' };
+    const period = { from: '2020-02-01', to: '2020-03-31' };
     const crashedFigures = await readModelFigures(kit.dataSource, { period, units: ['tth-pvhcc', 'tth-hcc-hue'] });
 
-    const rebuild = await rebuildReadModels({ pool: kit.database.pool, store: kit.store, batchSize: 5000 });
+    const rebuild = await rebuildReadModels({ pool: kit.database.pool, store: kit.store, batchSize: 20_000 });
     expect(rebuild).toMatchObject({ switched: true, events: total });
     const clean = await readModelSnapshot(kit.database.pool);
     expect(afterCrashes.dossiers.length).toBe(clean.dossiers.length);
     expect(afterCrashes).toEqual(clean);
 
-    const records = histories.map((h) => dossierRecordFrom(h.events)).filter((r): r is DossierRecord => r !== null);
+    const records = [...histories.values()].map((events) => dossierRecordFrom(events)).filter((r): r is DossierRecord => r !== null);
     expect(crashedFigures.get('tth-pvhcc')).toEqual(computeFigures(records.filter((r) => r.receivingUnitId === 'tth-pvhcc'), period));
   });
 });

@@ -1,8 +1,10 @@
+import os from 'node:os';
 import { Module } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { APP_CONFIG, type AppConfig, DATABASE, type Database } from '@app/platform';
 import { ReferenceDataService } from '@app/reference-data';
-import { FiguresService } from '@app/reports';
+import { FiguresService, replayRecordsInParallel } from '@app/reports';
 import { FiguresController } from './figures.controller';
 import { READ_MODEL_DATA_SOURCE, ReadModelDataSourceCloser, readModelDataSourceProvider } from './read-model-data-source.provider';
 
@@ -10,6 +12,8 @@ import { READ_MODEL_DATA_SOURCE, ReadModelDataSourceCloser, readModelDataSourceP
  * The reporting app's module: the figures API over libs/reports. Needs EVENT_STORE, DATABASE and
  * ReferenceDataService from the composition.
  */
+const replayWorkers = (): number => Math.max(1, Math.min(4, os.cpus().length));
+
 @Module({
   controllers: [FiguresController],
   providers: [
@@ -17,9 +21,15 @@ import { READ_MODEL_DATA_SOURCE, ReadModelDataSourceCloser, readModelDataSourceP
     ReadModelDataSourceCloser,
     {
       provide: FiguresService,
-      inject: [READ_MODEL_DATA_SOURCE, EVENT_STORE, ReferenceDataService],
-      useFactory: (dataSource: DataSource, store: EventStore, reference: ReferenceDataService) =>
-        new FiguresService({ dataSource, store, reference: () => reference.snapshot() }),
+      inject: [READ_MODEL_DATA_SOURCE, EVENT_STORE, ReferenceDataService, APP_CONFIG, DATABASE],
+      useFactory: (dataSource: DataSource, store: EventStore, reference: ReferenceDataService, config: AppConfig, database: Database) =>
+        new FiguresService({
+          dataSource,
+          store,
+          reference: () => reference.snapshot(),
+          // On PostgreSQL the auditor's replay uses worker threads (one connection each); otherwise this thread.
+          ...(config.eventStore === 'postgres' ? { replay: (options) => replayRecordsInParallel(store, { ...options, url: database.url, workers: replayWorkers() }) } : {}),
+        }),
     },
   ],
   exports: [FiguresService],

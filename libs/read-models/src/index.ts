@@ -19,3 +19,4 @@ export * from './entities/counter.entities';
 export * from './entities/generation.entity';
 export * from './entities/read-model-data-source';
 export * from './projector/catch-up';
+export * from './projection/prepared-batch';

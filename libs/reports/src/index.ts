@@ -8,3 +8,4 @@ export * from './figures/figures.service';
 export * from './render/render-text';
 export * from './render/render-csv';
 export * from './render/render-json';
+export * from './replay/parallel-replay';

@@ -5,10 +5,10 @@ import { type CliCommand, UsageError, stringOption } from '../command';
 export const rebuildCommand: CliCommand = {
   name: 'rebuild',
   summary: 'replay the whole log into fresh read-model tables, then switch over (the old ones serve meanwhile; Ctrl-C and rerun resumes)',
-  usage: 'rebuild [--batch-size 5000] [--restart] [--no-switch]',
+  usage: 'rebuild [--batch-size 100000] [--restart] [--no-switch]',
   async run({ options, database, print }) {
-    const batchSize = Number(stringOption(options, 'batch-size', '5000'));
-    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) throw new UsageError('--batch-size must be a whole number from 1 to 100000');
+    const batchSize = Number(stringOption(options, 'batch-size', '100000'));
+    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1_000_000) throw new UsageError('--batch-size must be a whole number from 1 to 1000000');
     const db = await database();
     const store = await createEventStore({ kind: 'postgres', pool: db.pool, migrate: false });
     const abort = new AbortController();

@@ -30,5 +30,6 @@ export class DossierView {
   @Column({ name: 'supplement_requests', type: 'integer' }) supplementRequests!: number;
   @Column({ type: 'integer' }) corrections!: number;
   @Column({ name: 'last_event_at', type: 'timestamptz' }) lastEventAt!: Date;
-  @Column({ type: 'jsonb' }) record!: Record<string, unknown>;
+  /** Waits on the applicant (supplement, financial obligation): [{ kind, from, to }]. */
+  @Column({ type: 'jsonb' }) waits!: { kind: string; from: string; to: string | null }[];
 }

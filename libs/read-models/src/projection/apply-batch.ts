@@ -1,11 +1,8 @@
-import { type Checkpoint, type Queryable, type RecordedEvent, checkpointOf, compareCheckpoints } from '@app/event-store';
+import { type Checkpoint, type Queryable, type RecordedEvent, compareCheckpoints } from '@app/event-store';
 import { CheckpointGapError, GenerationChangedError, type GenerationStatus } from '../generations/generation';
 import { lockGeneration, saveGenerationCheckpoint } from '../generations/generation-repository';
 import { addUnitCounters, addUnitProcedureCounters, loadDossiers, upsertDossiers } from './batch-writer';
-import { CounterDeltas } from './counter-deltas';
-import { dossierIdOf } from './dossier-events';
-import { projectDossier } from './dossier-projection';
-import { type DossierRow, dossierRow } from './dossier-row';
+import { type PreparedBatch, eventsByDossier, freshEvents, prepareBatch } from './prepared-batch';
 
 export interface BatchOptions {
   generation: number;
@@ -31,37 +28,35 @@ export interface BatchResult {
  * writes the rows, the counter deltas and the new checkpoint. Commit or roll back together: never counted twice.
  */
 export async function applyBatch(db: Queryable, events: readonly RecordedEvent[], options: BatchOptions): Promise<BatchResult> {
-  const generation = await lockGeneration(db, options.generation);
-  if (!options.expect.includes(generation.status)) throw new GenerationChangedError(generation.id, generation.status);
-  const stored = generation.checkpoint;
-  if (options.from && compareCheckpoints(stored, options.from) < 0) throw new CheckpointGapError(generation.id, stored, options.from);
+  const stored = await lockExpected(db, options.generation, options.expect);
+  if (options.from && compareCheckpoints(stored, options.from) < 0) throw new CheckpointGapError(options.generation, stored, options.from);
+  const fresh = freshEvents(events, stored);
+  const byDossier = eventsByDossier(fresh);
+  const existing = await loadDossiers(db, options.generation, [...byDossier.keys()]);
+  const prepared = prepareBatch(byDossier, existing, { after: stored, to: options.to, fresh: fresh.length });
+  await writePrepared(db, options.generation, prepared);
+  return { fresh: prepared.fresh, dossiers: prepared.rows.length, unreadable: prepared.unreadable, checkpoint: prepared.checkpoint };
+}
 
-  const fresh = events.filter((e) => compareCheckpoints(checkpointOf(e), stored) > 0);
-  const byDossier = new Map<string, RecordedEvent[]>();
-  for (const event of fresh) {
-    const id = dossierIdOf(event.streamId);
-    if (id === null) continue;
-    const list = byDossier.get(id);
-    if (list) list.push(event);
-    else byDossier.set(id, [event]);
-  }
+/**
+ * Writes a batch prepared ahead of time (a rebuild prepares the next batch while this one is written), inside the
+ * caller's transaction. The generation must still be exactly where the batch was prepared.
+ */
+export async function writePreparedBatch(db: Queryable, generation: number, expect: readonly GenerationStatus[], prepared: PreparedBatch): Promise<void> {
+  const stored = await lockExpected(db, generation, expect);
+  if (compareCheckpoints(stored, prepared.after) !== 0) throw new CheckpointGapError(generation, stored, prepared.after);
+  await writePrepared(db, generation, prepared);
+}
 
-  const existing = await loadDossiers(db, generation.id, [...byDossier.keys()]);
-  const deltas = new CounterDeltas();
-  const rows: DossierRow[] = [];
-  let unreadable = 0;
-  for (const [id, list] of byDossier) {
-    const change = projectDossier(id, existing.get(id), list);
-    unreadable += change.unreadable;
-    if (change.applied === 0 || change.after === null) continue;
-    deltas.change(change.before, change.after);
-    rows.push(dossierRow(change.after, id, change.streamPosition, change.lastGlobalPosition));
-  }
+async function lockExpected(db: Queryable, id: number, expect: readonly GenerationStatus[]): Promise<Checkpoint> {
+  const generation = await lockGeneration(db, id);
+  if (!expect.includes(generation.status)) throw new GenerationChangedError(generation.id, generation.status);
+  return generation.checkpoint;
+}
 
-  await upsertDossiers(db, generation.id, rows);
-  await addUnitCounters(db, generation.id, deltas.unitDeltas());
-  await addUnitProcedureCounters(db, generation.id, deltas.unitProcedureDeltas());
-  const checkpoint = compareCheckpoints(options.to, stored) > 0 ? options.to : stored;
-  await saveGenerationCheckpoint(db, generation.id, checkpoint, fresh.length);
-  return { fresh: fresh.length, dossiers: rows.length, unreadable, checkpoint };
+async function writePrepared(db: Queryable, generation: number, prepared: PreparedBatch): Promise<void> {
+  await upsertDossiers(db, generation, prepared.rows);
+  await addUnitCounters(db, generation, prepared.unitDeltas);
+  await addUnitProcedureCounters(db, generation, prepared.unitProcedureDeltas);
+  await saveGenerationCheckpoint(db, generation, prepared.checkpoint, prepared.fresh);
 }

@@ -1,7 +1,7 @@
 import type { Queryable } from '@app/event-store';
 import { generationTable } from '../generations/generation';
 import type { UnitCounterDelta, UnitProcedureCounterDelta } from './counter-deltas';
-import { DOSSIER_COLUMNS, type DossierRow } from './dossier-row';
+import { DOSSIER_COLUMNS, type DossierRow, RECORD_COLUMNS, type StoredRow, recordFromRow } from './dossier-row';
 import { MEASURES } from './measures';
 import type { StoredDossier } from './dossier-projection';
 
@@ -12,11 +12,11 @@ import type { StoredDossier } from './dossier-projection';
 export async function loadDossiers(db: Queryable, generation: number, ids: readonly string[]): Promise<Map<string, StoredDossier>> {
   const stored = new Map<string, StoredDossier>();
   if (ids.length === 0) return stored;
-  const { rows } = await db.query<{ dossier_id: string; stream_position: number; record: StoredDossier['record'] }>({
-    text: `SELECT dossier_id, stream_position, record FROM ${generationTable('dossiers', generation)} WHERE dossier_id = ANY ($1::text[])`,
+  const { rows } = await db.query<StoredRow>({
+    text: `SELECT ${RECORD_COLUMNS} FROM ${generationTable('dossiers', generation)} WHERE dossier_id = ANY ($1::text[])`,
     values: [ids],
   });
-  for (const row of rows) stored.set(row.dossier_id, { dossierId: row.dossier_id, streamPosition: row.stream_position, record: row.record });
+  for (const row of rows) stored.set(row.dossier_id, { dossierId: row.dossier_id, streamPosition: row.stream_position, record: recordFromRow(row) });
   return stored;
 }
 

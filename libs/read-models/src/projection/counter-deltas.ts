@@ -26,6 +26,13 @@ export function periodsOf(day: LocalDate): [Grain, LocalDate][] {
   ];
 }
 
+/** "d2020-06-10" / "m2020-06" / "y2020" → grain and first day of the period. */
+function periodOfKey(key: string): [Grain, LocalDate] {
+  const grain = key.charAt(0) as Grain;
+  const rest = key.slice(1);
+  return [grain, grain === 'd' ? rest : grain === 'm' ? `${rest}-01` : `${rest}-01-01`];
+}
+
 /**
  * The counter changes of a batch: each dossier whose record changed contributes its new steps minus its old ones,
  * summed per (unit, grain, period) and per (unit, procedure, grain, period). Keys whose sum is zero are dropped.
@@ -36,10 +43,14 @@ export class CounterDeltas {
 
   /** Adds (sign +1) or removes (sign −1) a record's steps. */
   add(record: DossierRecord, sign: 1 | -1): void {
+    const unit = record.receivingUnitId + SEP;
+    const procedure = unit + record.procedureCode + SEP;
     for (const step of stepsOf(record)) {
-      for (const [grain, period] of periodsOf(step.day)) {
-        accumulate(this.units, [record.receivingUnitId, grain, period].join(SEP), step.delta, sign);
-        accumulate(this.procedures, [record.receivingUnitId, record.procedureCode, grain, period].join(SEP), step.delta, sign);
+      const day = step.day;
+      const periods = ['d' + day, 'm' + day.slice(0, 7), 'y' + day.slice(0, 4)];
+      for (const period of periods) {
+        accumulate(this.units, unit + period, step.delta, sign);
+        accumulate(this.procedures, procedure + period, step.delta, sign);
       }
     }
   }
@@ -52,15 +63,17 @@ export class CounterDeltas {
 
   unitDeltas(): UnitCounterDelta[] {
     return nonZero(this.units).map(([key, delta]) => {
-      const [unitId, grain, period] = key.split(SEP) as [string, Grain, LocalDate];
-      return { unitId, grain, period, delta };
+      const [unitId, period] = key.split(SEP) as [string, string];
+      const [grain, start] = periodOfKey(period);
+      return { unitId, grain, period: start, delta };
     });
   }
 
   unitProcedureDeltas(): UnitProcedureCounterDelta[] {
     return nonZero(this.procedures).map(([key, delta]) => {
-      const [unitId, procedureCode, grain, period] = key.split(SEP) as [string, string, Grain, LocalDate];
-      return { unitId, procedureCode, grain, period, delta };
+      const [unitId, procedureCode, period] = key.split(SEP) as [string, string, string];
+      const [grain, start] = periodOfKey(period);
+      return { unitId, procedureCode, grain, period: start, delta };
     });
   }
 }
@@ -71,9 +84,14 @@ function accumulate(map: Map<string, MeasureVector>, key: string, delta: Measure
     vector = zeroVector();
     map.set(key, vector);
   }
-  for (let i = 0; i < MEASURE_COUNT; i++) vector[i] = (vector[i] as number) + sign * (delta[i] as number);
+  for (let i = 0; i < MEASURE_COUNT; i++) {
+    const d = delta[i] as number;
+    if (d !== 0) vector[i] = (vector[i] as number) + sign * d;
+  }
 }
 
 function nonZero(map: Map<string, MeasureVector>): [string, MeasureVector][] {
-  return [...map].filter(([, vector]) => vector.some((x) => x !== 0));
+  const result: [string, MeasureVector][] = [];
+  for (const entry of map) if (entry[1].some((x) => x !== 0)) result.push(entry);
+  return result;
 }

@@ -1,4 +1,4 @@
-import { type DossierRecord, classifyResolution } from '@app/domain';
+import { type Channel, type DossierRecord, type Outcome, type ReturnVia, type Wait, classifyResolution } from '@app/domain';
 
 /** The columns of `read_models.dossiers` (a counter's or an auditor's view of one dossier). */
 export interface DossierRow {
@@ -29,14 +29,14 @@ export interface DossierRow {
   supplement_requests: number;
   corrections: number;
   last_event_at: string;
-  record: DossierRecord;
+  waits: Wait[];
 }
 
 export const DOSSIER_COLUMNS = [
   'dossier_id', 'stream_position', 'last_global_position', 'code', 'procedure_code', 'receiving_unit_id', 'competent_unit_id',
   'current_unit_id', 'channel', 'status', 'received_at', 'received_on', 'due_date', 'appointment_date', 'result_at', 'result_on',
   'outcome', 'resolution', 'returned_on', 'returned_via', 'withdrawn_on', 'stopped_on', 'waiting_for', 'waiting_since',
-  'supplement_requests', 'corrections', 'last_event_at', 'record',
+  'supplement_requests', 'corrections', 'last_event_at', 'waits',
 ] as const satisfies readonly (keyof DossierRow)[];
 
 /**
@@ -87,6 +87,54 @@ export function dossierRow(record: DossierRecord, dossierId: string, streamPosit
     supplement_requests: record.supplementRequests,
     corrections: record.corrections,
     last_event_at: record.lastEventAt,
-    record,
+    waits: record.waits,
+  };
+}
+
+/**
+ * The columns to read a row back as a record: dates as text and instants in the canonical UTC form, whatever the
+ * session or process time zone.
+ */
+export const RECORD_COLUMNS = `dossier_id, stream_position, code, procedure_code, receiving_unit_id, competent_unit_id, current_unit_id, channel,
+  ${instant('received_at')}, received_on::text AS received_on, due_date::text AS due_date, appointment_date::text AS appointment_date,
+  ${instant('result_at')}, result_on::text AS result_on, outcome, returned_on::text AS returned_on, returned_via,
+  withdrawn_on::text AS withdrawn_on, stopped_on::text AS stopped_on, supplement_requests, waits, corrections, ${instant('last_event_at')}`;
+
+function instant(column: string): string {
+  return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS ${column}`;
+}
+
+export type StoredRow = Pick<
+  DossierRow,
+  | 'dossier_id' | 'stream_position' | 'code' | 'procedure_code' | 'receiving_unit_id' | 'competent_unit_id' | 'current_unit_id' | 'channel'
+  | 'received_at' | 'received_on' | 'due_date' | 'appointment_date' | 'result_at' | 'result_on' | 'outcome' | 'returned_on' | 'returned_via'
+  | 'withdrawn_on' | 'stopped_on' | 'supplement_requests' | 'waits' | 'corrections' | 'last_event_at'
+>;
+
+/** The record a row holds (the inverse of dossierRow). */
+export function recordFromRow(row: StoredRow): DossierRecord {
+  return {
+    dossierId: row.dossier_id,
+    code: row.code,
+    procedureCode: row.procedure_code,
+    receivingUnitId: row.receiving_unit_id,
+    competentUnitId: row.competent_unit_id,
+    currentUnitId: row.current_unit_id,
+    channel: row.channel as Channel,
+    receivedAt: row.received_at,
+    receivedOn: row.received_on,
+    dueDate: row.due_date,
+    appointmentDate: row.appointment_date,
+    resultAt: row.result_at,
+    resultOn: row.result_on,
+    outcome: row.outcome as Outcome | null,
+    returnedOn: row.returned_on,
+    returnedVia: row.returned_via as ReturnVia | null,
+    withdrawnOn: row.withdrawn_on,
+    stoppedOn: row.stopped_on,
+    supplementRequests: row.supplement_requests,
+    waits: row.waits,
+    corrections: row.corrections,
+    lastEventAt: row.last_event_at,
   };
 }

@@ -37,6 +37,20 @@ export function measuresAt(record: DossierRecord, day: LocalDate): MeasureVector
   return v;
 }
 
+const shifted = new Map<string, LocalDate>();
+
+/** addDays(day, ±1), remembered: the same few thousand dates come back for every dossier. */
+function dayNextTo(day: LocalDate, delta: 1 | -1): LocalDate {
+  const key = delta === 1 ? `+${day}` : `-${day}`;
+  let result = shifted.get(key);
+  if (result === undefined) {
+    result = addDays(day, delta);
+    if (shifted.size > 100_000) shifted.clear();
+    shifted.set(key, result);
+  }
+  return result;
+}
+
 /**
  * The days on which the measures can change: every date of the record (the domain compares the day with each of
  * them as "on or before") and the day after the due date (within → overdue). Between two of these days, and
@@ -49,7 +63,7 @@ export function changeDays(record: DossierRecord): LocalDate[] {
     days.add(wait.from);
     if (wait.to !== null) days.add(wait.to);
   }
-  if (record.dueDate !== null) days.add(addDays(record.dueDate, 1));
+  if (record.dueDate !== null) days.add(dayNextTo(record.dueDate, 1));
   return [...days].sort();
 }
 
@@ -57,7 +71,7 @@ export function changeDays(record: DossierRecord): LocalDate[] {
 export function stepsOf(record: DossierRecord): Step[] {
   const steps: Step[] = [];
   const days = changeDays(record);
-  let previous = measuresAt(record, addDays(days[0] as LocalDate, -1));
+  let previous = measuresAt(record, dayNextTo(days[0] as LocalDate, -1));
   // Constant before the first change day, so a non-zero start holds since forever (never for a consistent record).
   if (previous.some((x) => x !== 0)) steps.push({ day: BEGINNING_OF_TIME, delta: previous });
   for (const day of days) {

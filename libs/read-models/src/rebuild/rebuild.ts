@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { Checkpoint, EventStore, ReadAllPage } from '@app/event-store';
+import type { Checkpoint, EventStore, ReadAllPage, RecordedEvent } from '@app/event-store';
 import type { Generation } from '../generations/generation';
 import {
   activateGeneration,
@@ -12,7 +12,11 @@ import {
   indexGeneration,
   lockGeneration,
 } from '../generations/generation-repository';
-import { applyBatch } from '../projection/apply-batch';
+import { writePreparedBatch } from '../projection/apply-batch';
+import { loadDossiers } from '../projection/batch-writer';
+import type { StoredDossier } from '../projection/dossier-projection';
+import { eventsByDossier, freshEvents, prepareBatch } from '../projection/prepared-batch';
+import { RecordCache } from './record-cache';
 import { inTransaction } from '../projection/transaction';
 
 export interface RebuildProgress {
@@ -26,7 +30,7 @@ export interface RebuildProgress {
 export interface RebuildOptions {
   pool: Pool;
   store: EventStore;
-  /** Events per page and transaction (default 5000). */
+  /** Events per transaction (default 100,000; read in pages of at most 10,000). */
   batchSize?: number;
   /** Discard an unfinished rebuild instead of resuming it. */
   restart?: boolean;
@@ -108,25 +112,62 @@ async function rebuild(options: RebuildOptions): Promise<RebuildReport> {
   return report;
 }
 
-/** Applies pages until the log is exhausted (reading the next page while the current one is written). */
+const PAGE = 10_000;
+const CACHE = 150_000;
+
+/**
+ * Applies the log until it is exhausted, in transactions of about `batchSize` events: several pages read ahead are
+ * applied together, so a dossier whose events fall in one window is written once and counter keys are summed
+ * before they reach the table. Pipelined: the next window is read and prepared (from the records kept in memory)
+ * while the previous one is written; windows still commit in log order, each with its checkpoint.
+ */
 async function fill(options: RebuildOptions, generation: Generation, started: number): Promise<number> {
-  const limit = options.batchSize ?? 5000;
+  const windowSize = options.batchSize ?? 100_000;
+  const limit = Math.min(windowSize, PAGE);
+  const cache = new RecordCache(CACHE);
   let position = generation.checkpoint;
   let applied = 0;
+  let writing: Promise<void> = Promise.resolve();
+  let window: RecordedEvent[] = [];
+  let windowEnd = position;
+
+  const flush = async (): Promise<void> => {
+    if (window.length === 0) return;
+    const fresh = freshEvents(window, position);
+    window = [];
+    const byDossier = eventsByDossier(fresh);
+    const stored = new Map<string, StoredDossier>();
+    const missing: string[] = [];
+    for (const id of byDossier.keys()) {
+      const cached = cache.get(id);
+      if (cached) stored.set(id, cached);
+      else missing.push(id);
+    }
+    for (const [id, dossier] of await loadDossiers(options.pool, generation.id, missing)) stored.set(id, dossier);
+    const prepared = prepareBatch(byDossier, stored, { after: position, to: windowEnd, fresh: fresh.length });
+    cache.update(prepared.changed);
+    position = prepared.checkpoint;
+    await writing;
+    writing = inTransaction(options.pool, (client) => writePreparedBatch(client, generation.id, ['building'], prepared)).then(() => {
+      applied += prepared.fresh;
+      const seconds = (Date.now() - started) / 1000;
+      options.onProgress?.({ generation: generation.id, events: applied, seconds, eventsPerSecond: seconds > 0 ? Math.round(applied / seconds) : 0, checkpoint: prepared.checkpoint });
+    });
+    writing.catch(() => undefined);
+  };
+
   let next: Promise<ReadAllPage> = options.store.readAll({ after: position, limit });
   for (;;) {
     const page = await next;
     if (page.events.length === 0 || options.signal?.aborted) break;
     next = options.store.readAll({ after: page.checkpoint, limit });
     next.catch(() => undefined);
-    const result = await inTransaction(options.pool, (client) =>
-      applyBatch(client, page.events, { generation: generation.id, expect: ['building'], from: position, to: page.checkpoint }),
-    );
-    position = result.checkpoint;
-    applied += result.fresh;
-    const seconds = (Date.now() - started) / 1000;
-    options.onProgress?.({ generation: generation.id, events: applied, seconds, eventsPerSecond: seconds > 0 ? Math.round(applied / seconds) : 0, checkpoint: position });
+    for (const event of page.events) window.push(event);
+    windowEnd = page.checkpoint;
+    if (window.length >= windowSize) await flush();
   }
+  await flush();
+  await writing;
   return applied;
 }
 

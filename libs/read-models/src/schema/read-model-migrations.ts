@@ -1,5 +1,9 @@
 import type { Migration } from '@app/platform/database/migrations';
 import { READ_MODELS_001_SQL } from './001-read-models.sql';
+import { READ_MODELS_002_SQL } from './002-dossier-columns.sql';
 
 /** The read models' schema, in order (ids `read-models/NNN-…`); they run after the event store's. */
-export const READ_MODEL_MIGRATIONS: Migration[] = [{ id: 'read-models/001-generations', sql: READ_MODELS_001_SQL }];
+export const READ_MODEL_MIGRATIONS: Migration[] = [
+  { id: 'read-models/001-generations', sql: READ_MODELS_001_SQL },
+  { id: 'read-models/002-dossier-columns', sql: READ_MODELS_002_SQL },
+];

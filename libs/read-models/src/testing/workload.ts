@@ -17,6 +17,7 @@ import {
   initialDossierState,
   instantAt,
   localDateOf,
+  unitRegistry,
 } from '@app/domain';
 import { Random } from './random';
 
@@ -47,26 +48,30 @@ export function dossierUuid(seed: number, index: number): string {
   return `${hex(seed, 8)}-0000-4000-8000-${hex(Math.floor(index / 2 ** 32), 4)}${hex(index, 8)}`;
 }
 
+/** Dossiers in order of receipt: the working days of the window share them evenly, receipts in office hours. */
 export function* generateWorkload(options: WorkloadOptions): Generator<GeneratedDossier> {
   const random = new Random(options.seed);
   const from = options.from ?? '2020-01-01';
   const days = options.days ?? 365;
-  const units = (options.units ?? HUE_2020_UNITS).filter((u) => u.parentId !== null);
+  const registry = unitRegistry(options.units ?? HUE_2020_UNITS);
   const catalogue = hue2020ProcedureCatalogue();
-  const sequences = new Map<string, number>();
-  const weights = units.map((u) => [u, u.level === 'province' ? 4 : 1] as const);
   const workingDays = listWorkingDays(from, days);
-  for (let index = 0; index < options.dossiers; index++) {
-    const unit = random.weighted(weights);
-    const day = random.pick(workingDays);
-    const procedures = catalogue.proceduresAt(day).filter((p) => p.level === unit.level);
-    const procedure = random.pick(procedures.length > 0 ? procedures : catalogue.proceduresAt(day));
-    const receivedAt = instantAt(day, officeTime(random));
-    const key = `${unit.id}|${day}`;
-    const sequence = (sequences.get(key) ?? 0) + 1;
-    sequences.set(key, sequence);
-    const dossierId = dossierUuid(options.seed, index);
-    yield { dossierId, events: lifecycle(random, { dossierId, unit, procedure, receivedAt, sequence, units }) };
+  let index = 0;
+  for (const [d, day] of workingDays.entries()) {
+    const receipts = Math.floor(((d + 1) * options.dossiers) / workingDays.length) - Math.floor((d * options.dossiers) / workingDays.length);
+    const units = registry.unitsAt(day).filter((u) => u.parentId !== null);
+    const weights = units.map((u) => [u, u.level === 'province' ? 4 : 1] as const);
+    const sequences = new Map<string, number>();
+    const times = Array.from({ length: receipts }, () => officeTime(random)).sort();
+    for (const time of times) {
+      const unit = random.weighted(weights);
+      const procedures = catalogue.proceduresAt(day).filter((p) => p.level === unit.level);
+      const procedure = random.pick(procedures.length > 0 ? procedures : catalogue.proceduresAt(day));
+      const sequence = (sequences.get(unit.id) ?? 0) + 1;
+      sequences.set(unit.id, sequence);
+      const dossierId = dossierUuid(options.seed, index++);
+      yield { dossierId, events: lifecycle(random, { dossierId, unit, procedure, receivedAt: instantAt(day, time), sequence, units }) };
+    }
   }
 }
 

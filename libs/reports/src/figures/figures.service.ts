@@ -3,7 +3,7 @@ import { type DossierRecord, type Figures, type ProcedureCatalogue, type UnitReg
 import type { EventStore } from '@app/event-store';
 import { readModelFigures } from '@app/read-models';
 import type { ReportRequest } from '../query/report-request';
-import { replayRecords } from '../replay/replay-records';
+import { type ReplayOptions, type ReplayResult, replayRecords } from '../replay/replay-records';
 import type { FiguresReport, ReportGroupFigures } from './figures-report';
 import { type LevelSubjects, DEFAULT_LEVEL_SUBJECTS, pluralSubject } from './level-subjects';
 import { type ReportScope, type ScopeGroup, type ScopeUnit, resolveScope } from './report-scope';
@@ -15,6 +15,8 @@ export interface FiguresServiceDeps {
   reference: () => Promise<{ units: UnitRegistry; procedures?: ProcedureCatalogue }>;
   levelSubjects?: LevelSubjects;
   now?: () => Date;
+  /** How to replay the log (default: on this thread through `store`; see replayRecordsInParallel). */
+  replay?: (options: ReplayOptions) => Promise<ReplayResult>;
 }
 
 /**
@@ -58,7 +60,8 @@ export class FiguresService {
   }
 
   private async fromReplay(request: ReportRequest, scope: ReportScope, by: 'unit' | 'procedure'): Promise<{ figures: Map<string, Figures>; eventsReplayed: number }> {
-    const replay = await replayRecords(this.deps.store, request.asKnownAt ? { recordedUpTo: request.asKnownAt } : {});
+    const options: ReplayOptions = request.asKnownAt ? { recordedUpTo: request.asKnownAt } : {};
+    const replay = await (this.deps.replay ? this.deps.replay(options) : replayRecords(this.deps.store, options));
     const members = new Set(scope.units.map((u) => u.id));
     const records = replay.records.filter((r) => members.has(r.receivingUnitId));
     const key = by === 'unit' ? (r: DossierRecord) => r.receivingUnitId : (r: DossierRecord) => r.procedureCode;

@@ -1,6 +1,6 @@
-import { DOSSIER_EVENT_TYPES, type DossierRecord, evolveRecord } from '@app/domain';
+import { type DossierRecord, evolveRecord } from '@app/domain';
 import { type Checkpoint, type EventStore, type ReadAllPage, START } from '@app/event-store';
-import { dossierIdOf, toDossierEvent } from '@app/read-models';
+import { eventsByDossier, toDossierEvent } from '@app/read-models';
 
 export interface ReplayOptions {
   /** Only events recorded at or before this instant: the log as it was known then. */
@@ -26,7 +26,7 @@ export async function replayRecords(store: EventStore, options: ReplayOptions = 
   const started = Date.now();
   const limit = options.pageSize ?? 10_000;
   const read = (after: Checkpoint): Promise<ReadAllPage> =>
-    store.readAll({ after, limit, types: [...DOSSIER_EVENT_TYPES], ...(options.recordedUpTo ? { recordedUpTo: options.recordedUpTo } : {}) });
+    store.readAll({ after, limit, ...(options.recordedUpTo ? { recordedUpTo: options.recordedUpTo } : {}) });
   const records = new Map<string, DossierRecord | null>();
   let events = 0;
   let checkpoint: Checkpoint = START;
@@ -37,13 +37,16 @@ export async function replayRecords(store: EventStore, options: ReplayOptions = 
     checkpoint = page.checkpoint;
     next = read(checkpoint);
     next.catch(() => undefined);
-    for (const recorded of page.events) {
-      const id = dossierIdOf(recorded.streamId);
-      if (id === null) continue;
-      const event = toDossierEvent(recorded);
-      if (event === null) continue;
-      events++;
-      records.set(id, evolveRecord(records.get(id) ?? null, event));
+    // Per page, each dossier's events are folded together: the records in between die young.
+    for (const [id, list] of eventsByDossier(page.events)) {
+      let record = records.get(id) ?? null;
+      for (const recorded of list) {
+        const event = toDossierEvent(recorded);
+        if (event === null) continue;
+        events++;
+        record = evolveRecord(record, event);
+      }
+      records.set(id, record);
     }
   }
   await next.catch(() => undefined);

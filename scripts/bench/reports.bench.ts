@@ -1,0 +1,105 @@
+import 'reflect-metadata';
+import os from 'node:os';
+import { type Period, hue2020ProcedureCatalogue, hue2020UnitRegistry } from '@app/domain';
+import { EVENT_STORE_MIGRATIONS, createEventStore } from '@app/event-store';
+import { loadConfig, openDatabase, runMigrations } from '@app/platform';
+import { READ_MODEL_MIGRATIONS, createReadModelDataSource, rebuildReadModels } from '@app/read-models';
+import { appendLog, chronologicalLog } from '@app/read-models/testing/chronological-log';
+import { FiguresService, replayRecords, replayRecordsInParallel } from '@app/reports';
+import { parseArguments } from '../cli/command';
+import { openBenchDatabase } from './support/bench-postgres';
+import { fmt, nowMs, table } from './support/latency';
+import { machineLine } from './support/machine';
+import { latencies, progress } from './support/reports-timing';
+
+/**
+ * `npm run bench:reports [-- --dossiers 1000000] [--seed 1] [--runs 200]`: generates the dossiers (every event through
+ * the domain's decide, the histories merged in time order and appended day by day through the EventStore port), then measures a full read-model rebuild, a quarter's
+ * figures from the read models (the province level, the whole province, one unit) and the auditor's replay.
+ * Targets (issue 6): rebuild ≥ 50,000 events/s; quarter figures ≤ 100 ms p95; replay ≤ 30 s for 5M events.
+ */
+const { options } = parseArguments(process.argv.slice(2));
+const DOSSIERS = Number(options.dossiers ?? 1_000_000);
+const SEED = Number(options.seed ?? 1);
+const RUNS = Number(options.runs ?? 200);
+const FROM = '2020-01-01';
+const DAYS = 4 * 365 + 1;
+
+const QUARTERS: Period[] = [2020, 2021, 2022, 2023].flatMap((year) =>
+  [['01-01', '03-31'], ['04-01', '06-30'], ['07-01', '09-30'], ['10-01', '12-31']].map(([from, to]) => ({ from: `${year}-${from}`, to: `${year}-${to}` })),
+);
+
+async function main(): Promise<void> {
+  if (!Number.isInteger(DOSSIERS) || DOSSIERS < 1) throw new Error('--dossiers must be a positive whole number');
+  const bench = await openBenchDatabase();
+  const database = await openDatabase(loadConfig({ DATABASE_URL: bench.url, DATABASE_POOL_SIZE: '12' }));
+  try {
+    await runMigrations(database.pool, [...EVENT_STORE_MIGRATIONS, ...READ_MODEL_MIGRATIONS]);
+    const store = await createEventStore({ kind: 'postgres', pool: database.pool, migrate: false });
+    console.log(`Reports bench: ${fmt(DOSSIERS)} dossiers received ${FROM} + ${DAYS} days (seed ${SEED})\n${machineLine()}\n${bench.where}\n`);
+
+    let started = nowMs();
+    const shown = progress('appending');
+    // The log in time order, dossiers interleaved, as a one-stop system writes it.
+    const appended = await appendLog(store, chronologicalLog({ seed: SEED, dossiers: DOSSIERS, from: FROM, days: DAYS }), {
+      perAppend: 1000,
+      inFlight: 3,
+      onProgress: (events) => shown(events, 'events'),
+    });
+    const appendSeconds = (nowMs() - started) / 1000;
+    console.log(`generated and appended ${fmt(appended.events)} events of ${fmt(appended.streams)} dossiers in ${fmt(appendSeconds, 1)} s (not a target)`);
+
+    const rebuildProgress = progress('rebuilding');
+    const rebuild = await rebuildReadModels({ pool: database.pool, store, onProgress: (p) => rebuildProgress(p.events, 'events') });
+    console.log(`rebuild: ${fmt(rebuild.events)} events in ${fmt(rebuild.seconds, 1)} s, switched to generation ${rebuild.generation}`);
+
+    const dataSource = await createReadModelDataSource(bench.url, 4);
+    const service = new FiguresService({ dataSource, store, reference: async () => ({ units: hue2020UnitRegistry(), procedures: hue2020ProcedureCatalogue() }) });
+    const allUnits = hue2020UnitRegistry().unitsAt('2022-01-01').map((u) => u.id);
+    const quarter = (i: number): Period => QUARTERS[(i * 7) % QUARTERS.length] as Period;
+    const ask = (i: number, scope: { units?: string[]; levels?: string[] }, groupBy: 'none' | 'unit' | 'level' = 'none') =>
+      service.report({ period: quarter(i), groupBy, source: 'read-model', format: 'json', ...scope });
+    const province = await latencies(RUNS, 20, (i) => ask(i, { levels: ['province'] }));
+    const wholeProvince = await latencies(RUNS, 20, (i) => ask(i, { units: allUnits }, 'unit'));
+    const oneUnit = await latencies(RUNS, 20, (i) => ask(i, { units: ['tth-hcc-hue'] }));
+
+    started = nowMs();
+    const replay = await replayRecordsInParallel(store, { url: bench.url, workers: Math.min(4, os.cpus().length) });
+    const replaySeconds = (nowMs() - started) / 1000;
+    started = nowMs();
+    const oneThread = await replayRecords(store);
+    const oneThreadSeconds = (nowMs() - started) / 1000;
+    const check = QUARTERS[10] as Period;
+    const fromReplay = await service.report({ period: check, groupBy: 'unit', source: 'replay', format: 'json', units: allUnits });
+    const fromReadModel = await service.report({ period: check, groupBy: 'unit', source: 'read-model', format: 'json', units: allUnits });
+    const agree = JSON.stringify(fromReplay.groups) === JSON.stringify(fromReadModel.groups);
+
+    const ms = (n: number) => fmt(n, 1);
+    console.log(
+      `\n${table(
+        ['measure', 'value', 'target'],
+        [
+          ['events in the log', fmt(appended.events), ''],
+          ['rebuild throughput (events/s)', fmt(rebuild.eventsPerSecond), '≥ 50,000'],
+          ['quarter figures, level province: p50 / p95 (ms)', `${ms(province.p50)} / ${ms(province.p95)}`, 'p95 ≤ 100'],
+          ['quarter figures, whole province by unit: p50 / p95 (ms)', `${ms(wholeProvince.p50)} / ${ms(wholeProvince.p95)}`, 'p95 ≤ 100'],
+          ['quarter figures, one unit: p50 / p95 (ms)', `${ms(oneUnit.p50)} / ${ms(oneUnit.p95)}`, 'p95 ≤ 100'],
+          [`replay of the log (s), ${fmt(replay.events)} events, ${fmt(replay.records.length)} dossiers`, fmt(replaySeconds, 1), `≤ 30 for 5M (${fmt((replaySeconds * 5_000_000) / Math.max(1, replay.events), 1)} s scaled)`],
+          ['replay on one thread (s)', fmt(oneThreadSeconds, 1), `(${fmt(oneThread.events / oneThreadSeconds)} events/s)`],
+          [`replay figures = read-model figures (${check.from}..${check.to}, 11 units)`, agree ? 'yes' : 'NO', 'yes'],
+        ],
+      )}`,
+    );
+    await dataSource.destroy();
+    await store.close();
+    if (!agree) process.exitCode = 1;
+  } finally {
+    await database.close();
+    await bench.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error((error as Error).stack ?? String(error));
+  process.exit(1);
+});
