@@ -2,6 +2,7 @@ import type { INestMicroservice } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@app/event-store';
 import { EVENT_HEADERS, KafkaMessaging, MESSAGING_MIGRATIONS } from '@app/messaging';
 import { runMigrations } from '@app/platform';
+import { ProjectorService } from '@app/projector/projector.service';
 import { RelayService } from '@app/relay/relay.service';
 import { HUE_2020_Q3 } from '../../scripts/scenario/hue-2020-q3.scenario';
 import { simulate } from '../../scripts/scenario/simulate';
@@ -46,8 +47,14 @@ describeKafka('relay: the Huế scenario through a real Kafka broker', () => {
     const report = await simulate(testApp.app, { definition: HUE_2020_Q3, seed: 8, scale: 0.01 });
     expect(report.planned).toBeGreaterThan(500);
     const relay = testApp.app.get(RelayService).relay;
-    await relay.caughtUp();
-    log = await readWholeLog(testApp.app.get<EventStore>(EVENT_STORE));
+    // The projector's transactions run alongside: until one ends, the gap-safe log holds back events committed
+    // after it began. Catch up again until the relay has published the whole log.
+    await testApp.app.get(ProjectorService).projector.caughtUp();
+    const deadline = Date.now() + 30_000;
+    do {
+      await relay.caughtUp();
+      log = await readWholeLog(testApp.app.get<EventStore>(EVENT_STORE));
+    } while (relay.status().eventsRelayed < log.length && Date.now() < deadline);
     expect(log.length).toBeGreaterThan(1500);
     expect(relay.status()).toMatchObject({ state: 'running', topic, eventsRelayed: log.length });
 
@@ -95,11 +102,9 @@ describeKafka('relay: the Huế scenario through a real Kafka broker', () => {
       expect(headers).toEqual({
         [EVENT_HEADERS.type]: event?.type,
         [EVENT_HEADERS.schemaVersion]: String(event?.schemaVersion),
-        [EVENT_HEADERS.streamId]: event?.streamId,
         [EVENT_HEADERS.streamPosition]: String(event?.streamPosition),
         [EVENT_HEADERS.globalPosition]: String(event?.globalPosition),
         [EVENT_HEADERS.transactionId]: event?.transactionId,
-        [EVENT_HEADERS.contentType]: 'application/json',
         ...(event?.metadata.correlationId ? { [EVENT_HEADERS.correlationId]: event.metadata.correlationId } : {}),
       });
     }

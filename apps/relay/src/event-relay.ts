@@ -1,7 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { type Checkpoint, type EventStore, type RecordedEvent, type Subscription, loadCheckpoint, saveCheckpoint } from '@app/event-store';
-import { encodeEvent } from '@app/messaging/events/event-message';
 import type { MessagePublisher } from '@app/messaging/messaging.port';
+import { PublishPipeline } from './publish-pipeline';
 import { RelayMetrics } from './relay-metrics';
 
 export type RelayState = 'idle' | 'waiting-for-lock' | 'running' | 'stopped';
@@ -37,7 +37,7 @@ const RETRY_MS = 500;
 /**
  * Publishes every committed event of the store to Kafka, in the log's delivery order, from a durable checkpoint:
  * read a gap-safe page (store subscription), publish it and wait for the broker's acknowledgement, THEN save the
- * checkpoint. A crash in between re-publishes the page on restart: at least once, never lost. Key = stream id,
+ * checkpoint (the next page is read meanwhile: `PublishPipeline`). A crash in between re-publishes the page on restart: at least once, never lost. Key = stream id,
  * so each dossier's events share a partition in stream order. One relay per checkpoint name runs at a time (a
  * PostgreSQL advisory lock); a failure (broker down, database gone) restarts the run from the checkpoint with a
  * new producer, after a pause that grows up to 10 s.
@@ -47,6 +47,7 @@ export class EventRelay {
   private state: RelayState = 'idle';
   private subscription?: Subscription;
   private publisher?: MessagePublisher;
+  private pipeline?: PublishPipeline;
   private abortRun?: (reason: Error) => void;
   private lockClient?: PoolClient;
   private loop?: Promise<void>;
@@ -66,7 +67,7 @@ export class EventRelay {
     this.stopping = true;
     this.wake?.();
     // The batch in flight finishes; one stuck on an unreachable broker is abandoned (its checkpoint is not saved).
-    const stopped = this.subscription?.stop().catch(() => undefined);
+    const stopped = this.subscription?.stop().then(() => this.pipeline?.drain()).catch(() => undefined);
     if (stopped && !(await within(stopped, this.options.stopTimeoutMs ?? 5_000))) {
       this.abortRun?.(new Error('stopped with a publish in flight (not acknowledged: it will be published again)'));
       await this.publisher?.close().catch(() => undefined);
@@ -82,7 +83,7 @@ export class EventRelay {
     while (!this.stopping) {
       const subscription = this.subscription;
       if (this.state === 'running' && subscription) {
-        const done = await subscription.caughtUp().then(() => true, () => false);
+        const done = await subscription.caughtUp().then(() => this.pipeline?.drain()).then(() => true, () => false);
         if (done && subscription === this.subscription && this.state === 'running') return;
       }
       await sleep(20);
@@ -114,17 +115,26 @@ export class EventRelay {
         await this.options.ensureTopic?.();
         const from = await loadCheckpoint(this.options.pool, this.options.consumer);
         this.metrics.checkpoint = from;
+        const pipeline = (this.pipeline = new PublishPipeline({
+          publisher,
+          topic: this.options.topic,
+          aborted,
+          acknowledged: (events, checkpoint) => this.acknowledged(events, checkpoint),
+          failed: () => void this.subscription?.stop(),
+        }));
         this.subscription = this.options.store.subscribe({
           from,
           batchSize: this.options.batchSize,
-          handle: (events, checkpoint) => this.publish(publisher, events, checkpoint, aborted),
+          handle: (events, checkpoint) => pipeline.handle(events, checkpoint),
         });
         this.state = 'running';
         this.log('log', `relaying to topic ${this.options.topic} from ${from.transactionId}:${from.globalPosition}`);
         await this.subscription.done;
+        await pipeline.drain();
         failures = 0;
       } catch (error) {
         this.state = 'idle';
+        if (this.stopping) break;
         failures++;
         this.metrics.restarts++;
         this.lastError = (error as Error).message;
@@ -136,8 +146,7 @@ export class EventRelay {
     }
   }
 
-  private async publish(publisher: MessagePublisher, events: RecordedEvent[], checkpoint: Checkpoint, aborted: Promise<never>): Promise<void> {
-    await Promise.race([publisher.publish(this.options.topic, events.map(encodeEvent)), aborted]);
+  private async acknowledged(events: RecordedEvent[], checkpoint: Checkpoint): Promise<void> {
     await saveCheckpoint(this.options.pool, this.options.consumer, checkpoint);
     this.metrics.record(events.length, checkpoint);
     this.lastError = null;

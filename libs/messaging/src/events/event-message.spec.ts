@@ -25,12 +25,10 @@ describe('event messages', () => {
     expect(message.headers).toEqual({
       [EVENT_HEADERS.type]: 'DossierTransferred',
       [EVENT_HEADERS.schemaVersion]: '2',
-      [EVENT_HEADERS.streamId]: event.streamId,
       [EVENT_HEADERS.streamPosition]: '3',
       [EVENT_HEADERS.globalPosition]: '42',
       [EVENT_HEADERS.transactionId]: '18446744073709551615',
       [EVENT_HEADERS.correlationId]: 'corr-9',
-      [EVENT_HEADERS.contentType]: 'application/json',
     });
   });
 

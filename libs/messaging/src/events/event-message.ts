@@ -2,19 +2,20 @@ import type { EventData, EventMetadata, RecordedEvent } from '@app/event-store';
 import { MessagingError } from '../errors';
 import type { IncomingMessage, MessageHeaders, OutgoingMessage } from '../messaging.port';
 
-/** Header names of a relayed event (values are strings; numbers in decimal). */
+/**
+ * Header names of a relayed event (values are strings; numbers in decimal). The stream id is the message key.
+ * Kept to what consumers route and dedupe on: each header costs the producer about as much as a tenth of a record.
+ */
 export const EVENT_HEADERS = {
   type: 'event-type',
   schemaVersion: 'schema-version',
-  streamId: 'stream-id',
   streamPosition: 'stream-position',
   globalPosition: 'global-position',
   transactionId: 'transaction-id',
   correlationId: 'correlation-id',
-  contentType: 'content-type',
 } as const;
 
-/** The JSON value of a relayed event: the recorded event, self-contained (headers repeat a few fields). */
+/** The JSON value (UTF-8) of a relayed event: the recorded event, self-contained (headers repeat a few fields). */
 export interface EventEnvelope {
   streamId: string;
   streamPosition: number;
@@ -50,14 +51,12 @@ export function encodeEvent(event: RecordedEvent): OutgoingMessage {
   const headers: MessageHeaders = {
     [EVENT_HEADERS.type]: event.type,
     [EVENT_HEADERS.schemaVersion]: String(event.schemaVersion),
-    [EVENT_HEADERS.streamId]: event.streamId,
     [EVENT_HEADERS.streamPosition]: String(event.streamPosition),
     [EVENT_HEADERS.globalPosition]: String(event.globalPosition),
     [EVENT_HEADERS.transactionId]: event.transactionId,
-    [EVENT_HEADERS.contentType]: 'application/json',
   };
   if (typeof event.metadata.correlationId === 'string') headers[EVENT_HEADERS.correlationId] = event.metadata.correlationId;
-  return { key: event.streamId, value: JSON.stringify(envelope), headers };
+  return { key: event.streamId, value: Buffer.from(JSON.stringify(envelope)), headers };
 }
 
 /** The recorded event carried by a message of the events topic. */

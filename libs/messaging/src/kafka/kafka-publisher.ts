@@ -73,8 +73,10 @@ function* chunks(messages: readonly OutgoingMessage[]): Generator<Message[]> {
   if (chunk.length > 0) yield chunk;
 }
 
+/** An upper bound of the record's size (UTF-8 takes at most 3 bytes per UTF-16 unit): no encoding pass here. */
 function sizeOf(message: OutgoingMessage): number {
-  let size = 64 + Buffer.byteLength(message.key) + (typeof message.value === 'string' ? Buffer.byteLength(message.value) : message.value.length);
-  for (const [name, value] of Object.entries(message.headers ?? {})) size += name.length + Buffer.byteLength(value) + 8;
+  let size = 64 + 3 * message.key.length + (typeof message.value === 'string' ? 3 * message.value.length : message.value.length);
+  const headers = message.headers;
+  if (headers) for (const name in headers) size += 8 + name.length + 3 * (headers[name]?.length ?? 0);
   return size;
 }
