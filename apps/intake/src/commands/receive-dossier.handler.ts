@@ -41,7 +41,7 @@ export class ReceiveDossierHandler implements ICommandHandler<ReceiveDossierComm
     if (!procedure) throw procedureNotFound(body.procedureCode);
 
     const dossierId = idFromKey(context, 'dossier') ?? randomUUID();
-    const executed = await this.repository.execute(
+    const executed = await this.repository.start(
       dossierStreamId(dossierId),
       async (loaded) => {
         if (loaded.version > 0) throw rejected({ code: 'DOSSIER_ALREADY_EXISTS', message: 'Hồ sơ này đã được tiếp nhận.' });

@@ -43,7 +43,7 @@ export class RefuseReceiptHandler implements ICommandHandler<RefuseReceiptComman
     if (!actsFor(context.principal, body.receivingUnitId)) throw notYourUnit(body.receivingUnitId);
     if (!procedures.procedureAt(body.procedureCode, day)) throw procedureNotFound(body.procedureCode);
     const refusalId = idFromKey(context, 'refusal') ?? randomUUID();
-    const executed = await this.repository.execute(
+    const executed = await this.repository.start(
       receiptRefusalStreamId(refusalId),
       () => ({ type: 'RefuseReceipt', at, refusalId, procedureCode: body.procedureCode, receivingUnitId: body.receivingUnitId, channel: body.channel, reason: body.reason }),
       { idempotencyKey: storeKey(context), metadata: eventMetadata(context, body.receivingUnitId) },

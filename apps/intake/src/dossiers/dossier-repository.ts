@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type DossierCommand, type DossierEvent, decide } from '@app/domain';
+import { type DossierCommand, type DossierEvent, decide, initialDossierState } from '@app/domain';
 import { EVENT_STORE, type EventMetadata, type EventStore, type ExpectedVersion, WrongExpectedVersionError } from '@app/event-store';
 import { ReferenceDataService } from '@app/reference-data';
 import { APP_CONFIG, type AppConfig } from '@app/platform';
@@ -37,9 +37,29 @@ export class DossierRepository {
     return { state: foldRecorded(events), version: events.at(-1)?.streamPosition ?? 0, events };
   }
 
+  /**
+   * A command that starts a stream (receipt, refusal at receipt): decided on the empty state and appended with
+   * `no_stream`, without reading first — the stream id is new, or derived from the idempotency key, whose repeat
+   * the store answers with the original events. If the stream exists anyway, the general path decides.
+   */
+  async start(streamId: string, command: (loaded: LoadedDossier) => DossierCommand | Promise<DossierCommand>, options: ExecuteOptions): Promise<Executed> {
+    const empty: LoadedDossier = { state: initialDossierState, version: 0, events: [] };
+    const decision = decide(empty.state, await command(empty), await this.deciderContext());
+    if (!decision.ok) throw rejected(decision.error);
+    try {
+      const result = await this.store.append(streamId, decision.events.map((e) => toNewEvent(e, options.metadata)), {
+        expectedVersion: 'no_stream',
+        idempotencyKey: options.idempotencyKey,
+      });
+      return { state: foldRecorded(result.events), version: result.nextExpectedVersion, events: result.events, replayed: result.duplicate };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedVersionError)) throw error;
+      return this.execute(streamId, command, options);
+    }
+  }
+
   async execute(streamId: string, command: (loaded: LoadedDossier) => DossierCommand | Promise<DossierCommand>, options: ExecuteOptions): Promise<Executed> {
-    const { calendar } = await this.reference.snapshot();
-    const context = { calendar, dueDateRules: { cutoff: this.config.dueDateCutoff } };
+    const context = await this.deciderContext();
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const loaded = await this.load(streamId);
       const earlier = options.idempotencyKey && this.earlierOutcome(loaded, options.idempotencyKey);
@@ -62,6 +82,11 @@ export class DossierRepository {
       }
     }
     throw tooManyConflicts();
+  }
+
+  private async deciderContext() {
+    const { calendar } = await this.reference.snapshot();
+    return { calendar, dueDateRules: { cutoff: this.config.dueDateCutoff } };
   }
 
   /** The stream as it stood right after the events appended under this idempotency key, if any. */
