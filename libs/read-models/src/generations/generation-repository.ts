@@ -59,8 +59,7 @@ export async function createBuildingGeneration(db: Queryable): Promise<Generatio
   const { rows } = await db.query<{ id: number }>({ text: 'SELECT read_models.create_generation() AS id' });
   const id = rows[0]?.id;
   if (id === undefined) throw new Error('read_models.create_generation() returned nothing');
-  const created = await lockGeneration(db, id);
-  return created;
+  return generationById(db, id);
 }
 
 /**

@@ -11,7 +11,7 @@ export type ProjectorState = 'idle' | 'waiting-for-lock' | 'running' | 'stopped'
 export interface ProjectorOptions {
   pool: Pool;
   store: EventStore;
-  /** Events per page and transaction (default 2000). */
+  /** Events per page and transaction (default 5000; live pages are as small as what is new). */
   batchSize?: number;
   log?: (level: 'log' | 'warn' | 'error', message: string) => void;
 }
@@ -113,7 +113,7 @@ export class Projector {
         this.position = generation.checkpoint;
         this.subscription = this.options.store.subscribe({
           from: generation.checkpoint,
-          batchSize: this.options.batchSize ?? 2000,
+          batchSize: this.options.batchSize ?? 5000,
           handle: (events, checkpoint) => this.handle(generation.id, events, checkpoint),
         });
         this.state = 'running';

@@ -108,6 +108,9 @@ async function rebuild(options: RebuildOptions): Promise<RebuildReport> {
   report.events += await fill(options, await generationById(pool, generation.id), started);
   report.previousGeneration = await switchOver(pool, generation.id);
   report.switched = true;
+  // Throughput over the whole rebuild: filling, indexes, last catch-up and switch-over.
+  report.seconds = (Date.now() - started) / 1000;
+  report.eventsPerSecond = Math.round(report.events / Math.max(report.seconds, 0.001));
   report.dropped = await dropRetiredGenerations(pool).catch(() => []);
   return report;
 }
