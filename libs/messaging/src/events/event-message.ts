@@ -56,7 +56,7 @@ export function encodeEvent(event: RecordedEvent): OutgoingMessage {
     [EVENT_HEADERS.transactionId]: event.transactionId,
   };
   if (typeof event.metadata.correlationId === 'string') headers[EVENT_HEADERS.correlationId] = event.metadata.correlationId;
-  return { key: event.streamId, value: Buffer.from(JSON.stringify(envelope)), headers };
+  return { key: event.streamId, value: JSON.stringify(envelope), headers };
 }
 
 /** The recorded event carried by a message of the events topic. */

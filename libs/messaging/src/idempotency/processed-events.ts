@@ -64,14 +64,26 @@ export class ProcessedEvents {
   /** The last position handled per stream (for tests and diagnostics). */
   async positions(): Promise<Map<string, number>> {
     const { rows } = await this.options.pool.query<{ stream_id: string; last_position: string }>(
-      'SELECT stream_id, last_position FROM messaging.processed_events WHERE consumer = $1',
+      'SELECT stream_id, last_position FROM messaging.processed_events WHERE consumer = $1 AND last_position > 0',
       [this.options.consumer],
     );
     return new Map(rows.map((r) => [r.stream_id, Number(r.last_position)]));
   }
 
+  /**
+   * Locks the batch's streams for this consumer and reads their last positions. A stream seen for the first time
+   * gets a row first (position 0), so that two members racing on it queue on the row instead of both handling it;
+   * rows are claimed and locked in stream-id order (no deadlock between two batches).
+   */
   private async lastPositions(client: PoolClient, events: readonly RecordedEvent[]): Promise<Map<string, number>> {
     const streams = [...new Set(events.map((e) => e.streamId))].sort();
+    await client.query({
+      name: 'messaging_processed_claim',
+      text: `INSERT INTO messaging.processed_events (consumer, stream_id, last_position)
+             SELECT $1, s, 0 FROM unnest($2::text[]) AS u(s) ORDER BY s
+             ON CONFLICT (consumer, stream_id) DO NOTHING`,
+      values: [this.options.consumer, streams],
+    });
     const { rows } = await client.query<{ stream_id: string; last_position: string }>({
       name: 'messaging_processed_lock',
       text: `SELECT stream_id, last_position FROM messaging.processed_events

@@ -1,16 +1,10 @@
-import { Kafka, type KafkaConfig, logLevel } from 'kafkajs';
-import type { ConsumerOptions, MessageConsumer, MessagePublisher, Messaging, MessagingLog } from '../messaging.port';
+import type { Kafka } from 'kafkajs';
+import type { ConsumerOptions, MessageConsumer, MessagePublisher, Messaging } from '../messaging.port';
+import { type KafkaClientOptions, createKafkaClient } from './kafka-client';
 import { KafkaConsumer } from './kafka-consumer';
-import { kafkaLogCreator } from './kafka-log';
 import { KafkaPublisher } from './kafka-publisher';
 
-export interface KafkaMessagingOptions {
-  brokers: string[];
-  clientId: string;
-  log?: MessagingLog;
-  /** Extra kafkajs client settings (SSL, SASL, timeouts). */
-  client?: Partial<KafkaConfig>;
-}
+export type KafkaMessagingOptions = KafkaClientOptions;
 
 /** The Kafka adapter of the messaging port (plain kafkajs). */
 export class KafkaMessaging implements Messaging {
@@ -19,16 +13,7 @@ export class KafkaMessaging implements Messaging {
   private readonly consumers = new Set<KafkaConsumer>();
 
   constructor(private readonly options: KafkaMessagingOptions) {
-    this.kafka = new Kafka({
-      clientId: options.clientId,
-      brokers: options.brokers,
-      connectionTimeout: 3_000,
-      requestTimeout: 30_000,
-      retry: { initialRetryTime: 200, maxRetryTime: 5_000, retries: 10 },
-      logLevel: options.log ? logLevel.WARN : logLevel.NOTHING,
-      logCreator: kafkaLogCreator(options.log),
-      ...options.client,
-    });
+    this.kafka = createKafkaClient(options);
   }
 
   publisher(): MessagePublisher {
