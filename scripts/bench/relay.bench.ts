@@ -8,6 +8,7 @@
  * Starts an embedded PostgreSQL unless DATABASE_URL is set, and a local Kafka broker unless KAFKA_BROKERS is set.
  * Options: --quick (smaller), --events N, --batch N (relay page size), --rate N, --seconds N.
  */
+import os from 'node:os';
 import { Pool } from 'pg';
 import { EVENT_STORE_MIGRATIONS, PostgresEventStore, START, saveCheckpoint } from '@app/event-store';
 import { KafkaMessaging } from '@app/messaging/kafka/kafka-messaging';
@@ -50,10 +51,15 @@ async function main(): Promise<void> {
     // 1. throughput
     process.stderr.write('relaying the backlog…\n');
     const relay = relayOf('bench-backlog', 'bench-backlog');
+    const loadBefore = os.loadavg()[0] ?? 0;
+    const cpuBefore = process.cpuUsage();
     const started = nowMs();
     relay.start();
     await relay.caughtUp();
     const relaySeconds = (nowMs() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const relayCpuSeconds = (cpu.user + cpu.system) / 1e6;
+    const loadAfter = os.loadavg()[0] ?? 0;
     const relayed = relay.status().eventsRelayed;
     await relay.stop();
     process.stderr.write('reading the topic back…\n');
@@ -89,7 +95,11 @@ async function main(): Promise<void> {
     console.log(`machine: ${machineLine()}`);
     console.log(`database: ${database.where}`);
     console.log(`broker: ${kafka.where}; topics of 6 partitions; idempotent producer, acks=all`);
-    console.log(`log filled with ${fmt(EVENTS)} events in ${fmt(fillSeconds, 1)} s; relay page ${fmt(BATCH)} events\n`);
+    console.log(`log filled with ${fmt(EVENTS)} events in ${fmt(fillSeconds, 1)} s; relay page ${fmt(BATCH)} events`);
+    console.log(
+      `during the relay run: load average ${fmt(loadBefore, 1)} → ${fmt(loadAfter, 1)} on ${os.cpus().length} cores; the relay (this process) used ` +
+        `${fmt(relayCpuSeconds, 2)} CPU-s = ${fmt(relayed / relayCpuSeconds)} events per CPU-second (its ceiling with a core to itself)\n`,
+    );
     console.log(
       table(
         ['measure', 'events', 'result', 'target'],

@@ -1,7 +1,8 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { type Checkpoint, type EventStore, type RecordedEvent, type Subscription, loadCheckpoint, saveCheckpoint } from '@app/event-store';
 import type { MessagePublisher } from '@app/messaging/messaging.port';
 import { PublishPipeline } from './publish-pipeline';
+import { RelayLock } from './relay-lock';
 import { RelayMetrics } from './relay-metrics';
 
 export type RelayState = 'idle' | 'waiting-for-lock' | 'running' | 'stopped';
@@ -49,13 +50,15 @@ export class EventRelay {
   private publisher?: MessagePublisher;
   private pipeline?: PublishPipeline;
   private abortRun?: (reason: Error) => void;
-  private lockClient?: PoolClient;
+  private readonly lock: RelayLock;
   private loop?: Promise<void>;
   private stopping = false;
   private lastError: string | null = null;
   private wake?: () => void;
 
-  constructor(private readonly options: EventRelayOptions) {}
+  constructor(private readonly options: EventRelayOptions) {
+    this.lock = new RelayLock(options.pool, `relay:${options.consumer}`);
+  }
 
   start(): void {
     if (this.loop) return;
@@ -74,7 +77,7 @@ export class EventRelay {
     }
     await this.loop;
     this.loop = undefined;
-    await this.releaseLock();
+    await this.lock.release();
     this.state = 'stopped';
   }
 
@@ -153,34 +156,12 @@ export class EventRelay {
   }
 
   private async acquireLock(): Promise<void> {
-    while (!this.lockClient && !this.stopping) {
+    while (!this.lock.held && !this.stopping) {
       this.state = 'waiting-for-lock';
-      const client = await this.options.pool.connect();
-      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 7240801)) AS locked', [this.lockName()]);
-      if (rows[0]?.locked) {
-        client.on('error', () => {
-          // The lock went with the connection: stop this run and take the lock again.
-          this.lockClient = undefined;
-          void this.subscription?.stop();
-        });
-        this.lockClient = client;
-        return;
-      }
-      client.release();
+      // The lock went with its connection: stop this run, the loop takes the lock again.
+      if (await this.lock.tryAcquire(() => void this.subscription?.stop())) return;
       await this.pause(1000);
     }
-  }
-
-  private async releaseLock(): Promise<void> {
-    const client = this.lockClient;
-    this.lockClient = undefined;
-    if (!client) return;
-    await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 7240801))', [this.lockName()]).catch(() => undefined);
-    client.release();
-  }
-
-  private lockName(): string {
-    return `relay:${this.options.consumer}`;
   }
 
   private pause(ms: number): Promise<void> {
