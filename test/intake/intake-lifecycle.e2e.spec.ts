@@ -112,8 +112,19 @@ describe('intake: a dossier through each path of its lifecycle', () => {
       .post('/api/v1/dossiers')
       .set('Authorization', `Bearer ${clerk}`)
       .set('Idempotency-Key', 'counter-3-press-1')
-      .send({ procedureCode: 'H-HKD-02', receivingUnitId: HUE_CITY, channel: 'counter' })
+      .send({ procedureCode: 'H-HKD-02', receivingUnitId: HUE_CITY, channel: 'counter', receivedAt: '2020-09-01T02:00:00Z' })
       .expect(422);
     expect(changed.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+
+    // the same for a lifecycle command: a repeat returns the first answer; another body with the key is refused
+    const withdraw = (reason: string) =>
+      http().post(`/api/v1/dossiers/${first.body.id}/withdraw`).set('Authorization', `Bearer ${clerk}`).set('Idempotency-Key', 'withdraw-1').send({ reason, at: '2020-09-02T02:00:00Z' });
+    const withdrawn = await withdraw('Công dân rút hồ sơ').expect(200);
+    const repeated = await withdraw('Công dân rút hồ sơ').expect(200);
+    expect(repeated.body).toEqual(withdrawn.body);
+    expect(repeated.headers['idempotent-replayed']).toBe('true');
+    expect((await withdraw('Lý do khác').expect(422)).body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const after = await http().get(`/api/v1/dossiers/${first.body.id}/history`).set('Authorization', `Bearer ${clerk}`).expect(200);
+    expect(after.body.events.map((e: { type: string }) => e.type)).toEqual(['DossierReceived', 'DossierWithdrawn']);
   });
 });

@@ -6,11 +6,9 @@ import { RefuseReceiptHandler } from './commands/refuse-receipt.handler';
 import { DossierRepository } from './dossiers/dossier-repository';
 import { DossierLifecycleController } from './http/dossier-lifecycle.controller';
 import { DossiersController } from './http/dossiers.controller';
-import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { ReceiptRefusalsController } from './http/receipt-refusals.controller';
 import { ReferenceDataController } from './http/reference-data.controller';
 import { DossierCodeAllocator } from './persistence/dossier-code.allocator';
-import { IdempotentRequestsStore } from './persistence/idempotent-requests.store';
 import { FindDossierByCodeHandler, GetDossierHandler } from './queries/dossier.queries';
 
 /**
@@ -23,8 +21,6 @@ import { FindDossierByCodeHandler, GetDossierHandler } from './queries/dossier.q
   providers: [
     DossierRepository,
     DossierCodeAllocator,
-    IdempotentRequestsStore,
-    IdempotencyInterceptor,
     ReceiveDossierHandler,
     ActOnDossierHandler,
     RefuseReceiptHandler,

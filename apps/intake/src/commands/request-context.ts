@@ -9,6 +9,8 @@ export interface RequestContext {
   principal: Principal;
   correlationId: string;
   idempotencyKey?: string;
+  /** Hash of the request (method, path, body) sent with an idempotency key: a repeat must be the same request. */
+  requestFingerprint?: string;
   ifMatch?: number;
 }
 
@@ -20,6 +22,7 @@ export function eventMetadata(context: RequestContext, unit: string): EventMetad
     unit,
     correlationId: context.correlationId,
     ...(context.idempotencyKey ? { idempotencyKey: storeKey(context) } : {}),
+    ...(context.requestFingerprint ? { requestFingerprint: context.requestFingerprint } : {}),
   };
 }
 

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type DossierCommand, type DossierEvent, decide, initialDossierState } from '@app/domain';
-import { EVENT_STORE, type EventMetadata, type EventStore, type ExpectedVersion, WrongExpectedVersionError } from '@app/event-store';
+import { EVENT_STORE, type EventMetadata, type EventStore, type ExpectedVersion, type RecordedEvent, WrongExpectedVersionError } from '@app/event-store';
 import { ReferenceDataService } from '@app/reference-data';
 import { APP_CONFIG, type AppConfig } from '@app/platform';
 import { type LoadedDossier, foldRecorded } from './dossier-stream';
-import { rejected, tooManyConflicts, versionMismatch } from './intake-errors';
+import { idempotencyKeyReused, rejected, tooManyConflicts, versionMismatch } from './intake-errors';
 
 const MAX_ATTEMPTS = 5;
 
@@ -51,6 +51,7 @@ export class DossierRepository {
         expectedVersion: 'no_stream',
         idempotencyKey: options.idempotencyKey,
       });
+      if (result.duplicate) sameRequest(result.events, options);
       return { state: foldRecorded(result.events), version: result.nextExpectedVersion, events: result.events, replayed: result.duplicate };
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError)) throw error;
@@ -62,7 +63,7 @@ export class DossierRepository {
     const context = await this.deciderContext();
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const loaded = await this.load(streamId);
-      const earlier = options.idempotencyKey && this.earlierOutcome(loaded, options.idempotencyKey);
+      const earlier = this.earlierOutcome(loaded, options);
       if (earlier) return earlier;
       if (options.ifMatch !== undefined && options.ifMatch !== loaded.version) throw versionMismatch(options.ifMatch, loaded.version);
       const decision = decide(loaded.state, await command(loaded), context);
@@ -73,7 +74,10 @@ export class DossierRepository {
           expectedVersion,
           idempotencyKey: options.idempotencyKey,
         });
-        if (result.duplicate) return { ...(await this.load(streamId, result.nextExpectedVersion)), replayed: true };
+        if (result.duplicate) {
+          sameRequest(result.events, options);
+          return { ...(await this.load(streamId, result.nextExpectedVersion)), replayed: true };
+        }
         const events = [...loaded.events, ...result.events];
         return { state: foldRecorded(result.events, loaded.state), version: result.nextExpectedVersion, events, replayed: false };
       } catch (error) {
@@ -90,12 +94,22 @@ export class DossierRepository {
   }
 
   /** The stream as it stood right after the events appended under this idempotency key, if any. */
-  private earlierOutcome(loaded: LoadedDossier, key: string): Executed | undefined {
+  private earlierOutcome(loaded: LoadedDossier, options: ExecuteOptions): Executed | undefined {
+    const key = options.idempotencyKey;
+    if (!key) return undefined;
     const index = loaded.events.findLastIndex((e) => e.metadata.idempotencyKey === key);
     if (index < 0) return undefined;
     const events = loaded.events.slice(0, index + 1);
+    sameRequest(events.slice(index), options);
     return { state: foldRecorded(events), version: events.at(-1)?.streamPosition ?? 0, events, replayed: true };
   }
+}
+
+/** A repeated idempotency key must come with the same request (when the caller says what it was). */
+function sameRequest(original: readonly RecordedEvent[], options: ExecuteOptions): void {
+  const given = options.metadata.requestFingerprint;
+  const recorded = original[0]?.metadata.requestFingerprint;
+  if (given !== undefined && recorded !== undefined && given !== recorded) throw idempotencyKeyReused();
 }
 
 function toNewEvent(event: DossierEvent, metadata: EventMetadata) {

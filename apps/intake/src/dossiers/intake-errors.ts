@@ -19,6 +19,8 @@ export const versionMismatch = (expected: number, actual: number): ApplicationEr
   });
 export const tooManyConflicts = (): ApplicationError =>
   new ApplicationError(409, 'CONCURRENT_MODIFICATION', 'Hồ sơ đang được cập nhật đồng thời; vui lòng thử lại.');
+export const idempotencyKeyReused = (): ApplicationError =>
+  new ApplicationError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request.');
 export const invalidField = (field: string, rule: string, message: string): ApplicationError =>
   new ApplicationError(400, 'VALIDATION_FAILED', message, { errors: [{ field, rule, message }] });
 

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -9,7 +9,6 @@ import { DOSSIER_ACTIONS, type DossierAction } from '../dossiers/dossier-actions
 import { DossierView } from '../dossiers/dossier-view';
 import { CorrectDto, FinancialObligationDto, LifecycleDto, ReasonDto, RecordResultDto, RequestSupplementDto, RescheduleDto, ReturnResultDto, TransferDto } from '../dto/lifecycle.dto';
 import { IDEMPOTENCY_HEADER } from './dossiers.controller';
-import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { CommandContext } from './request-context.decorator';
 
 const IF_MATCH = { name: 'If-Match', required: false, description: 'The dossier version you saw: 412 if it changed since' };
@@ -20,7 +19,6 @@ const IF_MATCH = { name: 'If-Match', required: false, description: 'The dossier 
 @ApiHeader(IDEMPOTENCY_HEADER)
 @ApiHeader(IF_MATCH)
 @Controller('api/v1/dossiers/:id')
-@UseInterceptors(IdempotencyInterceptor)
 export class DossierLifecycleController {
   constructor(private readonly commands: CommandBus) {}
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -9,7 +9,6 @@ import { ReceiveDossierCommand } from '../commands/receive-dossier.handler';
 import { DossierView } from '../dossiers/dossier-view';
 import { ReceiveDossierDto } from '../dto/receive-dossier.dto';
 import { FindDossierByCodeQuery, GetDossierQuery, type HistoryEntry } from '../queries/dossier.queries';
-import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { CommandContext } from './request-context.decorator';
 
 export const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Repeat-safe: a repeated request returns the first answer and records nothing new' };
@@ -17,7 +16,6 @@ export const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, de
 @ApiTags('dossiers')
 @ApiBearerAuth()
 @Controller('api/v1/dossiers')
-@UseInterceptors(IdempotencyInterceptor)
 export class DossiersController {
   constructor(
     private readonly commands: CommandBus,

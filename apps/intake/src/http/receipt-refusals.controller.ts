@@ -1,4 +1,4 @@
-import { Body, Controller, Post, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/platform';
@@ -6,13 +6,11 @@ import type { RequestContext } from '../commands/request-context';
 import { type ReceiptRefusalView, RefuseReceiptCommand } from '../commands/refuse-receipt.handler';
 import { RefuseReceiptDto } from '../dto/receive-dossier.dto';
 import { IDEMPOTENCY_HEADER } from './dossiers.controller';
-import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { CommandContext } from './request-context.decorator';
 
 @ApiTags('dossiers')
 @ApiBearerAuth()
 @Controller('api/v1/receipt-refusals')
-@UseInterceptors(IdempotencyInterceptor)
 export class ReceiptRefusalsController {
   constructor(private readonly commands: CommandBus) {}
 

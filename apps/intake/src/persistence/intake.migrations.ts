@@ -1,6 +1,6 @@
 import type { Migration } from '@app/platform';
 
-/** The intake's own small tables: dossier codes (daily sequences) and answers to idempotent requests. */
+/** The intake's own small tables: dossier codes (daily sequences and code → dossier). */
 export const INTAKE_MIGRATIONS: readonly Migration[] = [
   {
     id: 'intake/001-codes-and-idempotency',
@@ -33,5 +33,11 @@ export const INTAKE_MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (principal, idempotency_key)
       );
     `,
+  },
+  {
+    // Idempotency now lives in one place: the event store's key plus the request's fingerprint in the event
+    // metadata (see DossierRepository); a separate table of HTTP answers was a second source of truth.
+    id: 'intake/002-drop-idempotent-requests',
+    sql: 'DROP TABLE IF EXISTS intake.idempotent_requests;',
   },
 ];
