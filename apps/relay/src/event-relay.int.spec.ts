@@ -42,6 +42,7 @@ describe('EventRelay (PostgreSQL log, fake broker)', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     pool = new Pool({ connectionString: database.url, max: 8 });
+    pool.on('error', () => undefined); // an idle connection dropped by the server; queries still report errors
     await runMigrations(pool, EVENT_STORE_MIGRATIONS);
     store = new PostgresEventStore({ pool, pollIntervalMs: 50 });
     for (let s = 0; s < 10; s++) {

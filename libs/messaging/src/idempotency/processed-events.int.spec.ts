@@ -27,6 +27,7 @@ describe('ProcessedEvents (dedupe on stream id + position, in PostgreSQL)', () =
   beforeAll(async () => {
     database = await createTestDatabase();
     pool = new Pool({ connectionString: database.url, max: 4 });
+    pool.on('error', () => undefined); // an idle connection dropped by the server; queries still report errors
     await runMigrations(pool, MESSAGING_MIGRATIONS);
   });
 

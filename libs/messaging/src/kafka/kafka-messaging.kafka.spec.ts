@@ -1,3 +1,4 @@
+import { Partitioners } from 'kafkajs';
 import { type SuiteKafka, describeKafka, kafkaForSuite } from '../../../../test/setup/kafka-broker';
 import type { IncomingMessage, OutgoingMessage } from '../messaging.port';
 import { KafkaMessaging } from './kafka-messaging';
@@ -50,6 +51,16 @@ describeKafka('KafkaMessaging (kafkajs adapter) on a real broker', () => {
       expect(ofKey[0]?.headers['tên']).toBe('hồ sơ');
     }
     expect(new Set(received.map((m) => m.partition)).size).toBeGreaterThan(1);
+
+    // The partitions the publisher computes are the producer's own (murmur2, as Java clients): a plain kafkajs
+    // producer, left to partition by itself, puts each key where ours did.
+    const plain = messaging.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await plain.connect();
+    for (let k = 0; k < 7; k++) {
+      const [placed] = await plain.send({ topic, messages: [{ key: `k${k}`, value: 'plain' }] });
+      expect(placed?.partition).toBe(received.find((m) => m.key === `k${k}`)?.partition);
+    }
+    await plain.disconnect();
   }, 60_000);
 
   it('commits only after the handler succeeds: a failed batch comes again, a committed one never', async () => {

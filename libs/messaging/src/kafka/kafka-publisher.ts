@@ -1,16 +1,16 @@
-import { type Kafka, type Message, Partitioners, type Producer } from 'kafkajs';
+import { type Kafka, Partitioners, type Producer } from 'kafkajs';
 import type { MessagePublisher, OutgoingMessage } from '../messaging.port';
-
-/** Bytes per produce request (the broker refuses a record batch above message.max.bytes, 1 MiB by default). */
-const MAX_REQUEST_BYTES = 900 * 1024;
+import { requestChunks } from './request-chunks';
 
 /**
  * The kafkajs producer behind `MessagePublisher`: idempotent (the broker drops a retried duplicate), one request
  * in flight (kafkajs documents 1 for the idempotent producer, so a retry never reorders), acks from all in-sync
- * replicas, Java-compatible murmur2 partitioning by key. A large publish is split into requests of at most ~900 KiB, sent one after the other, in order.
+ * replicas, Java-compatible murmur2 partitioning by key. A large publish is split into requests (`requestChunks`),
+ * sent one after the other, in order.
  */
 export class KafkaPublisher implements MessagePublisher {
   private producer?: Producer;
+  private readonly partitioners = new Map<string, (key: string) => number>();
   private connecting?: Promise<Producer>;
 
   constructor(
@@ -21,8 +21,34 @@ export class KafkaPublisher implements MessagePublisher {
   async publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
     const producer = await this.connect();
-    for (const chunk of chunks(messages)) {
+    const partitionOf = await this.partitioner(topic);
+    for (const chunk of requestChunks(messages, partitionOf)) {
       await producer.send({ topic, acks: -1, messages: chunk });
+    }
+  }
+
+  /**
+   * The partition of a key, as the producer's own partitioner computes it (murmur2, Java-compatible): known up
+   * front, a publish can be cut per partition. Undefined when the topic's metadata cannot be read.
+   */
+  private async partitioner(topic: string): Promise<((key: string) => number) | undefined> {
+    const cached = this.partitioners.get(topic);
+    if (cached) return cached;
+    const admin = this.kafka.admin();
+    try {
+      await admin.connect();
+      const metadata = await admin.fetchTopicMetadata({ topics: [topic] });
+      const count = metadata.topics[0]?.partitions.length ?? 0;
+      if (count === 0) return undefined;
+      const partitionMetadata = Array.from({ length: count }, (_, partitionId) => ({ partitionId, leader: 0, replicas: [], isr: [], partitionErrorCode: 0 }));
+      const partition = Partitioners.DefaultPartitioner();
+      const partitionOf = (key: string): number => partition({ topic, partitionMetadata, message: { key, value: null } });
+      this.partitioners.set(topic, partitionOf);
+      return partitionOf;
+    } catch {
+      return undefined;
+    } finally {
+      await admin.disconnect().catch(() => undefined);
     }
   }
 
@@ -55,28 +81,4 @@ export class KafkaPublisher implements MessagePublisher {
     }
     return this.connecting;
   }
-}
-
-function* chunks(messages: readonly OutgoingMessage[]): Generator<Message[]> {
-  let chunk: Message[] = [];
-  let bytes = 0;
-  for (const message of messages) {
-    const size = sizeOf(message);
-    if (chunk.length > 0 && bytes + size > MAX_REQUEST_BYTES) {
-      yield chunk;
-      chunk = [];
-      bytes = 0;
-    }
-    chunk.push({ key: message.key, value: message.value, headers: message.headers });
-    bytes += size;
-  }
-  if (chunk.length > 0) yield chunk;
-}
-
-/** An upper bound of the record's size (UTF-8 takes at most 3 bytes per UTF-16 unit): no encoding pass here. */
-function sizeOf(message: OutgoingMessage): number {
-  let size = 64 + 3 * message.key.length + (typeof message.value === 'string' ? 3 * message.value.length : message.value.length);
-  const headers = message.headers;
-  if (headers) for (const name in headers) size += 8 + name.length + 3 * (headers[name]?.length ?? 0);
-  return size;
 }
