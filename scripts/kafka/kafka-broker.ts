@@ -42,7 +42,12 @@ const STARTED = /Kafka Server started/;
 export async function startLocalKafka(options: LocalKafkaOptions = {}): Promise<LocalKafka> {
   const distribution = await ensureKafkaDistribution(options.log);
   const broker = new LocalKafkaBroker(distribution, options, await freePort(), await freePort());
-  await broker.start();
+  try {
+    await broker.start();
+  } catch (error) {
+    await broker.stop(); // removes a temporary data folder
+    throw error;
+  }
   return broker;
 }
 
