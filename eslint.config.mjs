@@ -29,7 +29,7 @@ export default tseslint.config(
     files: ['libs/**/*.ts'],
     ignores: ['libs/domain/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@app/intake*', '@app/projector*', '@app/reporting*', '../../../apps/*'], message: 'A lib never imports an app.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@app/intake*', '@app/projector*', '@app/reporting*', '@app/relay*', '../../../apps/*'], message: 'A lib never imports an app.' }] }],
     },
   },
 );
