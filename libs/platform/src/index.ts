@@ -14,3 +14,4 @@ export * from './auth/token';
 export * from './auth/token-secret';
 export * from './http/error.filter';
 export * from './http/validation.pipe';
+export * from './database/postgres-address';

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Client, Pool } from 'pg';
 import type { AppConfig } from '../config/config';
 import { EmbeddedPostgres } from './embedded-postgres';
+import { type PostgresAddress, postgresUrl } from './postgres-address';
 
 /** The PostgreSQL the process works with: an external server (DATABASE_URL) or the embedded one. */
 export interface Database {
@@ -26,8 +27,8 @@ export async function openDatabase(
 ): Promise<Database> {
   if (config.databaseUrl) return withPool(config.databaseUrl, 'external', config, async () => undefined);
   const dataDir = path.join(config.dataDir, 'postgres');
-  const runningPort = options.attach ? livePort(dataDir) : undefined;
-  if (runningPort) return withPool(await ensureDatabase(runningPort), 'attached', config, async () => undefined);
+  const running = options.attach ? liveAddress(dataDir) : undefined;
+  if (running) return withPool(await ensureDatabase(running), 'attached', config, async () => undefined);
 
   const server = new EmbeddedPostgres({
     dataDir,
@@ -37,7 +38,7 @@ export async function openDatabase(
   });
   await server.start();
   try {
-    return await withPool(await ensureDatabase(portOf(server.url)), 'embedded', config, () => server.stop());
+    return await withPool(await ensureDatabase(server.address), 'embedded', config, () => server.stop());
   } catch (error) {
     await server.stop();
     throw error;
@@ -59,8 +60,8 @@ async function withPool(url: string, kind: Database['kind'], config: AppConfig, 
   };
 }
 
-async function ensureDatabase(port: number): Promise<string> {
-  const admin = new Client({ connectionString: `postgres://postgres@127.0.0.1:${port}/postgres` });
+async function ensureDatabase(address: PostgresAddress): Promise<string> {
+  const admin = new Client({ connectionString: postgresUrl(address, 'postgres') });
   await admin.connect();
   try {
     const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE_NAME]);
@@ -68,23 +69,21 @@ async function ensureDatabase(port: number): Promise<string> {
   } finally {
     await admin.end();
   }
-  return `postgres://postgres@127.0.0.1:${port}/${DATABASE_NAME}`;
+  return postgresUrl(address, DATABASE_NAME);
 }
 
-/** The port of a live embedded server on this data directory, from its postmaster.pid. */
-function livePort(dataDir: string): number | undefined {
+/** How to reach a live embedded server on this data directory, from its postmaster.pid. */
+function liveAddress(dataDir: string): PostgresAddress | undefined {
   try {
     const lines = fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n');
-    const pid = Number(lines[0]);
-    process.kill(pid, 0);
-    return Number(lines[3]) || undefined;
+    process.kill(Number(lines[0]), 0);
+    const port = Number(lines[3]);
+    if (!port) return undefined;
+    const socketDir = lines[4]?.trim();
+    return { port, socketDir: socketDir && fs.existsSync(path.join(socketDir, `.s.PGSQL.${port}`)) ? socketDir : undefined };
   } catch {
     return undefined;
   }
-}
-
-function portOf(url: string): number {
-  return Number(new URL(url).port);
 }
 
 export function freePort(): Promise<number> {

