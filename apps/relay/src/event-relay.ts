@@ -1,8 +1,8 @@
+import { SessionLock } from '@app/platform';
 import type { Pool } from 'pg';
 import { type Checkpoint, type EventStore, type RecordedEvent, type Subscription, loadCheckpoint, saveCheckpoint } from '@app/event-store';
 import type { MessagePublisher } from '@app/messaging/messaging.port';
 import { PublishPipeline } from './publish-pipeline';
-import { RelayLock } from './relay-lock';
 import { RelayMetrics } from './relay-metrics';
 
 export type RelayState = 'idle' | 'waiting-for-lock' | 'running' | 'stopped';
@@ -50,14 +50,14 @@ export class EventRelay {
   private publisher?: MessagePublisher;
   private pipeline?: PublishPipeline;
   private abortRun?: (reason: Error) => void;
-  private readonly lock: RelayLock;
+  private readonly lock: SessionLock;
   private loop?: Promise<void>;
   private stopping = false;
   private lastError: string | null = null;
   private wake?: () => void;
 
   constructor(private readonly options: EventRelayOptions) {
-    this.lock = new RelayLock(options.pool, `relay:${options.consumer}`);
+    this.lock = new SessionLock(options.pool, `relay:${options.consumer}`);
   }
 
   start(): void {

@@ -15,3 +15,4 @@ export * from './auth/token-secret';
 export * from './http/error.filter';
 export * from './http/validation.pipe';
 export * from './database/postgres-address';
+export * from './database/session-lock';

@@ -1,7 +1,8 @@
 import type { Pool } from 'pg';
 import type { EventStore } from '@app/event-store';
 import { activeGeneration } from '../generations/generation-repository';
-import { PROJECTOR_LOCK_KEY, Projector } from './projector';
+import { SessionLock } from '@app/platform';
+import { PROJECTOR_LOCK, Projector } from './projector';
 
 export type CatchUpOutcome = 'up-to-date' | 'projected' | 'followed' | 'timed-out';
 
@@ -38,13 +39,6 @@ export async function catchUpReadModels(options: { pool: Pool; store: EventStore
   }
 }
 
-async function lockIsFree(pool: Pool): Promise<boolean> {
-  const client = await pool.connect();
-  try {
-    const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [PROJECTOR_LOCK_KEY]);
-    if (rows[0]?.locked) await client.query('SELECT pg_advisory_unlock($1)', [PROJECTOR_LOCK_KEY]);
-    return rows[0]?.locked === true;
-  } finally {
-    client.release();
-  }
+function lockIsFree(pool: Pool): Promise<boolean> {
+  return SessionLock.isFree(pool, PROJECTOR_LOCK);
 }

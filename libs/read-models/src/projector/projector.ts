@@ -1,4 +1,5 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
+import { SessionLock } from '@app/platform';
 import { type Checkpoint, type EventStore, type RecordedEvent, type Subscription } from '@app/event-store';
 import { GenerationChangedError } from '../generations/generation';
 import { activeGeneration } from '../generations/generation-repository';
@@ -24,8 +25,8 @@ export interface ProjectorLag {
   seconds: number;
 }
 
-/** Session advisory lock held by the one live projector of a database (another one waits). */
-export const PROJECTOR_LOCK_KEY = 7_240_601;
+/** Name of the session lock held by the one live projector of a database (another one waits). */
+export const PROJECTOR_LOCK = 'read-models:projector';
 const RETRY_MS = 1000;
 
 /**
@@ -40,13 +41,16 @@ export class Projector {
   private generation: number | null = null;
   private position: Checkpoint | null = null;
   private subscription?: Subscription;
-  private lockClient?: PoolClient;
   private loop?: Promise<void>;
   private stopping = false;
   private lastError: string | null = null;
   private wake?: () => void;
 
-  constructor(private readonly options: ProjectorOptions) {}
+  private readonly lock: SessionLock;
+
+  constructor(private readonly options: ProjectorOptions) {
+    this.lock = new SessionLock(options.pool, PROJECTOR_LOCK);
+  }
 
   start(): void {
     if (this.loop) return;
@@ -144,30 +148,16 @@ export class Projector {
   }
 
   private async acquireLock(): Promise<void> {
-    while (!this.lockClient && !this.stopping) {
+    while (!this.lock.held && !this.stopping) {
       this.state = 'waiting-for-lock';
-      const client = await this.options.pool.connect();
-      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [PROJECTOR_LOCK_KEY]);
-      if (rows[0]?.locked) {
-        client.on('error', () => {
-          // The lock went with the connection: stop this subscription and take the lock again.
-          this.lockClient = undefined;
-          void this.subscription?.stop();
-        });
-        this.lockClient = client;
-        return;
-      }
-      client.release();
+      // If the lock's connection breaks, the lock is gone: stop this subscription; the loop takes it again.
+      if (await this.lock.tryAcquire(() => void this.subscription?.stop())) return;
       await this.pause(RETRY_MS);
     }
   }
 
   private async releaseLock(): Promise<void> {
-    const client = this.lockClient;
-    this.lockClient = undefined;
-    if (!client) return;
-    await client.query('SELECT pg_advisory_unlock($1)', [PROJECTOR_LOCK_KEY]).catch(() => undefined);
-    client.release();
+    await this.lock.release();
   }
 
   private pause(ms: number): Promise<void> {

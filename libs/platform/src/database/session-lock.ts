@@ -3,10 +3,11 @@ import type { Pool, PoolClient } from 'pg';
 const LOCK_SEED = 7_240_801;
 
 /**
- * One active relay per checkpoint name: a PostgreSQL session advisory lock held on a dedicated connection. It goes
- * with the connection, so a relay that dies (even SIGKILLed) frees it for the next one at once.
+ * "Only one of us at a time" across processes (one live projector, one relay per checkpoint): a PostgreSQL session
+ * advisory lock, keyed by name, held on a dedicated connection. It goes with the connection, so a process that
+ * dies (even SIGKILLed) frees it for the next one at once.
  */
-export class RelayLock {
+export class SessionLock {
   private client?: PoolClient;
 
   constructor(
@@ -40,6 +41,14 @@ export class RelayLock {
     });
     this.client = client;
     return true;
+  }
+
+  /** True when nobody holds the lock right now (takes and gives it back at once). */
+  static async isFree(pool: Pool, name: string): Promise<boolean> {
+    const probe = new SessionLock(pool, name);
+    const free = await probe.tryAcquire(() => undefined);
+    await probe.release();
+    return free;
   }
 
   async release(): Promise<void> {
