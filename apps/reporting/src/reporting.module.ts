@@ -1,10 +1,9 @@
-import os from 'node:os';
 import { Module } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { APP_CONFIG, type AppConfig, DATABASE, type Database } from '@app/platform';
 import { ReferenceDataService } from '@app/reference-data';
-import { FiguresService, replayRecordsInParallel } from '@app/reports';
+import { FiguresService, replayFiguresInWorker } from '@app/reports';
 import { FiguresController } from './figures.controller';
 import { READ_MODEL_DATA_SOURCE, ReadModelDataSourceCloser, readModelDataSourceProvider } from './read-model-data-source.provider';
 
@@ -12,8 +11,6 @@ import { READ_MODEL_DATA_SOURCE, ReadModelDataSourceCloser, readModelDataSourceP
  * The reporting app's module: the figures API over libs/reports. Needs EVENT_STORE, DATABASE and
  * ReferenceDataService from the composition.
  */
-const replayWorkers = (): number => Math.max(1, Math.min(4, os.cpus().length));
-
 @Module({
   controllers: [FiguresController],
   providers: [
@@ -27,8 +24,8 @@ const replayWorkers = (): number => Math.max(1, Math.min(4, os.cpus().length));
           dataSource,
           store,
           reference: () => reference.snapshot(),
-          // On PostgreSQL the auditor's replay uses worker threads (one connection each); otherwise this thread.
-          ...(config.eventStore === 'postgres' ? { replay: (options) => replayRecordsInParallel(store, { ...options, url: database.url, workers: replayWorkers() }) } : {}),
+          // On PostgreSQL the auditor's replay runs in a worker thread (its own connection and heap).
+          ...(config.eventStore === 'postgres' ? { replay: (request) => replayFiguresInWorker(database.url, request) } : {}),
         }),
     },
   ],

@@ -8,4 +8,5 @@ export * from './figures/figures.service';
 export * from './render/render-text';
 export * from './render/render-csv';
 export * from './render/render-json';
-export * from './replay/parallel-replay';
+export * from './replay/replay-figures';
+export * from './replay/replay-in-worker';

@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { type DossierRecord, type Figures, type ProcedureCatalogue, type UnitRegistry, addFigures, computeFiguresBy, emptyFigures } from '@app/domain';
+import { type Figures, type ProcedureCatalogue, type UnitRegistry, addFigures, emptyFigures } from '@app/domain';
 import type { EventStore } from '@app/event-store';
 import { readModelFigures } from '@app/read-models';
 import type { ReportRequest } from '../query/report-request';
-import { type ReplayOptions, type ReplayResult, replayRecords } from '../replay/replay-records';
+import { type ReplayFiguresRequest, type ReplayFiguresResult, replayFigures } from '../replay/replay-figures';
 import type { FiguresReport, ReportGroupFigures } from './figures-report';
 import { type LevelSubjects, DEFAULT_LEVEL_SUBJECTS, pluralSubject } from './level-subjects';
 import { type ReportScope, type ScopeGroup, type ScopeUnit, resolveScope } from './report-scope';
@@ -15,8 +15,8 @@ export interface FiguresServiceDeps {
   reference: () => Promise<{ units: UnitRegistry; procedures?: ProcedureCatalogue }>;
   levelSubjects?: LevelSubjects;
   now?: () => Date;
-  /** How to replay the log (default: on this thread through `store`; see replayRecordsInParallel). */
-  replay?: (options: ReplayOptions) => Promise<ReplayResult>;
+  /** How to replay the log (default: on this thread through `store`; the app uses replayFiguresInWorker). */
+  replay?: (request: ReplayFiguresRequest) => Promise<ReplayFiguresResult>;
 }
 
 /**
@@ -60,12 +60,14 @@ export class FiguresService {
   }
 
   private async fromReplay(request: ReportRequest, scope: ReportScope, by: 'unit' | 'procedure'): Promise<{ figures: Map<string, Figures>; eventsReplayed: number }> {
-    const options: ReplayOptions = request.asKnownAt ? { recordedUpTo: request.asKnownAt } : {};
-    const replay = await (this.deps.replay ? this.deps.replay(options) : replayRecords(this.deps.store, options));
-    const members = new Set(scope.units.map((u) => u.id));
-    const records = replay.records.filter((r) => members.has(r.receivingUnitId));
-    const key = by === 'unit' ? (r: DossierRecord) => r.receivingUnitId : (r: DossierRecord) => r.procedureCode;
-    return { figures: computeFiguresBy(records, request.period, key), eventsReplayed: replay.events };
+    const ask: ReplayFiguresRequest = {
+      period: request.period,
+      units: scope.units.map((u) => u.id),
+      by,
+      ...(request.asKnownAt ? { recordedUpTo: request.asKnownAt.toISOString() } : {}),
+    };
+    const replay = await (this.deps.replay ? this.deps.replay(ask) : replayFigures(this.deps.store, ask));
+    return { figures: new Map(replay.figures), eventsReplayed: replay.events };
   }
 }
 

@@ -1,6 +1,7 @@
 import { type DossierEvent, type DossierRecord, evolveRecord } from '@app/domain';
 import { type Checkpoint, type EventStore, type RecordedEvent } from '@app/event-store';
 import { eventsByDossier, toDossierEvent } from '@app/read-models';
+import { RecordInterner } from './record-interner';
 
 /** A slice of the global log: events with transaction id ≥ `fromTransaction` (all when null) and < `toTransaction`. */
 export interface LogRange {
@@ -33,6 +34,7 @@ export async function foldRange(store: EventStore, range: LogRange): Promise<Ran
   const read = (after: Checkpoint) => store.readAll({ after, limit: range.pageSize, ...(upTo ? { recordedUpTo: upTo } : {}) });
   const started = new Map<string, DossierRecord | null>();
   const tails = new Map<string, DossierEvent[]>();
+  const interner = new RecordInterner();
   let events = 0;
   let next = read(range.fromTransaction === null ? { transactionId: '0', globalPosition: 0 } : beforeTransaction(range.fromTransaction));
   for (;;) {
@@ -64,7 +66,7 @@ export async function foldRange(store: EventStore, range: LogRange): Promise<Ran
         if (tail) tail.push(event);
         else record = evolveRecord(record, event);
       }
-      if (!tail) started.set(id, record);
+      if (!tail) started.set(id, record && interner.intern(record));
     }
     if (done) break;
   }
@@ -74,13 +76,14 @@ export async function foldRange(store: EventStore, range: LogRange): Promise<Ran
 /** Merges the folds of consecutive ranges, in log order, into the final records. */
 export function mergeRangeFolds(folds: readonly RangeFold[]): DossierRecord[] {
   const records = new Map<string, DossierRecord | null>();
+  const interner = new RecordInterner();
   for (const fold of folds) {
     for (const [id, tail] of fold.tails) {
       let record = records.get(id) ?? null;
       for (const event of tail) record = evolveRecord(record, event);
-      records.set(id, record);
+      records.set(id, record && interner.intern(record));
     }
-    for (const [id, record] of fold.started) records.set(id, record);
+    for (const [id, record] of fold.started) records.set(id, record && interner.intern(record));
   }
   return [...records.values()].filter((r): r is DossierRecord => r !== null);
 }

@@ -1,6 +1,7 @@
 import { type DossierRecord, evolveRecord } from '@app/domain';
 import { type Checkpoint, type EventStore, type ReadAllPage, START } from '@app/event-store';
 import { eventsByDossier, toDossierEvent } from '@app/read-models';
+import { RecordInterner } from './record-interner';
 
 export interface ReplayOptions {
   /** Only events recorded at or before this instant: the log as it was known then. */
@@ -28,6 +29,7 @@ export async function replayRecords(store: EventStore, options: ReplayOptions = 
   const read = (after: Checkpoint): Promise<ReadAllPage> =>
     store.readAll({ after, limit, ...(options.recordedUpTo ? { recordedUpTo: options.recordedUpTo } : {}) });
   const records = new Map<string, DossierRecord | null>();
+  const interner = new RecordInterner();
   let events = 0;
   let checkpoint: Checkpoint = START;
   let next = read(checkpoint);
@@ -46,7 +48,7 @@ export async function replayRecords(store: EventStore, options: ReplayOptions = 
         events++;
         record = evolveRecord(record, event);
       }
-      records.set(id, record);
+      records.set(id, record && interner.intern(record));
     }
   }
   await next.catch(() => undefined);
