@@ -8,7 +8,9 @@ import type { DossierRecord } from '@app/domain';
 export class RecordInterner {
   private readonly strings = new Map<string, string>();
 
-  intern(record: DossierRecord): DossierRecord {
+  /** `previous`: the record this one was folded from (fields it shares are interned already). */
+  intern(record: DossierRecord, previous?: DossierRecord | null): DossierRecord {
+    if (previous && sameStrings(record, previous)) return record;
     const r = record as { -readonly [K in keyof DossierRecord]: DossierRecord[K] };
     r.procedureCode = this.string(r.procedureCode);
     r.receivingUnitId = this.string(r.receivingUnitId);
@@ -38,4 +40,12 @@ export class RecordInterner {
   private maybe(value: string | null): string | null {
     return value === null ? null : this.string(value);
   }
+}
+
+const FIELDS = ['procedureCode', 'receivingUnitId', 'competentUnitId', 'currentUnitId', 'channel', 'receivedOn', 'dueDate', 'appointmentDate', 'resultOn', 'outcome', 'returnedOn', 'returnedVia', 'withdrawnOn', 'stoppedOn'] as const;
+
+/** True when every interned field is the very same string as in `previous` (nothing new to intern). */
+function sameStrings(record: DossierRecord, previous: DossierRecord): boolean {
+  for (const field of FIELDS) if (record[field] !== previous[field]) return false;
+  return true;
 }

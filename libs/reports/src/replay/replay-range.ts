@@ -1,7 +1,8 @@
-import { type DossierEvent, type DossierRecord, evolveRecord } from '@app/domain';
+import { type DossierEvent, type DossierRecord, type Figures, addFigures, emptyFigures, evolveRecord } from '@app/domain';
 import { type Checkpoint, type EventStore, type RecordedEvent } from '@app/event-store';
 import { eventsByDossier, toDossierEvent } from '@app/read-models';
 import { RecordInterner } from './record-interner';
+import { type ReplayFiguresRequest, figuresOfRecords } from './replay-figures';
 
 /** A slice of the global log: events with transaction id ≥ `fromTransaction` (all when null) and < `toTransaction`. */
 export interface LogRange {
@@ -41,7 +42,8 @@ export async function foldRange(store: EventStore, range: LogRange): Promise<Ran
     const page = await next;
     let list: readonly RecordedEvent[] = page.events;
     let done = list.length === 0;
-    if (end !== null) {
+    const last = list[list.length - 1];
+    if (end !== null && last && BigInt(last.transactionId) >= end) {
       const cut = list.findIndex((e) => BigInt(e.transactionId) >= end);
       if (cut >= 0) {
         list = list.slice(0, cut);
@@ -58,7 +60,8 @@ export async function foldRange(store: EventStore, range: LogRange): Promise<Ran
         tail = [];
         tails.set(id, tail);
       }
-      let record = started.get(id) ?? null;
+      const before = started.get(id) ?? null;
+      let record = before;
       for (const recorded of streamEvents) {
         const event = toDossierEvent(recorded);
         if (event === null) continue;
@@ -66,7 +69,7 @@ export async function foldRange(store: EventStore, range: LogRange): Promise<Ran
         if (tail) tail.push(event);
         else record = evolveRecord(record, event);
       }
-      if (!tail) started.set(id, record && interner.intern(record));
+      if (!tail) started.set(id, record && interner.intern(record, before));
     }
     if (done) break;
   }
@@ -86,4 +89,46 @@ export function mergeRangeFolds(folds: readonly RangeFold[]): DossierRecord[] {
     for (const [id, record] of fold.started) records.set(id, record && interner.intern(record));
   }
   return [...records.values()].filter((r): r is DossierRecord => r !== null);
+}
+
+/** Figures of a range's own dossiers, and the records later ranges still add to (sent on for merging). */
+export interface RangeResult {
+  figures: [string, Figures][];
+  exported: [string, DossierRecord | null][];
+}
+
+/**
+ * Once every range is folded: the dossiers that started in this range and have events in no later range are final
+ * — their figures are computed here; the others (`continued`, known from the later ranges' tails) are sent on.
+ */
+export function finishRange(fold: Pick<RangeFold, 'started'>, continued: ReadonlySet<string>, request: ReplayFiguresRequest): RangeResult {
+  const final: DossierRecord[] = [];
+  const exported: [string, DossierRecord | null][] = [];
+  for (const [id, record] of fold.started) {
+    if (continued.has(id)) exported.push([id, record]);
+    else if (record !== null) final.push(record);
+  }
+  return { figures: figuresOfRecords(final, request), exported };
+}
+
+/**
+ * Merges the ranges' results in log order: the exported records of each range, the later ranges' tails folded onto
+ * them, their figures added to the ranges' own (figures of disjoint sets of dossiers add up: addFigures).
+ */
+export function mergeRangeResults(results: readonly RangeResult[], tails: readonly (readonly [string, DossierEvent[]][])[], request: ReplayFiguresRequest): [string, Figures][] {
+  const records = new Map<string, DossierRecord | null>();
+  results.forEach((result, k) => {
+    for (const [id, tail] of tails[k] ?? []) {
+      let record = records.get(id) ?? null;
+      for (const event of tail) record = evolveRecord(record, event);
+      records.set(id, record);
+    }
+    for (const [id, record] of result.exported) records.set(id, record);
+  });
+  const merged = [...records.values()].filter((r): r is DossierRecord => r !== null);
+  const totals = new Map<string, Figures>();
+  for (const [key, figures] of [...results.flatMap((r) => r.figures), ...figuresOfRecords(merged, request)]) {
+    totals.set(key, addFigures(totals.get(key) ?? emptyFigures(), figures));
+  }
+  return [...totals];
 }

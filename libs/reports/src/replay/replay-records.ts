@@ -41,14 +41,15 @@ export async function replayRecords(store: EventStore, options: ReplayOptions = 
     next.catch(() => undefined);
     // Per page, each dossier's events are folded together: the records in between die young.
     for (const [id, list] of eventsByDossier(page.events)) {
-      let record = records.get(id) ?? null;
+      const before = records.get(id) ?? null;
+      let record = before;
       for (const recorded of list) {
         const event = toDossierEvent(recorded);
         if (event === null) continue;
         events++;
         record = evolveRecord(record, event);
       }
-      records.set(id, record && interner.intern(record));
+      records.set(id, record && interner.intern(record, before));
     }
   }
   await next.catch(() => undefined);

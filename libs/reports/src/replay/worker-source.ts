@@ -6,25 +6,41 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
  * as `npm start` runs) or from compiled JavaScript. Resolves with the worker's single `{ ok, result | error }` message.
  */
 export function runWorker<T>(module: string, workerData: unknown, resourceLimits?: WorkerOptions['resourceLimits']): Promise<T> {
-  const file = path.join(__dirname, `${module}${path.extname(__filename)}`);
-  const register = path.resolve(__dirname, '../../../../scripts/register.cjs');
-  const source = __filename.endsWith('.ts') ? `require(${JSON.stringify(register)}); require(${JSON.stringify(file)});` : `require(${JSON.stringify(file)});`;
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(source, { eval: true, workerData, ...(resourceLimits ? { resourceLimits } : {}) });
-    let settled = false;
-    worker.once('message', (message: { ok: true; result: T } | { ok: false; error: string }) => {
-      settled = true;
-      if (message.ok) resolve(message.result);
-      else reject(new Error(`replay worker failed: ${message.error}`));
+  return new WorkerConversation(module, workerData, resourceLimits).next<T>();
+}
+
+/** A worker thread answering `{ ok, result | error }` messages, one per question (the first comes unasked). */
+export class WorkerConversation {
+  private readonly worker: Worker;
+  private waiting?: { resolve: (value: unknown) => void; reject: (error: Error) => void };
+  private failure?: Error;
+
+  constructor(module: string, workerData: unknown, resourceLimits?: WorkerOptions['resourceLimits']) {
+    const file = path.join(__dirname, `${module}${path.extname(__filename)}`);
+    const register = path.resolve(__dirname, '../../../../scripts/register.cjs');
+    const source = __filename.endsWith('.ts') ? `require(${JSON.stringify(register)}); require(${JSON.stringify(file)});` : `require(${JSON.stringify(file)});`;
+    this.worker = new Worker(source, { eval: true, workerData, ...(resourceLimits ? { resourceLimits } : {}) });
+    const fail = (error: Error) => {
+      this.failure ??= error;
+      this.waiting?.reject(error);
+      this.waiting = undefined;
+    };
+    this.worker.on('message', (message: { ok: true; result: unknown } | { ok: false; error: string }) => {
+      if (!message.ok) return fail(new Error(`replay worker failed: ${message.error}`));
+      this.waiting?.resolve(message.result);
+      this.waiting = undefined;
     });
-    worker.once('error', (error) => {
-      settled = true;
-      reject(error);
-    });
-    worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`replay worker exited with code ${code}`));
-    });
-  });
+    this.worker.once('error', fail);
+    this.worker.once('exit', (code) => fail(new Error(`replay worker exited with code ${code}`)));
+  }
+
+  /** The worker's next answer (after sending `question`, if given). */
+  next<T>(question?: unknown): Promise<T> {
+    if (this.failure) return Promise.reject(this.failure);
+    const answer = new Promise<T>((resolve, reject) => (this.waiting = { resolve: resolve as (value: unknown) => void, reject }));
+    if (question !== undefined) this.worker.postMessage(question);
+    return answer;
+  }
 }
 
 /**
