@@ -15,7 +15,10 @@ const PROCEDURES: Record<string, string> = { 'tth-pvhcc': 'T-DKDN-01' };
 
 async function main(): Promise<void> {
   console.log(`intake benchmark — ${machineLine()}`);
-  const app = await startStandalone({ DATABASE_POOL_SIZE: '40' });
+  // BENCH_APP=intake measures the counters' API process alone (distributed mode: the projector runs elsewhere).
+  const alone = process.env.BENCH_APP === 'intake';
+  console.log(alone ? 'app: apps/intake alone (distributed mode)' : 'app: the standalone app (npm start: intake + projector + reporting)');
+  const app = await startStandalone({ DATABASE_POOL_SIZE: '40' }, alone ? 'apps/intake/src/main.ts' : 'apps/standalone/src/main.ts');
   const token = signToken({ subject: 'bench-clerk', role: 'clerk', units: UNITS }, app.tokenSecret, 3600);
   const rows: string[] = [];
   try {

@@ -4,21 +4,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '@app/platform';
 
-/** The real standalone app (`npm start`) in a child process on a throw-away data folder, for load tests. */
+/** The real standalone app (`npm start`), or another app's entry, in a child process on a throw-away data folder, for load tests. */
 export interface StandaloneProcess {
   url: string;
   tokenSecret: string;
   stop(): Promise<void>;
 }
 
-export async function startStandalone(env: Record<string, string> = {}): Promise<StandaloneProcess> {
+export async function startStandalone(env: Record<string, string> = {}, entry = 'apps/standalone/src/main.ts'): Promise<StandaloneProcess> {
   const root = path.resolve(__dirname, '..', '..', '..');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-bench-'));
   fs.chmodSync(dataDir, 0o755);
   const port = await freePort();
   const tokenSecret = 'bench-secret-bench-secret-bench-secret-00';
   const nodeFlags = process.env.BENCH_APP_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
-  const child: ChildProcess = spawn(process.execPath, [...nodeFlags, path.join(root, 'scripts/run.cjs'), 'apps/standalone/src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeFlags, path.join(root, 'scripts/run.cjs'), entry], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, TOKEN_SECRET: tokenSecret, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
