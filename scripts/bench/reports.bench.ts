@@ -62,11 +62,18 @@ async function main(): Promise<void> {
     const wholeProvince = await latencies(RUNS, 20, (i) => ask(i, { units: allUnits }, 'unit'));
     const oneUnit = await latencies(RUNS, 20, (i) => ask(i, { units: ['tth-hcc-hue'] }));
 
-    // The auditor's replay as the API runs it (a worker thread): the whole log folded, a quarter's figures per unit.
+    // The auditor's replay as the API runs it (worker threads): the whole log folded, a quarter's figures per unit.
+    // Twice, after a CHECKPOINT (the rebuild leaves gigabytes of dirty pages for the server to write meanwhile).
     const check = QUARTERS[10] as Period;
-    started = nowMs();
-    const replay = await replayFiguresInWorker(bench.url, { period: check, units: allUnits, by: 'unit' });
-    const replaySeconds = (nowMs() - started) / 1000;
+    await database.pool.query('CHECKPOINT');
+    const replays: number[] = [];
+    let replay = { figures: [] as [string, unknown][], events: 0 };
+    for (let run = 0; run < 2; run++) {
+      started = nowMs();
+      replay = await replayFiguresInWorker(bench.url, { period: check, units: allUnits, by: 'unit' });
+      replays.push((nowMs() - started) / 1000);
+    }
+    const replaySeconds = Math.min(...replays);
     const fromReadModel = await readModelFigures(dataSource, { period: check, units: allUnits });
     const agree = allUnits.every((u) => JSON.stringify(new Map(replay.figures).get(u) ?? null) === JSON.stringify(fromReadModel.get(u) ?? null));
 
@@ -80,7 +87,7 @@ async function main(): Promise<void> {
           ['quarter figures, level province: p50 / p95 (ms)', `${ms(province.p50)} / ${ms(province.p95)}`, 'p95 ≤ 100'],
           ['quarter figures, whole province by unit: p50 / p95 (ms)', `${ms(wholeProvince.p50)} / ${ms(wholeProvince.p95)}`, 'p95 ≤ 100'],
           ['quarter figures, one unit: p50 / p95 (ms)', `${ms(oneUnit.p50)} / ${ms(oneUnit.p95)}`, 'p95 ≤ 100'],
-          [`replay of the log (s), ${fmt(replay.events)} events, figures of a quarter`, fmt(replaySeconds, 1), `≤ 30 for 5M (${fmt((replaySeconds * 5_000_000) / Math.max(1, replay.events), 1)} s scaled)`],
+          [`replay of the log (s, two runs), ${fmt(replay.events)} events, figures of a quarter`, replays.map((r) => fmt(r, 1)).join(' / '), `≤ 30 for 5M (best ${fmt((replaySeconds * 5_000_000) / Math.max(1, replay.events), 1)} s scaled)`],
           [`replay figures = read-model figures (${check.from}..${check.to}, 11 units)`, agree ? 'yes' : 'NO', 'yes'],
         ],
       )}`,
