@@ -30,6 +30,13 @@ describe('formatNumber', () => {
     expect(() => formatNumber(1, -1)).toThrow(RangeError);
   });
 
+  it('rounds half away from zero on the decimal that names the share (regression: 55650/100000 is 55,7, as Intl says)', () => {
+    expect(formatShare(55650 / 100000)).toBe('55,7');
+    expect(formatShare(0.5565)).toBe('55,7');
+    expect(formatShare(1 / 8)).toBe('12,5');
+    expect(formatShare(0.99999)).toBe('100');
+  });
+
   withIntl('equals Intl.NumberFormat("vi-VN") where the ICU data is there', () => {
     fc.assert(
       fc.property(fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.integer({ min: 0, max: 3 }), (n, digits) => {
