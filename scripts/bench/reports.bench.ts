@@ -48,6 +48,8 @@ async function main(): Promise<void> {
     const appendSeconds = (nowMs() - started) / 1000;
     console.log(`generated and appended ${fmt(appended.events)} events of ${fmt(appended.streams)} dossiers in ${fmt(appendSeconds, 1)} s (not a target)`);
 
+    // A rebuild runs on a settled database, not during the flush of a bulk load's dirty pages.
+    await database.pool.query('CHECKPOINT');
     const rebuildProgress = progress('rebuilding');
     const rebuild = await rebuildReadModels({ pool: database.pool, store, onProgress: (p) => rebuildProgress(p.events, 'events') });
     console.log(`rebuild: ${fmt(rebuild.events)} events in ${fmt(rebuild.seconds, 1)} s, switched to generation ${rebuild.generation}`);
