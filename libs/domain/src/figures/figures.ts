@@ -134,7 +134,12 @@ export function computeFiguresBy(
   key: (record: DossierRecord) => string = (r) => r.receivingUnitId,
 ): Map<string, Figures> {
   const groups = new Map<string, DossierRecord[]>();
-  for (const record of records) groups.set(key(record), [...(groups.get(key(record)) ?? []), record]);
+  for (const record of records) {
+    const group = key(record);
+    const members = groups.get(group);
+    if (members) members.push(record);
+    else groups.set(group, [record]);
+  }
   return new Map([...groups].map(([group, members]) => [group, computeFigures(members, period)]));
 }
 
