@@ -1,4 +1,4 @@
-import { SessionLock } from '@app/platform';
+import { SessionLock, Pause, sleep } from '@app/platform';
 import type { Pool } from 'pg';
 import { type Checkpoint, type EventStore, type RecordedEvent, type Subscription, loadCheckpoint, saveCheckpoint } from '@app/event-store';
 import type { MessagePublisher } from '@app/messaging/messaging.port';
@@ -54,7 +54,7 @@ export class EventRelay {
   private loop?: Promise<void>;
   private stopping = false;
   private lastError: string | null = null;
-  private wake?: () => void;
+  private readonly pausing = new Pause();
 
   constructor(private readonly options: EventRelayOptions) {
     this.lock = new SessionLock(options.pool, `relay:${options.consumer}`);
@@ -68,7 +68,7 @@ export class EventRelay {
 
   async stop(): Promise<void> {
     this.stopping = true;
-    this.wake?.();
+    this.pausing.wake();
     // The batch in flight finishes; one stuck on an unreachable broker is abandoned (its checkpoint is not saved).
     const stopped = this.subscription?.stop().then(() => this.pipeline?.drain()).catch(() => undefined);
     if (stopped && !(await within(stopped, this.options.stopTimeoutMs ?? 5_000))) {
@@ -142,7 +142,7 @@ export class EventRelay {
         this.metrics.restarts++;
         this.lastError = (error as Error).message;
         this.log('error', `relay failed (${failures}), resuming from the checkpoint: ${(error as Error).message}`);
-        await this.pause(Math.min((this.options.retryMs ?? RETRY_MS) * 2 ** (failures - 1), 10_000));
+        await this.pausing.wait(Math.min((this.options.retryMs ?? RETRY_MS) * 2 ** (failures - 1), 10_000));
       } finally {
         await publisher.close().catch(() => undefined);
       }
@@ -160,18 +160,8 @@ export class EventRelay {
       this.state = 'waiting-for-lock';
       // The lock went with its connection: stop this run, the loop takes the lock again.
       if (await this.lock.tryAcquire(() => void this.subscription?.stop())) return;
-      await this.pause(1000);
+      await this.pausing.wait(1000);
     }
-  }
-
-  private pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
   }
 
   private log(level: 'log' | 'warn' | 'error', message: string): void {
@@ -179,7 +169,6 @@ export class EventRelay {
   }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** True if `promise` settles within `ms`. */
 async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {

@@ -16,3 +16,4 @@ export * from './http/error.filter';
 export * from './http/validation.pipe';
 export * from './database/postgres-address';
 export * from './database/session-lock';
+export * from './time/pause';

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { SessionLock } from '@app/platform';
+import { SessionLock, Pause, sleep } from '@app/platform';
 import { type Checkpoint, type EventStore, type RecordedEvent, type Subscription } from '@app/event-store';
 import { GenerationChangedError } from '../generations/generation';
 import { activeGeneration } from '../generations/generation-repository';
@@ -44,7 +44,7 @@ export class Projector {
   private loop?: Promise<void>;
   private stopping = false;
   private lastError: string | null = null;
-  private wake?: () => void;
+  private readonly pausing = new Pause();
 
   private readonly lock: SessionLock;
 
@@ -60,7 +60,7 @@ export class Projector {
 
   async stop(): Promise<void> {
     this.stopping = true;
-    this.wake?.();
+    this.pausing.wake();
     await this.subscription?.stop();
     await this.loop;
     this.loop = undefined;
@@ -132,7 +132,7 @@ export class Projector {
         failures++;
         this.lastError = (error as Error).message;
         this.log('error', `projection failed (${failures}): ${(error as Error).message}`);
-        await this.pause(Math.min(RETRY_MS * 2 ** failures, 30_000));
+        await this.pausing.wait(Math.min(RETRY_MS * 2 ** failures, 30_000));
       }
     }
   }
@@ -152,7 +152,7 @@ export class Projector {
       this.state = 'waiting-for-lock';
       // If the lock's connection breaks, the lock is gone: stop this subscription; the loop takes it again.
       if (await this.lock.tryAcquire(() => void this.subscription?.stop())) return;
-      await this.pause(RETRY_MS);
+      await this.pausing.wait(RETRY_MS);
     }
   }
 
@@ -160,19 +160,8 @@ export class Projector {
     await this.lock.release();
   }
 
-  private pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-  }
-
   private log(level: 'log' | 'warn' | 'error', message: string): void {
     this.options.log?.(level, message);
   }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
