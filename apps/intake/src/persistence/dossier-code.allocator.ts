@@ -1,36 +1,91 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { PG_POOL } from '@app/platform';
+import { Batcher, retryablePostgresError } from '@app/platform/database/batcher';
+
+interface SequenceRequest {
+  unitCode: string;
+  localDay: string;
+}
+
+interface CodeRecord {
+  code: string;
+  dossierId: string;
+}
 
 /**
- * Issues dossier codes: a per-unit, per-local-day sequence taken atomically (safe under any concurrency),
- * and records code → dossier id. A number taken by a receipt that then fails is not reused.
+ * Issues dossier codes: a per-unit, per-local-day sequence taken atomically (safe under any concurrency, and across
+ * intake processes), and records code → dossier id. A number taken by a receipt that then fails is not reused.
+ * Concurrent receipts share round trips: the numbers for every pending receipt are taken in one statement (the
+ * counters of a batch locked in a fixed order), the codes recorded in another.
  */
 @Injectable()
 export class DossierCodeAllocator {
+  private readonly sequences = new Batcher<SequenceRequest, number>((requests) => this.takeSequences(requests), {
+    maxInFlight: 1,
+    maxWeight: 500,
+    retryable: retryablePostgresError,
+  });
+
+  private readonly records = new Batcher<CodeRecord, void>((records) => this.recordCodes(records), {
+    maxInFlight: 2,
+    maxWeight: 500,
+    exclusive: (record) => [record.dossierId, record.code],
+  });
+
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
-  async nextSequence(unitCode: string, localDay: string): Promise<number> {
-    const { rows } = await this.pool.query<{ last_sequence: number }>({
-      name: 'intake-next-code-sequence',
-      text: `INSERT INTO intake.dossier_code_counters (unit_code, local_day, last_sequence) VALUES ($1, $2, 1)
-             ON CONFLICT (unit_code, local_day) DO UPDATE SET last_sequence = intake.dossier_code_counters.last_sequence + 1
-             RETURNING last_sequence`,
-      values: [unitCode, localDay],
-    });
-    return (rows[0] as { last_sequence: number }).last_sequence;
+  nextSequence(unitCode: string, localDay: string): Promise<number> {
+    return this.sequences.submit({ unitCode, localDay });
   }
 
-  async record(code: string, dossierId: string): Promise<void> {
-    await this.pool.query({
-      name: 'intake-record-code',
-      text: 'INSERT INTO intake.dossier_codes (code, dossier_id) VALUES ($1, $2) ON CONFLICT (dossier_id) DO NOTHING',
-      values: [code, dossierId],
-    });
+  record(code: string, dossierId: string): Promise<void> {
+    return this.records.submit({ code, dossierId });
   }
 
   async dossierIdOf(code: string): Promise<string | undefined> {
     const { rows } = await this.pool.query<{ dossier_id: string }>('SELECT dossier_id FROM intake.dossier_codes WHERE code = $1', [code]);
     return rows[0]?.dossier_id;
   }
+
+  /** One statement takes `n` numbers from each counter the batch needs; each request gets the next of its counter's. */
+  private async takeSequences(requests: SequenceRequest[]): Promise<number[]> {
+    const counters = new Map<string, SequenceRequest & { count: number; next: number }>();
+    for (const r of requests) {
+      const counter = counters.get(counterKey(r.unitCode, r.localDay));
+      if (counter) counter.count += 1;
+      else counters.set(counterKey(r.unitCode, r.localDay), { ...r, count: 1, next: 0 });
+    }
+    const ordered = [...counters.values()].sort((a, b) => (a.unitCode === b.unitCode ? a.localDay.localeCompare(b.localDay) : a.unitCode.localeCompare(b.unitCode)));
+    const { rows } = await this.pool.query<{ unit_code: string; local_day: string; last_sequence: number }>({
+      name: 'intake-take-code-sequences',
+      text: `INSERT INTO intake.dossier_code_counters AS c (unit_code, local_day, last_sequence)
+             SELECT unit_code, local_day, taken FROM unnest($1::text[], $2::date[], $3::int4[]) WITH ORDINALITY AS t(unit_code, local_day, taken, n) ORDER BY n
+             ON CONFLICT (unit_code, local_day) DO UPDATE SET last_sequence = c.last_sequence + EXCLUDED.last_sequence
+             RETURNING unit_code, to_char(local_day, 'YYYY-MM-DD') AS local_day, last_sequence`,
+      values: [ordered.map((c) => c.unitCode), ordered.map((c) => c.localDay), ordered.map((c) => c.count)],
+    });
+    for (const row of rows) {
+      const counter = counters.get(counterKey(row.unit_code, row.local_day));
+      if (counter) counter.next = row.last_sequence - counter.count + 1;
+    }
+    return requests.map((r) => {
+      const counter = counters.get(counterKey(r.unitCode, r.localDay));
+      if (!counter?.next) throw new Error(`no dossier code counter returned for ${r.unitCode} on ${r.localDay}`);
+      return counter.next++;
+    });
+  }
+
+  private async recordCodes(records: CodeRecord[]): Promise<void[]> {
+    await this.pool.query({
+      name: 'intake-record-codes',
+      text: `INSERT INTO intake.dossier_codes (code, dossier_id) SELECT * FROM unnest($1::text[], $2::uuid[]) ON CONFLICT (dossier_id) DO NOTHING`,
+      values: [records.map((r) => r.code), records.map((r) => r.dossierId)],
+    });
+    return records.map(() => undefined);
+  }
+}
+
+function counterKey(unitCode: string, localDay: string): string {
+  return JSON.stringify([unitCode, localDay]);
 }
