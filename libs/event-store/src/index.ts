@@ -1,6 +1,7 @@
 export * from './event-store.port';
 export * from './errors';
 export * from './checkpoint';
+export { payloadOf } from './event-payload';
 export { canonicalJson } from './hash/canonical-json';
 export { contentDigest, chainLink, eventHash, type HashedFields } from './hash/event-hash';
 export { SEAL_FORMAT } from './hash/seal-hash';

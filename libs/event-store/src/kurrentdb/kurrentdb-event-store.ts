@@ -1,7 +1,8 @@
 import { END, excludeSystemEvents, KurrentDBClient } from '@kurrent/kurrentdb-client';
 import { EventStoreClosedError } from '../errors';
+import { payloadOf } from '../event-payload';
 import type {
-  AppendOptions, AppendResult, Checkpoint, EventStore, NewEvent, ReadAllOptions, ReadAllPage, ReadStreamOptions,
+  AppendOptions, AppendResult, Checkpoint, EventPayload, EventStore, NewEvent, ReadAllOptions, ReadAllPage, ReadStreamOptions,
   RecordedEvent, SealExport, SealVerification, StreamAppend, SubscribeOptions, Subscription, VerificationReport,
 } from '../event-store.port';
 import { startPollingSubscription } from '../subscription/polling-subscription';
@@ -56,6 +57,12 @@ export class KurrentDbEventStore implements EventStore {
   async readAll(options?: ReadAllOptions): Promise<ReadAllPage> {
     this.ensureOpen();
     return readAll(this.client, options);
+  }
+
+  /** KurrentDB sends whole events anyway: readAll's pages, stripped. */
+  async readAllPayloads(options?: ReadAllOptions): Promise<ReadAllPage<EventPayload>> {
+    const page = await this.readAll(options);
+    return { events: page.events.map(payloadOf), checkpoint: page.checkpoint };
   }
 
   subscribe(options: SubscribeOptions): Subscription {

@@ -1,7 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { EventStoreClosedError, WrongExpectedVersionError } from '../errors';
 import type {
-  AppendOptions, AppendResult, Checkpoint, EventStore, NewEvent, ReadAllOptions, ReadAllPage, ReadStreamOptions,
+  AppendOptions, AppendResult, Checkpoint, EventPayload, EventStore, NewEvent, ReadAllOptions, ReadAllPage, ReadStreamOptions,
   RecordedEvent, SealExport, SealVerification, StreamAppend, SubscribeOptions, Subscription, VerificationReport,
 } from '../event-store.port';
 import { startPollingSubscription } from '../subscription/polling-subscription';
@@ -11,7 +11,7 @@ import { GroupCommitter, type GroupCommitOptions } from './group-commit';
 import { originalResults } from './idempotency';
 import { PgNotifier } from './notifier';
 import type { Queryable } from './queryable';
-import { readAll } from './read-all';
+import { readAll, readAllPayloads } from './read-all';
 import { readStream, streamVersion } from './read-stream';
 import { seal, verifySeal } from './seal';
 import { verifyChains } from './verify';
@@ -88,6 +88,11 @@ export class PostgresEventStore implements EventStore {
   async readAll(options?: ReadAllOptions): Promise<ReadAllPage> {
     this.ensureOpen();
     return readAll(this.pool, options);
+  }
+
+  async readAllPayloads(options?: ReadAllOptions): Promise<ReadAllPage<EventPayload>> {
+    this.ensureOpen();
+    return readAllPayloads(this.pool, options);
   }
 
   subscribe(options: SubscribeOptions): Subscription {

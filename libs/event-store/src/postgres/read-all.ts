@@ -1,7 +1,7 @@
 import { compareCheckpoints, START } from '../checkpoint';
-import type { Checkpoint, ReadAllOptions, ReadAllPage } from '../event-store.port';
+import type { Checkpoint, EventPayload, RecordedEvent, ReadAllOptions, ReadAllPage } from '../event-store.port';
 import type { Queryable } from './queryable';
-import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './row-mapping';
+import { EVENT_COLUMNS, PAYLOAD_COLUMNS, type EventRow, type PayloadRow, toEventPayload, toRecordedEvent } from './row-mapping';
 import { EVENT_STORE_TYPES } from './type-parsers';
 
 export const DEFAULT_PAGE_SIZE = 1000;
@@ -12,11 +12,11 @@ export const DEFAULT_PAGE_SIZE = 1000;
  * so a reader that resumes after the last row it saw never skips an event committed late by a slow writer.
  * The price: one long-open writing transaction holds every reader back until it ends.
  */
-function pageSql(filtered: { types: boolean; upTo: boolean }): string {
+function pageSql(columns: string, filtered: { types: boolean; upTo: boolean }): string {
   return `SELECT snap.xmin::text AS snapshot_xmin, page.* FROM
     (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin) AS snap
     LEFT JOIN LATERAL (
-      SELECT ${EVENT_COLUMNS} FROM event_store.events AS e
+      SELECT ${columns} FROM event_store.events AS e
       WHERE e.transaction_id < snap.xmin AND (e.transaction_id, e.global_position) > ($1::xid8, $2::int8)
         ${filtered.types ? 'AND e.type = ANY ($4::text[])' : ''}
         ${filtered.upTo ? `AND e.recorded_at <= $${filtered.types ? 5 : 4}::timestamptz` : ''}
@@ -28,9 +28,26 @@ function pageSql(filtered: { types: boolean; upTo: boolean }): string {
 const HORIZON = `SELECT e.transaction_id::text AS transaction_id, e.global_position::text AS global_position
   FROM event_store.events AS e WHERE e.transaction_id < $1::xid8 ORDER BY e.transaction_id DESC, e.global_position DESC LIMIT 1`;
 
-type PageRow = EventRow & { snapshot_xmin: string };
+/** What one kind of page selects and how its rows become events. */
+interface PageShape<R, E> {
+  name: string;
+  columns: string;
+  map: (row: R) => E;
+}
 
-export async function readAll(db: Queryable, options: ReadAllOptions = {}): Promise<ReadAllPage> {
+const RECORDED: PageShape<EventRow, RecordedEvent> = { name: 'event_store_read_all', columns: EVENT_COLUMNS, map: toRecordedEvent };
+const PAYLOADS: PageShape<PayloadRow, EventPayload> = { name: 'event_store_read_payloads', columns: PAYLOAD_COLUMNS, map: toEventPayload };
+
+export function readAll(db: Queryable, options: ReadAllOptions = {}): Promise<ReadAllPage> {
+  return readPage(db, options, RECORDED);
+}
+
+/** The same page without the audit columns: no metadata JSON, timestamps or hashes to send and to parse. */
+export function readAllPayloads(db: Queryable, options: ReadAllOptions = {}): Promise<ReadAllPage<EventPayload>> {
+  return readPage(db, options, PAYLOADS);
+}
+
+async function readPage<R extends { global_position: string | null }, E extends EventPayload>(db: Queryable, options: ReadAllOptions, shape: PageShape<R, E>): Promise<ReadAllPage<E>> {
   const after = options.after ?? START;
   const limit = Math.max(1, Math.min(options.limit ?? DEFAULT_PAGE_SIZE, 100_000));
   const types = options.types !== undefined;
@@ -38,14 +55,14 @@ export async function readAll(db: Queryable, options: ReadAllOptions = {}): Prom
   const values: unknown[] = [after.transactionId, after.globalPosition, limit];
   if (types) values.push(options.types);
   if (upTo) values.push(options.recordedUpTo);
-  const { rows } = await db.query<PageRow>({
-    name: `event_store_read_all_${types ? 't' : ''}${upTo ? 'u' : ''}`,
-    text: pageSql({ types, upTo }),
+  const { rows } = await db.query<R & { snapshot_xmin: string }>({
+    name: `${shape.name}_${types ? 't' : ''}${upTo ? 'u' : ''}`,
+    text: pageSql(shape.columns, { types, upTo }),
     types: EVENT_STORE_TYPES,
     values,
   });
   const eventRows = rows.filter((row) => row.global_position !== null);
-  const events = eventRows.map(toRecordedEvent);
+  const events = eventRows.map(shape.map);
   const last = events[events.length - 1];
   let checkpoint: Checkpoint = last ? { transactionId: last.transactionId, globalPosition: last.globalPosition } : after;
   if ((types || upTo) && events.length < limit) {

@@ -1,4 +1,4 @@
-import type { EventData, EventMetadata, RecordedEvent } from '../event-store.port';
+import type { EventData, EventMetadata, EventPayload, RecordedEvent } from '../event-store.port';
 
 /**
  * The columns every event read selects from `event_store.events AS e`. Some are cast under their own name: ORDER BY
@@ -34,5 +34,23 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     transactionId: row.transaction_id,
     hash: row.hash,
     prevHash: row.prev_hash,
+  };
+}
+
+/** The columns of an event's payload and place in the log (EventPayload): no audit columns. */
+export const PAYLOAD_COLUMNS = `e.global_position::text AS global_position, e.stream_id, e.stream_position::int4 AS stream_position, e.type,
+  e.schema_version, e.data, e.transaction_id::text AS transaction_id`;
+
+export type PayloadRow = Pick<EventRow, 'global_position' | 'stream_id' | 'stream_position' | 'type' | 'schema_version' | 'data' | 'transaction_id'>;
+
+export function toEventPayload(row: PayloadRow): EventPayload {
+  return {
+    globalPosition: Number(row.global_position),
+    streamId: row.stream_id,
+    streamPosition: row.stream_position,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    data: row.data,
+    transactionId: row.transaction_id,
   };
 }

@@ -1,4 +1,4 @@
-import { type Checkpoint, type RecordedEvent, checkpointOf, compareCheckpoints } from '@app/event-store';
+import { type Checkpoint, type EventPayload, type RecordedEvent, checkpointOf, compareCheckpoints } from '@app/event-store';
 import { CounterDeltas, type UnitCounterDelta, type UnitProcedureCounterDelta } from './counter-deltas';
 import { dossierIdOf } from './dossier-events';
 import { type StoredDossier, projectDossier } from './dossier-projection';
@@ -27,8 +27,8 @@ export function freshEvents(events: readonly RecordedEvent[], after: Checkpoint)
 }
 
 /** The dossier ids of the events, each once, with their events in stream order. */
-export function eventsByDossier(events: readonly RecordedEvent[]): Map<string, RecordedEvent[]> {
-  const byDossier = new Map<string, RecordedEvent[]>();
+export function eventsByDossier<E extends Pick<EventPayload, 'streamId' | 'streamPosition'>>(events: readonly E[]): Map<string, E[]> {
+  const byDossier = new Map<string, E[]>();
   for (const event of events) {
     const id = dossierIdOf(event.streamId);
     if (id === null) continue;
@@ -40,8 +40,8 @@ export function eventsByDossier(events: readonly RecordedEvent[]): Map<string, R
   return byDossier;
 }
 
-function isSorted(list: readonly RecordedEvent[]): boolean {
-  for (let i = 1; i < list.length; i++) if ((list[i] as RecordedEvent).streamPosition < (list[i - 1] as RecordedEvent).streamPosition) return false;
+function isSorted(list: readonly Pick<EventPayload, 'streamPosition'>[]): boolean {
+  for (let i = 1; i < list.length; i++) if ((list[i] as EventPayload).streamPosition < (list[i - 1] as EventPayload).streamPosition) return false;
   return true;
 }
 

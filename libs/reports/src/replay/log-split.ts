@@ -9,10 +9,10 @@ import { type LogRange, beforeTransaction } from './replay-range';
 export async function splitLog(store: EventStore, parts: number, options: { recordedUpTo?: string; pageSize: number; minTransactions?: number }): Promise<LogRange[]> {
   const upTo = options.recordedUpTo ? { recordedUpTo: new Date(options.recordedUpTo) } : {};
   const whole: LogRange = { fromTransaction: null, toTransaction: null, pageSize: options.pageSize, ...(options.recordedUpTo ? { recordedUpTo: options.recordedUpTo } : {}) };
-  const first = (await store.readAll({ limit: 1, ...upTo })).events[0];
+  const first = (await store.readAllPayloads({ limit: 1, ...upTo })).events[0];
   if (!first || parts <= 1) return [whole];
   const start = BigInt(first.transactionId);
-  const after = async (tx: bigint): Promise<boolean> => (await store.readAll({ after: beforeTransaction((tx + 1n).toString()), limit: 1, ...upTo })).events.length > 0;
+  const after = async (tx: bigint): Promise<boolean> => (await store.readAllPayloads({ after: beforeTransaction((tx + 1n).toString()), limit: 1, ...upTo })).events.length > 0;
   const last = await lastTransaction(start, after);
   const span = last - start + 1n;
   if (span < BigInt(options.minTransactions ?? 2000)) return [whole];

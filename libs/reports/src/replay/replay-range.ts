@@ -1,5 +1,5 @@
 import { type DossierEvent, type DossierRecord, type Figures, addFigures, emptyFigures, evolveRecord } from '@app/domain';
-import { type Checkpoint, type EventStore, type RecordedEvent } from '@app/event-store';
+import { type Checkpoint, type EventPayload, type EventStore } from '@app/event-store';
 import { eventsByDossier, toDossierEvent } from '@app/read-models';
 import { RecordInterner } from './record-interner';
 import { type ReplayFiguresRequest, figuresOfRecords } from './replay-figures';
@@ -28,11 +28,11 @@ export function beforeTransaction(tx: string): Checkpoint {
   return { transactionId: (BigInt(tx) - 1n).toString(), globalPosition: Number.MAX_SAFE_INTEGER };
 }
 
-/** Reads one range through the EventStore port and folds it with the domain's evolveRecord. */
+/** Reads one range through the EventStore port (payloads: the fold needs no audit fields) and folds it with the domain's evolveRecord. */
 export async function foldRange(store: EventStore, range: LogRange): Promise<RangeFold> {
   const end = range.toTransaction === null ? null : BigInt(range.toTransaction);
   const upTo = range.recordedUpTo ? new Date(range.recordedUpTo) : undefined;
-  const read = (after: Checkpoint) => store.readAll({ after, limit: range.pageSize, ...(upTo ? { recordedUpTo: upTo } : {}) });
+  const read = (after: Checkpoint) => store.readAllPayloads({ after, limit: range.pageSize, ...(upTo ? { recordedUpTo: upTo } : {}) });
   const started = new Map<string, DossierRecord | null>();
   const tails = new Map<string, DossierEvent[]>();
   const interner = new RecordInterner();
@@ -40,7 +40,7 @@ export async function foldRange(store: EventStore, range: LogRange): Promise<Ran
   let next = read(range.fromTransaction === null ? { transactionId: '0', globalPosition: 0 } : beforeTransaction(range.fromTransaction));
   for (;;) {
     const page = await next;
-    let list: readonly RecordedEvent[] = page.events;
+    let list: readonly EventPayload[] = page.events;
     let done = list.length === 0;
     const last = list[list.length - 1];
     if (end !== null && last && BigInt(last.transactionId) >= end) {
@@ -56,7 +56,7 @@ export async function foldRange(store: EventStore, range: LogRange): Promise<Ran
     }
     for (const [id, streamEvents] of eventsByDossier(list)) {
       let tail = tails.get(id);
-      if (tail === undefined && !started.has(id) && (streamEvents[0] as RecordedEvent).streamPosition !== 1) {
+      if (tail === undefined && !started.has(id) && (streamEvents[0] as EventPayload).streamPosition !== 1) {
         tail = [];
         tails.set(id, tail);
       }

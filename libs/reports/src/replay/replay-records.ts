@@ -1,5 +1,5 @@
 import { type DossierRecord, evolveRecord } from '@app/domain';
-import { type Checkpoint, type EventStore, type ReadAllPage, START } from '@app/event-store';
+import { type Checkpoint, type EventPayload, type EventStore, type ReadAllPage, START } from '@app/event-store';
 import { eventsByDossier, toDossierEvent } from '@app/read-models';
 import { RecordInterner } from './record-interner';
 
@@ -26,8 +26,8 @@ export interface ReplayResult {
 export async function replayRecords(store: EventStore, options: ReplayOptions = {}): Promise<ReplayResult> {
   const started = Date.now();
   const limit = options.pageSize ?? 10_000;
-  const read = (after: Checkpoint): Promise<ReadAllPage> =>
-    store.readAll({ after, limit, ...(options.recordedUpTo ? { recordedUpTo: options.recordedUpTo } : {}) });
+  const read = (after: Checkpoint): Promise<ReadAllPage<EventPayload>> =>
+    store.readAllPayloads({ after, limit, ...(options.recordedUpTo ? { recordedUpTo: options.recordedUpTo } : {}) });
   const records = new Map<string, DossierRecord | null>();
   const interner = new RecordInterner();
   let events = 0;

@@ -1,4 +1,5 @@
 import { compareCheckpoints, START } from '../../checkpoint';
+import { payloadOf } from '../../event-payload';
 import type { Checkpoint, EventStore, RecordedEvent } from '../../event-store.port';
 import { type ContractContext, events, identity, newEvent, sleep } from './context';
 
@@ -95,6 +96,28 @@ export function readsContract(ctx: ContractContext): void {
       await ctx.store().append(id, events(2));
       const page = await ctx.store().readAll({ after: start, recordedUpTo: instant, limit: 100 });
       expect(mine(page.events).map(identity)).toEqual(early.events.map(identity));
+    });
+
+    it('reads payloads: the same pages and checkpoints as readAll, each event without its audit fields', async () => {
+      const start = await tail(ctx.store());
+      const a = ctx.stream('a');
+      await ctx.store().append(a, [newEvent('Received'), newEvent('Noted')]);
+      await sleep(30);
+      const instant = new Date();
+      await sleep(30);
+      await ctx.store().append(ctx.stream('b'), [newEvent('Received'), newEvent('Resolved'), newEvent('Noted')]);
+      for (const options of [{ limit: 2 }, { limit: 100, types: ['Received', 'Resolved'] }, { limit: 100, recordedUpTo: instant }]) {
+        let checkpoint = start;
+        for (let page = 0; page < 10; page += 1) {
+          const full = await ctx.store().readAll({ ...options, after: checkpoint });
+          const payloads = await ctx.store().readAllPayloads({ ...options, after: checkpoint });
+          expect(payloads.checkpoint).toEqual(full.checkpoint);
+          expect(payloads.events).toEqual(full.events.map(payloadOf));
+          for (const event of payloads.events) expect(Object.keys(event).sort()).toEqual(['data', 'globalPosition', 'schemaVersion', 'streamId', 'streamPosition', 'transactionId', 'type']);
+          if (full.events.length === 0) break;
+          checkpoint = full.checkpoint;
+        }
+      }
     });
   });
 }
