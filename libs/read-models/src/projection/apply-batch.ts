@@ -1,4 +1,4 @@
-import { type Checkpoint, type Queryable, type RecordedEvent, compareCheckpoints } from '@app/event-store';
+import { type Checkpoint, type EventPayload, type Queryable, compareCheckpoints } from '@app/event-store';
 import { CheckpointGapError, GenerationChangedError, type GenerationStatus } from '../generations/generation';
 import { lockGeneration, saveGenerationCheckpoint } from '../generations/generation-repository';
 import { addUnitCounters, addUnitProcedureCounters, loadDossiers, upsertDossiers } from './batch-writer';
@@ -27,7 +27,7 @@ export interface BatchResult {
  * drops what the stored checkpoint says was applied already, folds each dossier's new events into its record,
  * writes the rows, the counter deltas and the new checkpoint. Commit or roll back together: never counted twice.
  */
-export async function applyBatch(db: Queryable, events: readonly RecordedEvent[], options: BatchOptions): Promise<BatchResult> {
+export async function applyBatch(db: Queryable, events: readonly EventPayload[], options: BatchOptions): Promise<BatchResult> {
   const stored = await lockExpected(db, options.generation, options.expect);
   if (options.from && compareCheckpoints(stored, options.from) < 0) throw new CheckpointGapError(options.generation, stored, options.from);
   const fresh = freshEvents(events, stored);

@@ -1,5 +1,5 @@
 import { type DossierRecord, evolveRecord } from '@app/domain';
-import type { RecordedEvent } from '@app/event-store';
+import type { EventPayload } from '@app/event-store';
 import { toDossierEvent } from './dossier-events';
 
 /** What the dossiers table holds of a dossier between batches: its record and the last stream position applied. */
@@ -26,7 +26,7 @@ export interface DossierChange {
  * Folds a dossier's new events (in stream order) into its stored record with the domain's evolveRecord — the same
  * fold the auditor's replay uses, so the stored record is the one dossierRecordFrom gives for the whole stream.
  */
-export function projectDossier(dossierId: string, stored: StoredDossier | undefined, events: readonly RecordedEvent[]): DossierChange {
+export function projectDossier(dossierId: string, stored: StoredDossier | undefined, events: readonly EventPayload[]): DossierChange {
   const before = stored?.record ?? null;
   let record = before;
   let streamPosition = stored?.streamPosition ?? 0;

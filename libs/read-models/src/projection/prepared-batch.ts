@@ -1,4 +1,4 @@
-import { type Checkpoint, type EventPayload, type RecordedEvent, checkpointOf, compareCheckpoints } from '@app/event-store';
+import { type Checkpoint, type EventPayload, checkpointOf, compareCheckpoints } from '@app/event-store';
 import { CounterDeltas, type UnitCounterDelta, type UnitProcedureCounterDelta } from './counter-deltas';
 import { dossierIdOf } from './dossier-events';
 import { type StoredDossier, projectDossier } from './dossier-projection';
@@ -20,9 +20,9 @@ export interface PreparedBatch {
 }
 
 /** The events after `after` (the page is in log order, so only its head can have been applied already). */
-export function freshEvents(events: readonly RecordedEvent[], after: Checkpoint): readonly RecordedEvent[] {
+export function freshEvents<E extends EventPayload>(events: readonly E[], after: Checkpoint): readonly E[] {
   let start = 0;
-  while (start < events.length && compareCheckpoints(checkpointOf(events[start] as RecordedEvent), after) <= 0) start++;
+  while (start < events.length && compareCheckpoints(checkpointOf(events[start] as E), after) <= 0) start++;
   return start === 0 ? events : events.slice(start);
 }
 
@@ -51,7 +51,7 @@ function isSorted(list: readonly Pick<EventPayload, 'streamPosition'>[]): boolea
  * that exist.
  */
 export function prepareBatch(
-  byDossier: ReadonlyMap<string, readonly RecordedEvent[]>,
+  byDossier: ReadonlyMap<string, readonly EventPayload[]>,
   stored: ReadonlyMap<string, StoredDossier>,
   window: { after: Checkpoint; to: Checkpoint; fresh: number },
 ): PreparedBatch {

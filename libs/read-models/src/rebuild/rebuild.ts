@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { Checkpoint, EventStore, ReadAllPage, RecordedEvent } from '@app/event-store';
+import type { Checkpoint, EventPayload, EventStore, ReadAllPage } from '@app/event-store';
 import type { Generation } from '../generations/generation';
 import {
   activateGeneration,
@@ -131,7 +131,7 @@ async function fill(options: RebuildOptions, generation: Generation, started: nu
   let position = generation.checkpoint;
   let applied = 0;
   let writing: Promise<void> = Promise.resolve();
-  let window: RecordedEvent[] = [];
+  let window: EventPayload[] = [];
   let windowEnd = position;
 
   const flush = async (): Promise<void> => {
@@ -159,11 +159,12 @@ async function fill(options: RebuildOptions, generation: Generation, started: nu
     writing.catch(() => undefined);
   };
 
-  let next: Promise<ReadAllPage> = options.store.readAll({ after: position, limit });
+  // Payloads only: a projection needs no metadata, recording times or hash links.
+  let next: Promise<ReadAllPage<EventPayload>> = options.store.readAllPayloads({ after: position, limit });
   for (;;) {
     const page = await next;
     if (page.events.length === 0 || options.signal?.aborted) break;
-    next = options.store.readAll({ after: page.checkpoint, limit });
+    next = options.store.readAllPayloads({ after: page.checkpoint, limit });
     next.catch(() => undefined);
     for (const event of page.events) window.push(event);
     windowEnd = page.checkpoint;

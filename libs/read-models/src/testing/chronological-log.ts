@@ -1,5 +1,5 @@
 import { type DossierEvent, instantAt, localDateOf, addDays } from '@app/domain';
-import type { EventStore, StreamAppend } from '@app/event-store';
+import type { EventMetadata, EventStore, NewEvent, StreamAppend } from '@app/event-store';
 import { DOSSIER_STREAM_PREFIX } from '../projection/dossier-events';
 import { toNewEvent } from './append-histories';
 import { MinHeap } from './heap';
@@ -84,7 +84,8 @@ export async function appendLog(
       events += taken.length;
       const version = versions.get(stream.streamId) ?? 0;
       versions.set(stream.streamId, version + taken.length);
-      appends.push({ streamId: stream.streamId, events: taken.map(toNewEvent), expectedVersion: version === 0 ? 'no_stream' : version });
+      const newEvents = taken.map((event, i): NewEvent => ({ ...toNewEvent(event), metadata: intakeMetadata(stream.streamId, version + i + 1) }));
+      appends.push({ streamId: stream.streamId, events: newEvents, expectedVersion: version === 0 ? 'no_stream' : version });
       if (options.keep) histories.set(stream.streamId, [...(histories.get(stream.streamId) ?? []), ...taken]);
     }
     // Within a day, appends of different streams may run concurrently; days stay in order.
@@ -97,4 +98,21 @@ export async function appendLog(
     if (events >= maxEvents) break;
   }
   return { events, streams: versions.size, histories };
+}
+
+/**
+ * Metadata of the size and shape the intake writes (actor, role, unit, correlation, idempotency key, request
+ * fingerprint), so that benchmarks read and write what a real log holds.
+ */
+function intakeMetadata(streamId: string, position: number): EventMetadata {
+  const id = streamId.slice(DOSSIER_STREAM_PREFIX.length);
+  const hex = id.replaceAll('-', '');
+  return {
+    actor: `can-bo-mot-cua-${hex.slice(0, 2)}`,
+    role: 'clerk',
+    unit: 'tth-hcc-hue',
+    correlationId: id,
+    idempotencyKey: `can-bo-mot-cua-${hex.slice(0, 2)}:${id}-${position}`,
+    requestFingerprint: `${hex}${hex}`.slice(0, 64),
+  };
 }
