@@ -41,7 +41,8 @@ const STARTED = /Kafka Server started/;
 
 export async function startLocalKafka(options: LocalKafkaOptions = {}): Promise<LocalKafka> {
   const distribution = await ensureKafkaDistribution(options.log);
-  const broker = new LocalKafkaBroker(distribution, options, await freePort(), await freePort());
+  const brokerPort = await freePort();
+  const broker = new LocalKafkaBroker(distribution, options, brokerPort, await freePort([brokerPort]));
   try {
     await broker.start();
   } catch (error) {

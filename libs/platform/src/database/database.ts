@@ -32,7 +32,8 @@ export async function openDatabase(
 
   const server = new EmbeddedPostgres({
     dataDir,
-    port: config.embeddedPostgresPort || (await freePort()),
+    // Never the HTTP port: it is free now only because the app has not bound it yet.
+    port: config.embeddedPostgresPort || (await freePort([config.port])),
     settings: { max_connections: '200', shared_buffers: '256MB' },
     log: options.log,
   });
@@ -86,7 +87,15 @@ function liveAddress(dataDir: string): PostgresAddress | undefined {
   }
 }
 
-export function freePort(): Promise<number> {
+/** A TCP port free on 127.0.0.1 now, other than `avoid` (ports about to be taken by this process). */
+export async function freePort(avoid: readonly number[] = []): Promise<number> {
+  for (;;) {
+    const port = await anyFreePort();
+    if (!avoid.includes(port)) return port;
+  }
+}
+
+function anyFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.on('error', reject);
