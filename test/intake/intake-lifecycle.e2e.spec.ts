@@ -107,6 +107,12 @@ describe('intake: a dossier through each path of its lifecycle', () => {
     expect(again.headers['idempotent-replayed']).toBe('true');
     const history = await http().get(`/api/v1/dossiers/${first.body.id}/history`).set('Authorization', `Bearer ${clerk}`).expect(200);
     expect(history.body.events).toHaveLength(1);
+    // The repeat took the next number (a gap, never a reuse); that code names no dossier.
+    const taken = String(first.body.code).replace(/\d{4}$/, (n) => String(Number(n) + 1).padStart(4, '0'));
+    const byTaken = await http().get('/api/v1/dossiers').query({ code: taken }).set('Authorization', `Bearer ${clerk}`).expect(404);
+    expect(byTaken.body.message).toContain(taken);
+    const byCode = await http().get('/api/v1/dossiers').query({ code: first.body.code }).set('Authorization', `Bearer ${clerk}`).expect(200);
+    expect(byCode.body.id).toBe(first.body.id);
 
     const changed = await http()
       .post('/api/v1/dossiers')

@@ -45,12 +45,14 @@ export class ReceiveDossierHandler implements ICommandHandler<ReceiveDossierComm
       dossierStreamId(dossierId),
       async (loaded) => {
         if (loaded.version > 0) throw rejected({ code: 'DOSSIER_ALREADY_EXISTS', message: 'Hồ sơ này đã được tiếp nhận.' });
-        const sequence = await this.codes.nextSequence(unit.code, day);
+        const code = formatDossierCode(unit.code, receivedAt, await this.codes.nextSequence(unit.code, day));
+        // Recorded before the append, whose durable commit then covers it (see DossierCodeAllocator).
+        await this.codes.record(code, dossierId);
         return {
           type: 'ReceiveDossier',
           at: receivedAt,
           dossierId,
-          code: formatDossierCode(unit.code, receivedAt, sequence),
+          code,
           procedure,
           receivingUnitId: unit.id,
           competentUnitId: body.competentUnitId,
@@ -60,8 +62,6 @@ export class ReceiveDossierHandler implements ICommandHandler<ReceiveDossierComm
       },
       { idempotencyKey: storeKey(context), metadata: eventMetadata(context, unit.id) },
     );
-    const view = dossierView(dossierId, executed.state, executed.version) as DossierView;
-    if (!executed.replayed) await this.codes.record(view.code, dossierId);
-    return { view, replayed: executed.replayed };
+    return { view: dossierView(dossierId, executed.state, executed.version) as DossierView, replayed: executed.replayed };
   }
 }

@@ -41,7 +41,7 @@ export class DossiersController {
   async findByCode(@Query('code') code: string | undefined, @CurrentPrincipal() principal: Principal): Promise<DossierView> {
     if (!code) throw invalidField('code', 'isNotEmpty', 'code is required: GET /api/v1/dossiers?code=<dossier code>');
     const id = await this.queries.execute(new FindDossierByCodeQuery(code));
-    return (await this.queries.execute(new GetDossierQuery(id, principal))).view;
+    return (await this.queries.execute(new GetDossierQuery(id, principal, code))).view;
   }
 
   @Get(':id')

@@ -20,7 +20,7 @@ describe('DossierCodeAllocator (PostgreSQL)', () => {
   });
 
   it('gives every receipt of a unit and day the next number, without gaps or repeats, across two intake processes', async () => {
-    const allocators = pools.map((pool) => new DossierCodeAllocator(pool));
+    const allocators = pools.map((pool) => new DossierCodeAllocator(pool, { eventStore: 'postgres' }));
     const counters = [
       ['HUE', '2020-09-01'],
       ['HUE', '2020-09-02'],
@@ -40,18 +40,35 @@ describe('DossierCodeAllocator (PostgreSQL)', () => {
     await expect(allocators[0]?.nextSequence('HUE', '2020-09-01')).resolves.toBe(201);
   });
 
-  it('records codes in shared batches; a code issued twice fails alone, a dossier keeps its first code', async () => {
-    const allocator = new DossierCodeAllocator(pools[0] as Pool);
+  it('records codes in shared batches; a code issued twice fails alone; several codes may name one dossier', async () => {
+    const allocator = new DossierCodeAllocator(pools[0] as Pool, { eventStore: 'postgres' });
     const ids = Array.from({ length: 50 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
     const outcomes = await Promise.allSettled([
       ...ids.map((id, i) => allocator.record(`C-${i}`, id)),
       allocator.record('C-7', '00000000-0000-4000-8000-999999999999'),
-      allocator.record('C-other', ids[3] as string),
+      allocator.record('C-repeat', ids[3] as string),
     ]);
-    expect(outcomes.filter((o) => o.status === 'rejected')).toHaveLength(1);
+    expect(outcomes.map((o) => o.status).filter((s) => s === 'rejected')).toHaveLength(1);
     expect(outcomes[50]?.status).toBe('rejected');
     await expect(allocator.dossierIdOf('C-7')).resolves.toBe(ids[7]);
     await expect(allocator.dossierIdOf('C-3')).resolves.toBe(ids[3]);
-    await expect(allocator.dossierIdOf('C-other')).resolves.toBeUndefined();
+    await expect(allocator.dossierIdOf('C-repeat')).resolves.toBe(ids[3]);
+  });
+
+  it('commits without waiting for the WAL flush only with the event log in the same PostgreSQL, and only for its own transaction', async () => {
+    const client = await (pools[0] as Pool).connect();
+    try {
+      await client.query('SET synchronous_commit = on'); // the test server runs with it off
+      for (const asyncCommit of [true, false]) {
+        await client.query('BEGIN');
+        await client.query("SELECT * FROM intake.take_code_sequences('{X}', '{2020-09-01}', '{1}', $1)", [asyncCommit]);
+        const inside = await client.query<{ synchronous_commit: string }>('SHOW synchronous_commit');
+        await client.query('COMMIT');
+        const after = await client.query<{ synchronous_commit: string }>('SHOW synchronous_commit');
+        expect([inside.rows[0]?.synchronous_commit, after.rows[0]?.synchronous_commit]).toEqual([asyncCommit ? 'off' : 'on', 'on']);
+      }
+    } finally {
+      client.release();
+    }
   });
 });

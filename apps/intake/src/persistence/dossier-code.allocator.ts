@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { PG_POOL } from '@app/platform';
+import { APP_CONFIG, type AppConfig, PG_POOL } from '@app/platform';
 import { Batcher, retryablePostgresError } from '@app/platform/database/batcher';
 
 interface SequenceRequest {
@@ -15,9 +15,15 @@ interface CodeRecord {
 
 /**
  * Issues dossier codes: a per-unit, per-local-day sequence taken atomically (safe under any concurrency, and across
- * intake processes), and records code → dossier id. A number taken by a receipt that then fails is not reused.
+ * intake processes), and records code → dossier id before the receipt is appended. A number taken by a receipt
+ * that then fails is not reused; its code names a dossier that does not bear it (lookups check).
  * Concurrent receipts share round trips: the numbers for every pending receipt are taken in one statement (the
  * counters of a batch locked in a fixed order), the codes recorded in another.
+ *
+ * Durability: when this PostgreSQL also holds the event log, both statements commit without waiting for the WAL
+ * flush. Nothing acknowledged can be lost by that: the receipt's append commits later, durably, and a flush of
+ * the WAL up to its commit record flushes these earlier commits too. A crash before it loses only numbers no
+ * acknowledged receipt bears. With another event store (KurrentDB) they wait for their own flush.
  */
 @Injectable()
 export class DossierCodeAllocator {
@@ -30,10 +36,14 @@ export class DossierCodeAllocator {
   private readonly records = new Batcher<CodeRecord, void>((records) => this.recordCodes(records), {
     maxInFlight: 2,
     maxWeight: 500,
-    exclusive: (record) => [record.dossierId, record.code],
+    exclusive: (record) => [record.code],
   });
 
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  private readonly asyncCommit: boolean;
+
+  constructor(@Inject(PG_POOL) private readonly pool: Pool, @Inject(APP_CONFIG) config: Pick<AppConfig, 'eventStore'>) {
+    this.asyncCommit = config.eventStore === 'postgres';
+  }
 
   nextSequence(unitCode: string, localDay: string): Promise<number> {
     return this.sequences.submit({ unitCode, localDay });
@@ -59,11 +69,8 @@ export class DossierCodeAllocator {
     const ordered = [...counters.values()].sort((a, b) => (a.unitCode === b.unitCode ? a.localDay.localeCompare(b.localDay) : a.unitCode.localeCompare(b.unitCode)));
     const { rows } = await this.pool.query<{ unit_code: string; local_day: string; last_sequence: number }>({
       name: 'intake-take-code-sequences',
-      text: `INSERT INTO intake.dossier_code_counters AS c (unit_code, local_day, last_sequence)
-             SELECT unit_code, local_day, taken FROM unnest($1::text[], $2::date[], $3::int4[]) WITH ORDINALITY AS t(unit_code, local_day, taken, n) ORDER BY n
-             ON CONFLICT (unit_code, local_day) DO UPDATE SET last_sequence = c.last_sequence + EXCLUDED.last_sequence
-             RETURNING unit_code, to_char(local_day, 'YYYY-MM-DD') AS local_day, last_sequence`,
-      values: [ordered.map((c) => c.unitCode), ordered.map((c) => c.localDay), ordered.map((c) => c.count)],
+      text: 'SELECT unit_code, local_day, last_sequence FROM intake.take_code_sequences($1::text[], $2::date[], $3::int4[], $4)',
+      values: [ordered.map((c) => c.unitCode), ordered.map((c) => c.localDay), ordered.map((c) => c.count), this.asyncCommit],
     });
     for (const row of rows) {
       const counter = counters.get(counterKey(row.unit_code, row.local_day));
@@ -79,8 +86,8 @@ export class DossierCodeAllocator {
   private async recordCodes(records: CodeRecord[]): Promise<void[]> {
     await this.pool.query({
       name: 'intake-record-codes',
-      text: `INSERT INTO intake.dossier_codes (code, dossier_id) SELECT * FROM unnest($1::text[], $2::uuid[]) ON CONFLICT (dossier_id) DO NOTHING`,
-      values: [records.map((r) => r.code), records.map((r) => r.dossierId)],
+      text: 'SELECT intake.record_codes($1::text[], $2::uuid[], $3)',
+      values: [records.map((r) => r.code), records.map((r) => r.dossierId), this.asyncCommit],
     });
     return records.map(() => undefined);
   }

@@ -26,6 +26,8 @@ export class GetDossierQuery extends Query<{ view: DossierView; history: History
   constructor(
     readonly dossierId: string,
     readonly principal: Principal,
+    /** Looked up by this code: the dossier must bear it (a code issued to a receipt that failed names no dossier). */
+    readonly code?: string,
   ) {
     super();
   }
@@ -42,9 +44,10 @@ export class FindDossierByCodeQuery extends Query<string> {
 export class GetDossierHandler implements IQueryHandler<GetDossierQuery> {
   constructor(private readonly repository: DossierRepository) {}
 
-  async execute({ dossierId, principal }: GetDossierQuery): Promise<{ view: DossierView; history: HistoryEntry[] }> {
+  async execute({ dossierId, principal, code }: GetDossierQuery): Promise<{ view: DossierView; history: HistoryEntry[] }> {
     const loaded = await this.repository.load(dossierStreamId(dossierId));
     const view = dossierView(dossierId, loaded.state, loaded.version);
+    if (code !== undefined && view?.code !== code) throw dossierNotFound(code);
     if (!view) throw dossierNotFound(dossierId);
     if (![view.receivingUnitId, view.currentUnitId, view.competentUnitId].some((u) => readsFor(principal, u))) throw notYourUnit(view.currentUnitId);
     const history = loaded.events.map((e) => ({
