@@ -25,7 +25,7 @@ export async function startStandalone(env: Record<string, string> = {}, entry = 
   });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => { output += d.toString(); if (process.env.BENCH_APP_LOG) process.stderr.write(d); });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {

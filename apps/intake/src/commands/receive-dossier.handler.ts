@@ -45,9 +45,8 @@ export class ReceiveDossierHandler implements ICommandHandler<ReceiveDossierComm
       dossierStreamId(dossierId),
       async (loaded) => {
         if (loaded.version > 0) throw rejected({ code: 'DOSSIER_ALREADY_EXISTS', message: 'Hồ sơ này đã được tiếp nhận.' });
-        const code = formatDossierCode(unit.code, receivedAt, await this.codes.nextSequence(unit.code, day));
-        // Recorded before the append, whose durable commit then covers it (see DossierCodeAllocator).
-        await this.codes.record(code, dossierId);
+        // Issued and recorded before the append, whose durable commit then covers it (see DossierCodeAllocator).
+        const code = formatDossierCode(unit.code, receivedAt, await this.codes.issueSequence(unit.code, day, dossierId));
         return {
           type: 'ReceiveDossier',
           at: receivedAt,

@@ -4,6 +4,8 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/support/
 import { DossierCodeAllocator } from './dossier-code.allocator';
 import { INTAKE_MIGRATIONS } from './intake.migrations';
 
+const dossier = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+
 describe('DossierCodeAllocator (PostgreSQL)', () => {
   let database: TestDatabase;
   let pools: Pool[];
@@ -19,40 +21,42 @@ describe('DossierCodeAllocator (PostgreSQL)', () => {
     await database.drop();
   });
 
-  it('gives every receipt of a unit and day the next number, without gaps or repeats, across two intake processes', async () => {
+  it('gives every receipt of a unit and day the next number, without gaps or repeats, across two intake processes, and records whose it is', async () => {
     const allocators = pools.map((pool) => new DossierCodeAllocator(pool, { eventStore: 'postgres' }));
     const counters = [
-      ['HUE', '2020-09-01'],
-      ['HUE', '2020-09-02'],
-      ['PVHCC', '2020-09-01'],
-      ['PV|X', '2020-09-01'],
+      ['000.00.01.H57', '2020-09-01'],
+      ['000.00.01.H57', '2020-09-02'],
+      ['000.00.21.H57', '2020-09-01'],
+      ['000.20.21.H57', '2020-09-01'],
     ] as const;
     const taken = await Promise.all(
       Array.from({ length: 800 }, (_, i) => {
         const [unit, day] = counters[(i * 7) % counters.length] as (typeof counters)[number];
-        return (allocators[i % 2] as DossierCodeAllocator).nextSequence(unit, day).then((n) => [`${unit} ${day}`, n] as const);
+        return (allocators[i % 2] as DossierCodeAllocator).issueSequence(unit, day, dossier(i)).then((n) => ({ unit, day, n, id: dossier(i) }));
       }),
     );
     const byCounter = new Map<string, number[]>();
-    for (const [key, n] of taken) byCounter.set(key, [...(byCounter.get(key) ?? []), n]);
+    for (const { unit, day, n } of taken) byCounter.set(`${unit} ${day}`, [...(byCounter.get(`${unit} ${day}`) ?? []), n]);
     expect(byCounter.size).toBe(4);
     for (const numbers of byCounter.values()) expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
-    await expect(allocators[0]?.nextSequence('HUE', '2020-09-01')).resolves.toBe(201);
+    for (const { unit, day, n, id } of taken.filter((_, i) => i % 37 === 0)) {
+      await expect(allocators[0]?.dossierIdOf(`${unit}-${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}-${String(n).padStart(4, '0')}`)).resolves.toBe(id);
+    }
+    await expect(allocators[0]?.issueSequence('000.00.01.H57', '2020-09-01', dossier(3))).resolves.toBe(201);
+    await expect(allocators[0]?.dossierIdOf('000.00.01.H57-200901-0201')).resolves.toBe(dossier(3)); // two numbers, one dossier
+    await expect(allocators[0]?.dossierIdOf('000.00.01.H57-200901-0202')).resolves.toBeUndefined();
+    await expect(allocators[0]?.dossierIdOf('not a code')).resolves.toBeUndefined();
   });
 
-  it('records codes in shared batches; a code issued twice fails alone; several codes may name one dossier', async () => {
+  it('fails a request alone when its values are rejected', async () => {
     const allocator = new DossierCodeAllocator(pools[0] as Pool, { eventStore: 'postgres' });
-    const ids = Array.from({ length: 50 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
     const outcomes = await Promise.allSettled([
-      ...ids.map((id, i) => allocator.record(`C-${i}`, id)),
-      allocator.record('C-7', '00000000-0000-4000-8000-999999999999'),
-      allocator.record('C-repeat', ids[3] as string),
+      allocator.issueSequence('000.00.01.H57', '2020-10-01', dossier(1)),
+      allocator.issueSequence('000.00.01.H57', '2020-10-01', dossier(2)),
+      allocator.issueSequence('000.00.01.H57', '2020-02-30', dossier(3)),
+      allocator.issueSequence('000.00.01.H57', '2020-10-01', dossier(4)),
     ]);
-    expect(outcomes.map((o) => o.status).filter((s) => s === 'rejected')).toHaveLength(1);
-    expect(outcomes[50]?.status).toBe('rejected');
-    await expect(allocator.dossierIdOf('C-7')).resolves.toBe(ids[7]);
-    await expect(allocator.dossierIdOf('C-3')).resolves.toBe(ids[3]);
-    await expect(allocator.dossierIdOf('C-repeat')).resolves.toBe(ids[3]);
+    expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value : 'rejected'))).toEqual([1, 2, 'rejected', 3]);
   });
 
   it('commits without waiting for the WAL flush only with the event log in the same PostgreSQL, and only for its own transaction', async () => {
@@ -61,7 +65,7 @@ describe('DossierCodeAllocator (PostgreSQL)', () => {
       await client.query('SET synchronous_commit = on'); // the test server runs with it off
       for (const asyncCommit of [true, false]) {
         await client.query('BEGIN');
-        await client.query("SELECT * FROM intake.take_code_sequences('{X}', '{2020-09-01}', '{1}', $1)", [asyncCommit]);
+        await client.query(`SELECT * FROM intake.issue_codes('{X}', '{2020-09-01}', '{${dossier(9)}}', $1)`, [asyncCommit]);
         const inside = await client.query<{ synchronous_commit: string }>('SHOW synchronous_commit');
         await client.query('COMMIT');
         const after = await client.query<{ synchronous_commit: string }>('SHOW synchronous_commit');

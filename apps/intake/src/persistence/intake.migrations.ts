@@ -41,30 +41,53 @@ export const INTAKE_MIGRATIONS: readonly Migration[] = [
     sql: 'DROP TABLE IF EXISTS intake.idempotent_requests;',
   },
   {
-    // Codes are now recorded before the receipt's append (so that the append's durable commit covers them), hence
-    // a code may name a dossier whose append then failed or was a repeat: many codes, one dossier id. A lookup
-    // checks the dossier really bears the code. Both statements may commit asynchronously when the same
-    // PostgreSQL holds the event log: the receipt's own commit comes later in the WAL, and flushing it flushes them.
-    id: 'intake/003-codes-before-append',
+    // One round trip issues a receipt's code: the next number of its unit and day, recorded with the dossier id
+    // before the receipt is appended. A number may thus name a dossier whose append then failed or was a repeat
+    // (many numbers, one dossier id); a lookup checks the dossier bears the code. Codes are kept as their parts
+    // (unit code, local day, number): the format is the domain's (formatDossierCode / parseDossierCode).
+    // The statement may commit asynchronously when the same PostgreSQL holds the event log: the receipt's own
+    // commit comes later in the WAL, and flushing it flushes this one.
+    id: 'intake/003-codes-issued-in-one-statement',
     sql: `
-      ALTER TABLE intake.dossier_codes DROP CONSTRAINT IF EXISTS dossier_codes_dossier_id_key;
+      CREATE TABLE intake.issued_codes (
+        unit_code text NOT NULL,
+        local_day date NOT NULL,
+        sequence integer NOT NULL,
+        dossier_id uuid NOT NULL,
+        issued_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (unit_code, local_day, sequence)
+      );
+      INSERT INTO intake.issued_codes (unit_code, local_day, sequence, dossier_id, issued_at)
+        SELECT substring(code FROM '^(.*)-[0-9]{6}-[0-9]+$'), to_date(substring(code FROM '-([0-9]{6})-[0-9]+$'), 'YYMMDD'),
+               substring(code FROM '-([0-9]+)$')::int, dossier_id, issued_at
+        FROM intake.dossier_codes;
+      DROP TABLE intake.dossier_codes;
 
-      CREATE FUNCTION intake.take_code_sequences(p_units text[], p_days date[], p_counts int4[], p_async_commit boolean)
-        RETURNS TABLE (unit_code text, local_day text, last_sequence int4) LANGUAGE plpgsql AS $$
+      CREATE FUNCTION intake.issue_codes(p_units text[], p_days date[], p_dossier_ids uuid[], p_async_commit boolean)
+        RETURNS TABLE (request bigint, sequence integer) LANGUAGE plpgsql AS $$
+      #variable_conflict use_column
       BEGIN
         IF p_async_commit THEN PERFORM set_config('synchronous_commit', 'off', true); END IF;
         RETURN QUERY
-          INSERT INTO intake.dossier_code_counters AS c (unit_code, local_day, last_sequence)
-          SELECT t.unit_code, t.local_day, t.taken FROM unnest(p_units, p_days, p_counts) WITH ORDINALITY AS t(unit_code, local_day, taken, n) ORDER BY t.n
-          ON CONFLICT ON CONSTRAINT dossier_code_counters_pkey DO UPDATE SET last_sequence = c.last_sequence + EXCLUDED.last_sequence
-          RETURNING c.unit_code, to_char(c.local_day, 'YYYY-MM-DD'), c.last_sequence;
-      END $$;
-
-      CREATE FUNCTION intake.record_codes(p_codes text[], p_dossier_ids uuid[], p_async_commit boolean)
-        RETURNS void LANGUAGE plpgsql AS $$
-      BEGIN
-        IF p_async_commit THEN PERFORM set_config('synchronous_commit', 'off', true); END IF;
-        INSERT INTO intake.dossier_codes (code, dossier_id) SELECT * FROM unnest(p_codes, p_dossier_ids);
+          WITH requests AS (
+            SELECT r.unit_code, r.local_day, r.dossier_id, r.n,
+                   row_number() OVER (PARTITION BY r.unit_code, r.local_day ORDER BY r.n) AS k,
+                   count(*) OVER (PARTITION BY r.unit_code, r.local_day) AS taken
+            FROM unnest(p_units, p_days, p_dossier_ids) WITH ORDINALITY AS r(unit_code, local_day, dossier_id, n)
+          ), counters AS (
+            -- counters locked in one fixed order, so that concurrent statements never deadlock
+            INSERT INTO intake.dossier_code_counters AS c (unit_code, local_day, last_sequence)
+            SELECT DISTINCT r.unit_code, r.local_day, r.taken::int FROM requests AS r ORDER BY 1, 2
+            ON CONFLICT ON CONSTRAINT dossier_code_counters_pkey DO UPDATE SET last_sequence = c.last_sequence + EXCLUDED.last_sequence
+            RETURNING c.unit_code, c.local_day, c.last_sequence
+          ), numbered AS (
+            SELECT r.n, r.unit_code, r.local_day, r.dossier_id, (c.last_sequence - r.taken + r.k)::int AS sequence
+            FROM requests AS r JOIN counters AS c ON c.unit_code = r.unit_code AND c.local_day = r.local_day
+          ), issued AS (
+            INSERT INTO intake.issued_codes (unit_code, local_day, sequence, dossier_id)
+            SELECT nb.unit_code, nb.local_day, nb.sequence, nb.dossier_id FROM numbered AS nb
+          )
+          SELECT nb.n, nb.sequence FROM numbered AS nb ORDER BY nb.n;
       END $$;
     `,
   },

@@ -24,7 +24,7 @@ const MAX_RETRIES = 5;
  * Coalesces concurrent requests into batches, one round trip each: with nothing in flight an item goes at once
  * (no added latency under light load); items that arrive while `maxInFlight` batches are out wait, then go
  * together. `run` answers a batch with one outcome per item, in order. If a batch fails as a whole (one item
- * carries a value the server rejects), its items are sent again one by one, so a bad item fails alone.
+ * carries a value the server rejects), its items are sent again one by one, in order, so a bad item fails alone.
  */
 export class Batcher<I, O> {
   private readonly queue: Pending<I, O>[] = [];
@@ -84,7 +84,7 @@ export class Batcher<I, O> {
         batch[0]?.reject(error);
         return;
       }
-      await Promise.all(batch.map((pending) => this.send([pending])));
+      for (const pending of batch) await this.send([pending]); // in arrival order
     }
   }
 
