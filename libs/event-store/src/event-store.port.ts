@@ -114,6 +114,11 @@ export interface ReadAllPage<E = RecordedEvent> {
 export interface SubscribeOptions {
   from: Checkpoint;
   batchSize?: number;
+  /**
+   * Live: after a wake-up, wait this long before reading, so that the events of many commits arrive as one batch
+   * (fewer, larger batches for the handler; each event up to this much later). Default 0.
+   */
+  coalesceMs?: number;
   types?: string[];
   /** Called with each batch, in order; the subscription waits for it. A throw stops the subscription. */
   handle: (events: RecordedEvent[], checkpoint: Checkpoint) => Promise<void>;

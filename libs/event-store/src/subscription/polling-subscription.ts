@@ -1,4 +1,5 @@
 import type { Checkpoint, ReadAllPage, SubscribeOptions, Subscription } from '../event-store.port';
+import { sleep } from '@app/platform/time/pause';
 import { Waker } from './waker';
 
 export interface PollingSubscriptionDeps {
@@ -21,7 +22,8 @@ interface CaughtUpWaiter {
 /**
  * Catch-up in pages, then live: reads a page, hands it to `handle`, and when a page is not full waits for a wake-up
  * or the poll interval. After a wake-up, an empty read is retried quickly (5 ms, doubling up to the poll interval):
- * an event may be held back by an older transaction still in flight, which ends without notifying anyone.
+ * an event may be held back by an older transaction still in flight, which ends without notifying anyone. With
+ * `coalesceMs`, a wake-up is followed by that pause before the read, so that commits arriving meanwhile share it.
  */
 export function startPollingSubscription(deps: PollingSubscriptionDeps, options: SubscribeOptions): Subscription {
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
@@ -64,6 +66,7 @@ export function startPollingSubscription(deps: PollingSubscriptionDeps, options:
       settle(read);
       const delay = quick > 0 ? quick : deps.pollIntervalMs;
       const woken = await waker.wait(delay);
+      if (woken && options.coalesceMs && !stopped) await sleep(options.coalesceMs);
       if (woken) quick = QUICK_RETRY_MS;
       else if (quick > 0) quick = quick * 2 >= deps.pollIntervalMs ? 0 : quick * 2;
     }

@@ -14,6 +14,12 @@ export interface ProjectorOptions {
   store: EventStore;
   /** Events per page and transaction (default 5000; live pages are as small as what is new). */
   batchSize?: number;
+  /**
+   * Live: how long to let commits gather after a notification before reading them as one page (default 50 ms).
+   * Under load this turns hundreds of tiny transactions a second into a few larger ones; the read models then
+   * trail the log by about this much more.
+   */
+  coalesceMs?: number;
   log?: (level: 'log' | 'warn' | 'error', message: string) => void;
 }
 
@@ -74,8 +80,16 @@ export class Projector {
       if (this.stopping) return;
       const subscription = this.subscription;
       if (this.state === 'running' && subscription) {
-        await subscription.caughtUp();
-        if (subscription === this.subscription && this.state === 'running') return;
+        // A rebuild's switch ends the subscription (its generation retired); the run loop resumes on the new one.
+        const ended = await subscription.caughtUp().then(
+          () => false,
+          (error: unknown) => {
+            if (error instanceof GenerationChangedError) return true;
+            throw error;
+          },
+        );
+        if (!ended && subscription === this.subscription && this.state === 'running') return;
+        if (ended) await sleep(20);
       } else {
         await sleep(20);
       }
@@ -118,6 +132,7 @@ export class Projector {
         this.subscription = this.options.store.subscribe({
           from: generation.checkpoint,
           batchSize: this.options.batchSize ?? 5000,
+          coalesceMs: this.options.coalesceMs ?? 50,
           handle: (events, checkpoint) => this.handle(generation.id, events, checkpoint),
         });
         this.state = 'running';
