@@ -42,7 +42,17 @@ export function workingCalendar(years: readonly CalendarYear[], prefix = 'vn-cal
   const sortedYears = [...covered].sort((a, b) => a - b);
   const version = `${prefix}@${yearRanges(sortedYears)}`;
 
+  // Every due date walks day by day: each date's answer is kept (a few thousand at most, the years covered).
+  const answers = new Map<LocalDate, boolean>();
   const isWorkingDay = (date: LocalDate): boolean => {
+    const known = answers.get(date);
+    if (known !== undefined) return known;
+    const answer = workingDayAnswer(date);
+    answers.set(date, answer);
+    return answer;
+  };
+
+  const workingDayAnswer = (date: LocalDate): boolean => {
     checkDate(date);
     const year = Number(date.slice(0, 4));
     if (!covered.has(year)) {
