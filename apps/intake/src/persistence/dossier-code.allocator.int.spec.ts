@@ -75,4 +75,21 @@ describe('DossierCodeAllocator (PostgreSQL)', () => {
       client.release();
     }
   });
+
+  it('keeps every code issued before the upgrade to intake/003 (codes stored as text until then)', async () => {
+    const older = await createTestDatabase();
+    const pool = new Pool({ connectionString: older.url, max: 2 });
+    try {
+      await runMigrations(pool, INTAKE_MIGRATIONS.slice(0, 2));
+      await pool.query(`INSERT INTO intake.dossier_codes (code, dossier_id) VALUES ('000.00.21.H57-200610-0001', $1), ('000.00.01.H57-201231-9999', $2)`, [dossier(1), dossier(2)]);
+      await runMigrations(pool, INTAKE_MIGRATIONS);
+      const allocator = new DossierCodeAllocator(pool, { eventStore: 'postgres' });
+      await expect(allocator.dossierIdOf('000.00.21.H57-200610-0001')).resolves.toBe(dossier(1));
+      await expect(allocator.dossierIdOf('000.00.01.H57-201231-9999')).resolves.toBe(dossier(2));
+      await expect(allocator.dossierIdOf('000.00.21.H57-200610-0002')).resolves.toBeUndefined();
+    } finally {
+      await pool.end();
+      await older.drop();
+    }
+  });
 });
