@@ -8,12 +8,15 @@ import { freePort } from '@app/platform';
 export interface StandaloneProcess {
   url: string;
   tokenSecret: string;
-  stop(): Promise<void>;
+  /** Everything the app printed so far. */
+  output(): string;
+  /** SIGTERM, then waits for the exit; resolves with the exit code. Removes the data folder unless it was given. */
+  stop(): Promise<number | null>;
 }
 
-export async function startStandalone(env: Record<string, string> = {}, entry = 'apps/standalone/src/main.ts'): Promise<StandaloneProcess> {
+export async function startStandalone(env: Record<string, string> = {}, entry = 'apps/standalone/src/main.ts', options: { dataDir?: string } = {}): Promise<StandaloneProcess> {
   const root = path.resolve(__dirname, '..', '..', '..');
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-bench-'));
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-bench-'));
   fs.chmodSync(dataDir, 0o755);
   const port = await freePort();
   const tokenSecret = 'bench-secret-bench-secret-bench-secret-00';
@@ -41,11 +44,13 @@ export async function startStandalone(env: Record<string, string> = {}, entry = 
   return {
     url,
     tokenSecret,
+    output: () => output,
     stop: async () => {
-      const exited = new Promise((r) => child.once('exit', r));
+      const exited = child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
       child.kill('SIGTERM');
-      await exited;
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      const code = await exited;
+      if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+      return code;
     },
   };
 }

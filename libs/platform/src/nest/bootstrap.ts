@@ -4,7 +4,12 @@ import { type AppConfig, ConfigError, loadConfig } from '../config/config';
 import { type Database, openDatabase } from '../database/database';
 import { EmbeddedPostgresError } from '../database/embedded-postgres';
 import { type Migration, runMigrations } from '../database/migrations';
+import type { Server } from 'node:http';
+import { InFlightRequests } from '../http/in-flight';
 import { setUpOpenApi } from '../http/openapi';
+
+/** How long a stopping app lets running requests finish before it closes anyway. */
+const DRAIN_MS = 10_000;
 
 export interface HttpAppDefinition {
   name: string;
@@ -17,17 +22,23 @@ export interface HttpAppDefinition {
 
 /**
  * Starts an HTTP app: config → database (embedded unless DATABASE_URL) → migrations → Nest → listen.
- * SIGINT/SIGTERM close the app, then the pool, then the embedded database, so no server is left behind.
+ * SIGINT/SIGTERM stop taking connections, let the running requests finish (at most 10 s), then close the app, the
+ * pool and the embedded database, so no server is left behind.
  */
 export async function runHttpApp(definition: HttpAppDefinition): Promise<void> {
   const logger = new Logger(definition.name);
   let database: Database | undefined;
   let app: INestApplication | undefined;
   let stopping = false;
+  const inFlight = new InFlightRequests();
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
     logger.log(`${signal}: stopping`);
+    const server = app?.getHttpServer() as Server | undefined;
+    server?.close();
+    server?.closeIdleConnections();
+    if (!(await inFlight.idle(DRAIN_MS))) logger.warn(`${inFlight.count} requests still running after ${DRAIN_MS / 1000} s: stopping anyway`);
     await app?.close().catch(() => undefined);
     await database?.close().catch((e: Error) => logger.error(e.message));
     process.exit(0);
@@ -45,6 +56,7 @@ export async function runHttpApp(definition: HttpAppDefinition): Promise<void> {
       logger: levelsFrom(config.logLevel),
       abortOnError: false,
     });
+    app.useGlobalInterceptors(inFlight);
     setUpOpenApi(app);
     await app.listen(config.port, config.host);
     logger.log(`listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (OpenAPI: /docs)`);
