@@ -10,6 +10,8 @@ import { startStandalone } from './support/standalone-process';
  * p99 ≤ 50 ms at 64 connections on 2 cores.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+// BENCH_CONNECTIONS=64 (comma-separated) measures only those levels.
+const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '1,16,64').split(',').map(Number);
 const UNITS = ['tth-pvhcc', 'tth-hcc-hue', 'tth-hcc-huong-thuy', 'tth-hcc-phu-vang'];
 const PROCEDURES: Record<string, string> = { 'tth-pvhcc': 'T-DKDN-01' };
 
@@ -22,7 +24,7 @@ async function main(): Promise<void> {
   const token = signToken({ subject: 'bench-clerk', role: 'clerk', units: UNITS }, app.tokenSecret, 3600);
   const rows: string[] = [];
   try {
-    for (const connections of [1, 16, 64]) {
+    for (const connections of CONNECTIONS) {
       await run(app.url, token, connections, 2); // warm-up
       const result = await run(app.url, token, connections, SECONDS);
       const failures = result.non2xx + result.errors + result.timeouts;
