@@ -1,13 +1,13 @@
-import type { CallHandler, ExecutionContext, NestInterceptor } from '@nestjs/common';
-import { type Observable, finalize } from 'rxjs';
+import type { NextFunction, Request, Response } from 'express';
 
 /**
- * Counts the requests whose handler is running, so that a stopping app can let them finish before it closes the
- * event store and the pool. A handler goes on after its client hangs up (the response is not needed, but its
- * statements are under way): stopping in the middle would only fill the log with errors for work that was already
- * settled by then, or not at all.
+ * Counts the requests being handled, so that a stopping app can let them finish before it closes the event store
+ * and the pool. A handler goes on after its client hangs up (the response is not needed, but its statements are
+ * under way): stopping in the middle would only fill the log with errors for work settled by then, or not at all.
+ * A request counts until its response is ended — which the app does when the handler is done, whether the client
+ * is still there or not. (An Express middleware: a Nest interceptor would put every request through rxjs.)
  */
-export class InFlightRequests implements NestInterceptor {
+export class InFlightRequests {
   private running = 0;
   private waiters: (() => void)[] = [];
 
@@ -15,17 +15,21 @@ export class InFlightRequests implements NestInterceptor {
     return this.running;
   }
 
-  intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
+  readonly middleware = (_request: Request, response: Response, next: NextFunction): void => {
     this.running += 1;
-    return next.handle().pipe(
-      finalize(() => {
-        this.running -= 1;
-        if (this.running === 0) this.waiters.splice(0).forEach((wake) => wake());
-      }),
-    );
-  }
+    const end = response.end;
+    let ended = false;
+    response.end = ((...args: Parameters<Response['end']>) => {
+      if (!ended) {
+        ended = true;
+        this.finished();
+      }
+      return end.apply(response, args);
+    }) as Response['end'];
+    next();
+  };
 
-  /** Resolves true once no handler runs, or false after `timeoutMs`. */
+  /** Resolves true once no request is being handled, or false after `timeoutMs`. */
   idle(timeoutMs: number): Promise<boolean> {
     if (this.running === 0) return Promise.resolve(true);
     return new Promise((resolve) => {
@@ -35,5 +39,10 @@ export class InFlightRequests implements NestInterceptor {
         resolve(true);
       });
     });
+  }
+
+  private finished(): void {
+    this.running -= 1;
+    if (this.running === 0) this.waiters.splice(0).forEach((wake) => wake());
   }
 }

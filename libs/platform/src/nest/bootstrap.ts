@@ -56,7 +56,7 @@ export async function runHttpApp(definition: HttpAppDefinition): Promise<void> {
       logger: levelsFrom(config.logLevel),
       abortOnError: false,
     });
-    app.useGlobalInterceptors(inFlight);
+    app.use(inFlight.middleware);
     setUpOpenApi(app);
     await app.listen(config.port, config.host);
     logger.log(`listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (OpenAPI: /docs)`);
