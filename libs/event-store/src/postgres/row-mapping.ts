@@ -1,11 +1,15 @@
 import type { EventData, EventMetadata, EventPayload, RecordedEvent } from '../event-store.port';
 
 /**
- * The columns every event read selects from `event_store.events AS e`. Some are cast under their own name: ORDER BY
- * and WHERE must then name `e.<column>` (an unqualified ORDER BY would sort the text output column).
+ * The columns of an event's payload and place in the log (EventPayload), selected from `event_store.events AS e`.
+ * Some are cast under their own name: ORDER BY and WHERE must then name `e.<column>` (an unqualified ORDER BY would
+ * sort the text output column).
  */
-export const EVENT_COLUMNS = `e.global_position::text AS global_position, e.stream_id, e.stream_position::int4 AS stream_position, e.type,
-  e.schema_version, e.data, e.metadata, e.recorded_at, e.transaction_id::text AS transaction_id, e.hash, e.prev_hash`;
+export const PAYLOAD_COLUMNS = `e.global_position::text AS global_position, e.stream_id, e.stream_position::int4 AS stream_position, e.type,
+  e.schema_version, e.data, e.transaction_id::text AS transaction_id`;
+
+/** The columns every full event read selects: the payload's and the audit fields. */
+export const EVENT_COLUMNS = `${PAYLOAD_COLUMNS}, e.metadata, e.recorded_at, e.hash, e.prev_hash`;
 
 export interface EventRow {
   global_position: string;
@@ -21,26 +25,6 @@ export interface EventRow {
   prev_hash: string | null;
 }
 
-export function toRecordedEvent(row: EventRow): RecordedEvent {
-  return {
-    globalPosition: Number(row.global_position),
-    streamId: row.stream_id,
-    streamPosition: row.stream_position,
-    type: row.type,
-    schemaVersion: row.schema_version,
-    data: row.data,
-    metadata: row.metadata,
-    recordedAt: row.recorded_at,
-    transactionId: row.transaction_id,
-    hash: row.hash,
-    prevHash: row.prev_hash,
-  };
-}
-
-/** The columns of an event's payload and place in the log (EventPayload): no audit columns. */
-export const PAYLOAD_COLUMNS = `e.global_position::text AS global_position, e.stream_id, e.stream_position::int4 AS stream_position, e.type,
-  e.schema_version, e.data, e.transaction_id::text AS transaction_id`;
-
 export type PayloadRow = Pick<EventRow, 'global_position' | 'stream_id' | 'stream_position' | 'type' | 'schema_version' | 'data' | 'transaction_id'>;
 
 export function toEventPayload(row: PayloadRow): EventPayload {
@@ -53,4 +37,8 @@ export function toEventPayload(row: PayloadRow): EventPayload {
     data: row.data,
     transactionId: row.transaction_id,
   };
+}
+
+export function toRecordedEvent(row: EventRow): RecordedEvent {
+  return { ...toEventPayload(row), metadata: row.metadata, recordedAt: row.recorded_at, hash: row.hash, prevHash: row.prev_hash };
 }

@@ -27,7 +27,7 @@ const MAX_RETRIES = 5;
  * carries a value the server rejects), its items are sent again one by one, in order, so a bad item fails alone.
  */
 export class Batcher<I, O> {
-  private readonly queue: Pending<I, O>[] = [];
+  private queue: Pending<I, O>[] = [];
   private inFlight = 0;
 
   constructor(
@@ -53,25 +53,24 @@ export class Batcher<I, O> {
     }
   }
 
+  /** The queue's items that fit together, in arrival order; the others stay queued for a later batch. */
   private takeBatch(): Pending<I, O>[] {
-    const exclusive = this.options.exclusive;
-    if (!exclusive && this.queue.length === 1) return this.queue.splice(0, 1);
     const batch: Pending<I, O>[] = [];
+    const rest: Pending<I, O>[] = [];
     const taken = new Set<string>();
     let weight = 0;
-    for (let i = 0; i < this.queue.length; ) {
-      const pending = this.queue[i] as Pending<I, O>;
-      const keys = exclusive?.(pending.item) ?? [];
-      if (batch.length > 0 && (weight + pending.weight > this.options.maxWeight || keys.some((k) => taken.has(k)))) {
-        i += 1;
+    for (const pending of this.queue) {
+      const keys = this.options.exclusive?.(pending.item) ?? [];
+      const fits = batch.length === 0 || (weight + pending.weight <= this.options.maxWeight && !keys.some((k) => taken.has(k)));
+      if (!fits) {
+        rest.push(pending);
         continue;
       }
       batch.push(pending);
-      this.queue.splice(i, 1);
       keys.forEach((k) => taken.add(k));
       weight += pending.weight;
-      if (!exclusive && weight >= this.options.maxWeight) break;
     }
+    this.queue = rest;
     return batch;
   }
 
