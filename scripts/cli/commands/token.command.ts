@@ -1,4 +1,4 @@
-import { ROLES, type Role, signToken, tokenSecret } from '@app/platform';
+import { MAX_TOKEN_LIFETIME_SECONDS, ROLES, type Role, signToken, tokenSecret } from '@app/platform';
 import { type CliCommand, UsageError, stringOption } from '../command';
 
 export const tokenCommand: CliCommand = {
@@ -12,7 +12,8 @@ export const tokenCommand: CliCommand = {
     const units = unitOption ? unitOption.split(',').map((u) => u.trim()).filter(Boolean) : role === 'admin' || role === 'auditor' ? ['*'] : [];
     if ((role === 'clerk' || role === 'supervisor') && units.length === 0) throw new UsageError(`--unit is required for the ${role} role`);
     const hours = Number(stringOption(options, 'hours', '12'));
-    if (!Number.isFinite(hours) || hours <= 0) throw new UsageError('--hours must be a positive number');
+    const maxHours = MAX_TOKEN_LIFETIME_SECONDS / 3600;
+    if (!Number.isFinite(hours) || hours <= 0 || hours > maxHours) throw new UsageError(`--hours must be a positive number up to ${maxHours}`);
     const subject = stringOption(options, 'subject', `${role}@local`);
     print(signToken({ subject, role, units }, tokenSecret(config), Math.round(hours * 3600)));
   },

@@ -1,4 +1,5 @@
-import { InvalidTokenError, actsFor, readsFor, signToken, verifyToken } from './token';
+import { createHmac } from 'node:crypto';
+import { InvalidTokenError, MAX_TOKEN_LIFETIME_SECONDS, actsFor, readsFor, signToken, verifyToken } from './token';
 
 describe('access tokens', () => {
   const secret = 'a-test-secret-that-is-long-enough-123';
@@ -16,6 +17,30 @@ describe('access tokens', () => {
     expect(() => verifyToken(`${h}.${admin}.${s}`, secret)).toThrow('bad signature');
     expect(() => verifyToken(signToken(clerk, secret, 10, Date.now() - 60_000), secret)).toThrow('token expired');
     expect(() => verifyToken('abc', secret)).toThrow('malformed token');
+  });
+
+  const forge = (claims: Record<string, unknown>): string => {
+    const header = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
+    const body = `${header}.${Buffer.from(JSON.stringify({ sub: 'clerk-1', role: 'clerk', units: ['unit-a'], ...claims })).toString('base64url')}`;
+    return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
+  };
+  const now = Math.floor(Date.now() / 1000);
+
+  it('accepts a well-formed token signed elsewhere, nbf included', () => {
+    expect(verifyToken(forge({ iat: now, nbf: now, exp: now + 600 }), secret)).toEqual(clerk);
+  });
+
+  it('refuses a token not valid yet (nbf), issued in the future (iat) or living too long (exp − iat)', () => {
+    expect(() => verifyToken(forge({ iat: now, nbf: now + 3600, exp: now + 7200 }), secret)).toThrow('token not valid yet');
+    expect(() => verifyToken(forge({ iat: now + 3600, exp: now + 7200 }), secret)).toThrow('token issued in the future');
+    expect(() => verifyToken(forge({ iat: now, exp: now + MAX_TOKEN_LIFETIME_SECONDS + 1 }), secret)).toThrow('token lifetime too long');
+    expect(() => verifyToken(forge({ iat: 0, exp: 9e9 }), secret)).toThrow('token lifetime too long');
+    expect(() => verifyToken(forge({ exp: now + 600 }), secret)).toThrow('token claims are incomplete');
+    expect(() => verifyToken(forge({ iat: now, nbf: 'soon', exp: now + 600 }), secret)).toThrow('token claims are incomplete');
+  });
+
+  it('never signs a token that would be refused', () => {
+    expect(() => signToken(clerk, secret, MAX_TOKEN_LIFETIME_SECONDS + 1)).toThrow(RangeError);
   });
 
   it('limits clerks to their units and lets auditors read everything', () => {

@@ -18,7 +18,14 @@ export interface TokenClaims {
   units: string[];
   iat: number;
   exp: number;
+  /** Not before (optional): the token is refused until then. */
+  nbf?: number;
 }
+
+/** The longest a token may live (exp − iat): a working day and a half. Longer ones are refused, whoever signed them. */
+export const MAX_TOKEN_LIFETIME_SECONDS = 12 * 3600;
+/** Clock difference tolerated between the signer and this server, for iat and nbf. */
+const CLOCK_SKEW_SECONDS = 60;
 
 export class InvalidTokenError extends Error {}
 
@@ -26,14 +33,21 @@ const encode = (value: unknown): string => Buffer.from(JSON.stringify(value)).to
 const HEADER = encode({ alg: 'HS256', typ: 'JWT' });
 
 /** Signs a JWT (HS256) for a principal, valid for `ttlSeconds`. */
-export function signToken(principal: Principal, secret: string, ttlSeconds = 12 * 3600, now = Date.now()): string {
+export function signToken(principal: Principal, secret: string, ttlSeconds = MAX_TOKEN_LIFETIME_SECONDS, now = Date.now()): string {
+  if (!(ttlSeconds > 0 && ttlSeconds <= MAX_TOKEN_LIFETIME_SECONDS)) {
+    throw new RangeError(`a token lives at most ${MAX_TOKEN_LIFETIME_SECONDS / 3600} hours (asked: ${ttlSeconds} s)`);
+  }
   const iat = Math.floor(now / 1000);
   const claims: TokenClaims = { sub: principal.subject, role: principal.role, units: principal.units, iat, exp: iat + ttlSeconds };
   const body = `${HEADER}.${encode(claims)}`;
   return `${body}.${sign(body, secret)}`;
 }
 
-/** Verifies signature, algorithm, expiry and claims; returns the principal. */
+/**
+ * Verifies signature, algorithm and claims; returns the principal. Refused: an expired token, one not valid yet
+ * (`nbf`), one issued in the future (`iat`, beyond a minute of clock skew), and one that lives longer than
+ * MAX_TOKEN_LIFETIME_SECONDS (`exp − iat`), so a leaked secret cannot mint everlasting tokens unnoticed.
+ */
 export function verifyToken(token: string, secret: string, now = Date.now()): Principal {
   const parts = token.split('.');
   if (parts.length !== 3) throw new InvalidTokenError('malformed token');
@@ -50,7 +64,14 @@ export function verifyToken(token: string, secret: string, now = Date.now()): Pr
     throw new InvalidTokenError('malformed token');
   }
   if (alg !== 'HS256') throw new InvalidTokenError('unsupported algorithm');
-  if (typeof claims.exp !== 'number' || claims.exp * 1000 <= now) throw new InvalidTokenError('token expired');
+  const seconds = now / 1000;
+  if (typeof claims.exp !== 'number' || !Number.isFinite(claims.exp)) throw new InvalidTokenError('token claims are incomplete');
+  if (claims.exp <= seconds) throw new InvalidTokenError('token expired');
+  if (typeof claims.iat !== 'number' || !Number.isFinite(claims.iat)) throw new InvalidTokenError('token claims are incomplete');
+  if (claims.iat > seconds + CLOCK_SKEW_SECONDS) throw new InvalidTokenError('token issued in the future');
+  if (claims.exp - claims.iat > MAX_TOKEN_LIFETIME_SECONDS) throw new InvalidTokenError('token lifetime too long');
+  if (claims.nbf !== undefined && (typeof claims.nbf !== 'number' || !Number.isFinite(claims.nbf))) throw new InvalidTokenError('token claims are incomplete');
+  if (claims.nbf !== undefined && claims.nbf > seconds + CLOCK_SKEW_SECONDS) throw new InvalidTokenError('token not valid yet');
   if (typeof claims.sub !== 'string' || !ROLES.includes(claims.role as Role) || !Array.isArray(claims.units)) {
     throw new InvalidTokenError('token claims are incomplete');
   }
