@@ -82,7 +82,7 @@ function tryPlan(input: DossierToPlan, ctx: PlanContext): DossierScript | undefi
     const requestedAt = timeline.timeOn(askedOn, random, last);
     const suppliedAt = timeline.timeOn(timeline.after(askedOn, random.int(1, 5)), random, requestedAt);
     const { policy } = supplementPolicyOn(receiptDay);
-    const moved = dueDateAfterSupplement(calendar, { policy, limit: procedure.timeLimit, dueDate: due, requestedAt, suppliedAt });
+    const moved = dueDateAfterSupplement(calendar, { policy, limit: procedure.timeLimit, dueDate: due, receivedAt, earlierSupplements: [], requestedAt, suppliedAt });
     if (moved === null) return undefined;
     due = moved;
     push({ action: 'requestSupplement', at: requestedAt, body: { reason: 'Thiếu giấy tờ theo quy định', documents: ['Bản sao chứng thực'] } });

@@ -1,14 +1,7 @@
 import { type WorkingCalendar } from '../calendar';
-import { addDays, isInstant, localDateOf, localMinuteOfDay, VIETNAM_OFFSET_MINUTES, type Instant, type LocalDate } from '../time/local-date';
-import {
-  checkTimeLimit,
-  DEFAULT_DUE_DATE_RULES,
-  DEFAULT_WORKING_SESSIONS,
-  DeadlineError,
-  minutesOf,
-  type DueDateRules,
-  type TimeLimit,
-} from './time-limit';
+import { addDays, isInstant, localDateOf, VIETNAM_OFFSET_MINUTES, type Instant, type LocalDate } from '../time/local-date';
+import { checkTimeLimit, DEFAULT_DUE_DATE_RULES, DeadlineError, minutesOf, type DueDateRules, type TimeLimit } from './time-limit';
+import { workingMinutesEnd } from './working-hours';
 
 /**
  * The local date a dossier counts as received on (DOMAIN.md § Working days and due dates): the local date
@@ -47,34 +40,7 @@ export function dueDateFor(
       return calendar.isWorkingDay(end) ? end : calendar.nextWorkingDay(end);
     }
     case 'working_hours':
-      return workingHoursEnd(calendar, receivedAt, limit.amount, rules);
-  }
-}
-
-function workingHoursEnd(calendar: WorkingCalendar, receivedAt: Instant, hours: number, rules: DueDateRules): LocalDate {
-  checkInstant(receivedAt);
-  const sessions = (rules.workingSessions ?? DEFAULT_WORKING_SESSIONS).map((s) => ({ from: minutesOf(s.from), to: minutesOf(s.to) }));
-  if (sessions.length === 0 || sessions.some((s, i) => s.to <= s.from || (i > 0 && s.from < (sessions[i - 1]?.to ?? 0)))) {
-    throw new DeadlineError('rules_invalid', 'Working sessions must be non-empty, ordered and non-overlapping.');
-  }
-  let remaining = Math.round(hours * 60);
-  let day = localDateOf(receivedAt);
-  let minute = localMinuteOfDay(receivedAt);
-  if (!calendar.isWorkingDay(day)) {
-    day = calendar.nextWorkingDay(day);
-    minute = 0;
-  }
-  for (;;) {
-    for (const session of sessions) {
-      const start = Math.max(minute, session.from);
-      if (start >= session.to) continue;
-      const available = session.to - start;
-      if (remaining <= available) return day;
-      remaining -= available;
-      minute = session.to;
-    }
-    day = calendar.nextWorkingDay(day);
-    minute = 0;
+      return workingMinutesEnd(calendar, receivedAt, limit.amount * 60, rules);
   }
 }
 

@@ -8,10 +8,12 @@ export {
   type DeadlineErrorCode,
 } from './time-limit';
 export { dueDateFor, effectiveReceiptDate } from './due-date';
+export { workingMinutesBetween } from './working-hours';
 export {
   type SupplementPolicy,
   type SupplementPolicyVersion,
   type SupplementArgs,
+  type CompletedSupplement,
   SUPPLEMENT_POLICY_VERSIONS,
   supplementPolicyOn,
   dueDateAfterSupplement,

@@ -1,5 +1,5 @@
 import type { WorkingCalendar } from '../calendar';
-import { dueDateAfterSupplement, dueDateFor, type DueDateRules, type SupplementPolicy, type TimeLimit } from '../deadlines';
+import { dueDateAfterSupplement, dueDateFor, type CompletedSupplement, type DueDateRules, type SupplementPolicy, type TimeLimit } from '../deadlines';
 import type { Instant, LocalDate } from '../time/local-date';
 import type { SupplementCycle } from './state';
 
@@ -23,16 +23,20 @@ export interface DueDateInputs {
 export function recomputeDueDate(inputs: DueDateInputs, context: DeciderContext): LocalDate | null {
   const rules = context.dueDateRules;
   let dueDate = dueDateFor(context.calendar, inputs.receivedAt, inputs.timeLimit, rules);
+  const completed: CompletedSupplement[] = [];
   for (const cycle of inputs.supplements) {
     if (cycle.suppliedAt === null) continue;
     dueDate = dueDateAfterSupplement(context.calendar, {
       policy: inputs.supplementPolicy,
       limit: inputs.timeLimit,
       dueDate,
+      receivedAt: inputs.receivedAt,
+      earlierSupplements: completed,
       requestedAt: cycle.requestedAt,
       suppliedAt: cycle.suppliedAt,
       rules,
     });
+    completed.push({ requestedAt: cycle.requestedAt, suppliedAt: cycle.suppliedAt });
   }
   return dueDate;
 }

@@ -1,7 +1,9 @@
 import { at, BUSINESS_REGISTRATION, dossierSpec, HISTORIES, history, JUDICIAL_RECORD, receive, UNIT } from '../testing/dossier-fixtures';
+import { hue2020ProcedureCatalogue } from '../reference';
 import type { CorrectEntry, CorrectionRequest } from './commands';
 import type { DossierEvent } from './events';
 
+const CONSTRUCTION_PERMIT = hue2020ProcedureCatalogue().procedureAt('T-DT-01', '2020-06-10')!;
 const changesOf = (events: DossierEvent[]) => (events[0]?.type === 'EntryCorrected' ? events[0].data.changes : undefined);
 
 const correct = (changes: CorrectionRequest, over: Partial<CorrectEntry> = {}): CorrectEntry => ({
@@ -43,6 +45,16 @@ describe('CorrectEntry: history is never edited, a correction is a new event', (
       .given(given)
       .when(correct({ receivedAt: at('2020-06-09') }, { at: at('2020-06-16', '10:00') }))
       .thenState((state) => expect(state).toMatchObject({ status: 'in_progress', dossier: { receivedAt: at('2020-06-09'), dueDate: '2020-06-17' } }));
+  });
+
+  it('recomputes the supplement cycles in the unit of a corrected procedure\'s time limit', () => {
+    // Corrected to T-DT-01 (15 calendar days): Wed 10/6 + 15 = Thu 25/6; the wait Fri 12/6 → Mon 15/6 is 3 calendar
+    // days → 10/6 + 18 = Sun 28/6 → Mon 29/6 (a working-day count would give Fri 26/6).
+    const given = history(receive(), { type: 'RequestSupplement', reason: 'Thiếu giấy tờ', at: at('2020-06-12') }, { type: 'ReceiveSupplement', at: at('2020-06-15') });
+    dossierSpec
+      .given(given)
+      .when(correct({ procedure: CONSTRUCTION_PERMIT }, { at: at('2020-06-15', '10:00') }))
+      .then((events) => expect(changesOf(events)).toEqual({ procedureCode: 'T-DT-01', timeLimit: { unit: 'calendar_days', amount: 15 }, dueDate: '2020-06-29' }));
   });
 
   it('takes the time limit of a corrected procedure', () => {

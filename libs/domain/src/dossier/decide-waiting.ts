@@ -4,7 +4,7 @@ import type { FulfilFinancialObligation, ReceiveSupplement, RequestFinancialObli
 import type { DeciderContext } from './context';
 import { accept, reject, type Decision } from './errors';
 import { dossierEvent, type DossierEvent } from './events';
-import { openSupplement, type ReceivedDossierState } from './state';
+import { completedSupplements, openSupplement, type ReceivedDossierState } from './state';
 import { badAmount, isBlank } from './validation';
 
 /** Waiting on the applicant for documents (Mẫu 02); the due date moves per the recorded supplement policy. */
@@ -34,6 +34,8 @@ export function decideSupplement(
     policy: facts.supplementPolicy,
     limit: facts.timeLimit,
     dueDate: facts.dueDate,
+    receivedAt: facts.receivedAt,
+    earlierSupplements: completedSupplements(facts),
     requestedAt: open.requestedAt,
     suppliedAt: at,
     rules: context.dueDateRules,

@@ -1,4 +1,4 @@
-import type { SupplementPolicy, TimeLimit } from '../deadlines';
+import type { CompletedSupplement, SupplementPolicy, TimeLimit } from '../deadlines';
 import type { Instant, LocalDate } from '../time/local-date';
 import type { Channel, Outcome, ReturnVia } from './events';
 
@@ -84,4 +84,11 @@ export function lastEventAt(state: DossierState): Instant | null {
 export function openSupplement(facts: DossierFacts): SupplementCycle | null {
   const last = facts.supplements[facts.supplements.length - 1];
   return last && last.suppliedAt === null ? last : null;
+}
+
+/** The supplement requests whose documents came, in order. */
+export function completedSupplements(facts: DossierFacts): CompletedSupplement[] {
+  const done: CompletedSupplement[] = [];
+  for (const cycle of facts.supplements) if (cycle.suppliedAt !== null) done.push({ requestedAt: cycle.requestedAt, suppliedAt: cycle.suppliedAt });
+  return done;
 }

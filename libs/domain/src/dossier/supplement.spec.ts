@@ -1,5 +1,5 @@
 import { hue2020ProcedureCatalogue } from '../reference';
-import { at, COPY_CERTIFICATION, dossierSpec, HISTORIES, history, receive, UNIT_CODE } from '../testing/dossier-fixtures';
+import { at, COPY_CERTIFICATION, dossierSpec, HISTORIES, history, JUDICIAL_RECORD, receive, UNIT_CODE } from '../testing/dossier-fixtures';
 import type { ReceiveSupplement, RequestSupplement } from './commands';
 import { formatDossierCode } from './dossier-code';
 
@@ -53,6 +53,16 @@ describe('ReceiveSupplement', () => {
       .given(history(receive(), request()))
       .when(supply(at('2020-06-16')))
       .thenState((state) => expect(state).toMatchObject({ status: 'in_progress', dossier: { dueDate: '2020-06-18', supplements: [{ suppliedAt: at('2020-06-16') }] } }));
+  });
+
+  it('pause policy (2020), calendar-day limit: the due date moves by the calendar days spent waiting', () => {
+    // Mon 15/6/2020 + 10 days → Thu 25/6. Requested Fri 19/6, supplied Mon 22/6: 3 calendar days (1 working
+    // day) → 15/6 + 13 = Sun 28/6 → Mon 29/6; then a second cycle, Tue 23/6 → Thu 25/6: 2 more → 15/6 + 15 = Tue 30/6.
+    const received = at('2020-06-15');
+    const first = [receive({ at: received, procedure: JUDICIAL_RECORD, code: formatDossierCode(UNIT_CODE, received, 2) }), request({ at: at('2020-06-19') })];
+    dossierSpec.given(history(...first)).when(supply(at('2020-06-22'))).then([{ type: 'SupplementReceived', schemaVersion: 1, data: { newDueDate: '2020-06-29', occurredAt: at('2020-06-22') } }]);
+    const second = history(...first, supply(at('2020-06-22')), request({ at: at('2020-06-23') }));
+    dossierSpec.given(second).when(supply(at('2020-06-25'))).then((events) => expect(events[0]?.data).toEqual({ newDueDate: '2020-06-30', occurredAt: at('2020-06-25') }));
   });
 
   it('restart policy (from 20/01/2022): the full time limit starts again on the day the documents are complete', () => {
