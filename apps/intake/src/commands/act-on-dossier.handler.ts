@@ -1,12 +1,12 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { localDateOf } from '@app/domain';
-import { actsFor } from '@app/platform';
 import { ReferenceDataService } from '@app/reference-data';
 import type { DossierAction } from '../dossiers/dossier-actions';
 import { DossierRepository } from '../dossiers/dossier-repository';
 import { dossierStreamId } from '../dossiers/dossier-stream';
 import { type DossierView, dossierView } from '../dossiers/dossier-view';
-import { dossierNotFound, notYourUnit, procedureNotFound, unitNotFound } from '../dossiers/intake-errors';
+import { unitToActFor } from '../dossiers/dossier-access';
+import { dossierNotFound, procedureNotFound, unitNotFound } from '../dossiers/intake-errors';
 import { type RequestContext, businessTime, eventMetadata, storeKey } from './request-context';
 
 export class ActOnDossierCommand extends Command<{ view: DossierView; replayed: boolean }> {
@@ -38,16 +38,19 @@ export class ActOnDossierHandler implements ICommandHandler<ActOnDossierCommand>
       (loaded) => {
         if (loaded.state.status === 'none' || loaded.state.status === 'refused_at_receipt') throw dossierNotFound(dossierId);
         const d = loaded.state.dossier;
-        const unitsOfDossier = [d.currentUnitId, d.receivingUnitId, d.competentUnitId];
-        const allowed = unitsOfDossier.find((u) => actsFor(context.principal, u));
-        if (!allowed) throw notYourUnit(d.currentUnitId);
-        metadata.unit = allowed;
         return action.build(body as never, at, {
           procedureAt: (code) => procedures.procedureAt(code, localDateOf(d.receivedAt)) ?? throwError(procedureNotFound(code)),
           unitExists: (id, field) => void (units.unitAt(id, day) ?? throwError(unitNotFound(field, id))),
         });
       },
-      { ifMatch: context.ifMatch, idempotencyKey: storeKey(context), metadata },
+      {
+        ifMatch: context.ifMatch,
+        idempotencyKey: storeKey(context),
+        metadata,
+        authorize: (loaded) => {
+          metadata.unit = unitToActFor(context.principal, loaded.state, dossierId);
+        },
+      },
     );
     const view = dossierView(dossierId, executed.state, executed.version) as DossierView;
     return { view, replayed: executed.replayed };

@@ -13,6 +13,12 @@ export interface ExecuteOptions {
   ifMatch?: number;
   idempotencyKey?: string;
   metadata: EventMetadata;
+  /**
+   * May the caller act on what the stream holds? Runs on the stream as loaded, before anything is decided and
+   * before a repeated request is answered with its first outcome, so that a replay never shows a dossier the
+   * caller may not see. Throws to refuse.
+   */
+  authorize?: (loaded: LoadedDossier) => void;
 }
 
 export interface Executed extends LoadedDossier {
@@ -51,8 +57,12 @@ export class DossierRepository {
         expectedVersion: 'no_stream',
         idempotencyKey: options.idempotencyKey,
       });
-      if (result.duplicate) sameRequest(result.events, options);
-      return { state: foldRecorded(result.events), version: result.nextExpectedVersion, events: result.events, replayed: result.duplicate };
+      const executed = { state: foldRecorded(result.events), version: result.nextExpectedVersion, events: result.events, replayed: result.duplicate };
+      if (result.duplicate) {
+        options.authorize?.(executed);
+        sameRequest(result.events, options);
+      }
+      return executed;
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError)) throw error;
       return this.execute(streamId, command, options);
@@ -63,6 +73,7 @@ export class DossierRepository {
     const context = await this.deciderContext();
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const loaded = await this.load(streamId);
+      options.authorize?.(loaded);
       const earlier = this.earlierOutcome(loaded, options);
       if (earlier) return earlier;
       if (options.ifMatch !== undefined && options.ifMatch !== loaded.version) throw versionMismatch(options.ifMatch, loaded.version);
@@ -75,8 +86,10 @@ export class DossierRepository {
           idempotencyKey: options.idempotencyKey,
         });
         if (result.duplicate) {
+          const original = await this.load(streamId, result.nextExpectedVersion);
+          options.authorize?.(original);
           sameRequest(result.events, options);
-          return { ...(await this.load(streamId, result.nextExpectedVersion)), replayed: true };
+          return { ...original, replayed: true };
         }
         const events = [...loaded.events, ...result.events];
         return { state: foldRecorded(result.events, loaded.state), version: result.nextExpectedVersion, events, replayed: false };

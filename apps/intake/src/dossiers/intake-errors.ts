@@ -21,6 +21,13 @@ export const tooManyConflicts = (): ApplicationError =>
   new ApplicationError(409, 'CONCURRENT_MODIFICATION', 'Hồ sơ đang được cập nhật đồng thời; vui lòng thử lại.');
 export const idempotencyKeyReused = (): ApplicationError =>
   new ApplicationError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request.');
+export const dailySequenceExhausted = (unitId: string, day: string, last: number): ApplicationError =>
+  new ApplicationError(
+    409,
+    'DAILY_SEQUENCE_EXHAUSTED',
+    `Đơn vị "${unitId}" đã cấp hết ${last} số thứ tự hồ sơ của ngày ${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)} (mã hồ sơ có 4 chữ số thứ tự); hồ sơ chưa được ghi nhận. Báo quản trị hệ thống.`,
+    { field: 'receivingUnitId', unitId, day },
+  );
 export const invalidField = (field: string, rule: string, message: string): ApplicationError =>
   new ApplicationError(400, 'VALIDATION_FAILED', message, { errors: [{ field, rule, message }] });
 

@@ -1,10 +1,11 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { type Principal, readsFor } from '@app/platform';
+import type { Principal } from '@app/platform';
 import { DossierCodeAllocator } from '../persistence/dossier-code.allocator';
 import { DossierRepository } from '../dossiers/dossier-repository';
 import { dossierStreamId } from '../dossiers/dossier-stream';
 import { type DossierView, dossierView } from '../dossiers/dossier-view';
-import { dossierNotFound, notYourUnit } from '../dossiers/intake-errors';
+import { assertMayRead } from '../dossiers/dossier-access';
+import { dossierNotFound } from '../dossiers/intake-errors';
 
 export interface HistoryEntry {
   position: number;
@@ -49,7 +50,7 @@ export class GetDossierHandler implements IQueryHandler<GetDossierQuery> {
     const view = dossierView(dossierId, loaded.state, loaded.version);
     if (code !== undefined && view?.code !== code) throw dossierNotFound(code);
     if (!view) throw dossierNotFound(dossierId);
-    if (![view.receivingUnitId, view.currentUnitId, view.competentUnitId].some((u) => readsFor(principal, u))) throw notYourUnit(view.currentUnitId);
+    assertMayRead(principal, loaded.state, code ?? dossierId);
     const history = loaded.events.map((e) => ({
       position: e.streamPosition,
       globalPosition: e.globalPosition,
