@@ -8,8 +8,17 @@ describe('standalone app: health and OpenAPI', () => {
   });
   afterAll(() => subject.close());
 
+  const withToken = () => request(subject.app.getHttpServer()).get('/health').set('Authorization', `Bearer ${subject.token('clerk', ['tth-pvhcc'])}`);
+
+  it('shows anyone up or down only, and no internals', async () => {
+    const anonymous = await request(subject.app.getHttpServer()).get('/health').expect(200);
+    expect(anonymous.body).toEqual({ status: 'ok' });
+    const badToken = await request(subject.app.getHttpServer()).get('/health').set('Authorization', 'Bearer forged.token.here').expect(200);
+    expect(badToken.body).toEqual({ status: 'ok' });
+  });
+
   it('reports the database up and every migration applied', async () => {
-    const response = await request(subject.app.getHttpServer()).get('/health').expect(200);
+    const response = await withToken().expect(200);
     expect(response.body).toMatchObject({ status: 'ok', database: { status: 'up', kind: 'external' }, migrations: { pending: [] } });
     expect(response.body.migrations.total).toBeGreaterThanOrEqual(0);
   });
@@ -19,7 +28,9 @@ describe('standalone app: health and OpenAPI', () => {
     const original = pool.query.bind(pool);
     (pool as { query: unknown }).query = () => Promise.reject(new Error('connection refused'));
     try {
-      const response = await request(subject.app.getHttpServer()).get('/health').expect(503);
+      const anonymous = await request(subject.app.getHttpServer()).get('/health').expect(503);
+      expect(anonymous.body).toEqual({ status: 'error' });
+      const response = await withToken().expect(503);
       expect(response.body.database).toMatchObject({ status: 'down', error: 'connection refused' });
     } finally {
       (pool as { query: unknown }).query = original;

@@ -99,7 +99,7 @@ describe('GET /api/v1/reports/dossier-figures (standalone app)', () => {
   });
 
   it('shows the projector in /health', async () => {
-    const res = await request(t.app.getHttpServer()).get('/health').expect(200);
+    const res = await request(t.app.getHttpServer()).get('/health').set('Authorization', `Bearer ${t.token('auditor')}`).expect(200);
     expect(res.body.details.projector).toMatchObject({ state: 'running', lag: { pendingEvents: 0 } });
     expect(res.body.details.projector.eventsProjected).toBeGreaterThan(0);
   });

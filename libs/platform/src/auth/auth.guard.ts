@@ -3,7 +3,8 @@ import { Reflector } from '@nestjs/core';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../nest/tokens';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
-import { InvalidTokenError, type Principal, type Role, verifyToken } from './token';
+import { bearerPrincipal } from './bearer';
+import { InvalidTokenError, type Principal, type Role } from './token';
 import { tokenSecret } from './token-secret';
 
 /** Every route needs a valid bearer token unless marked @Public(); @Roles() narrows who may call it. */
@@ -23,15 +24,15 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; principal?: Principal }>();
-    const header = request.headers.authorization ?? '';
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw new UnauthorizedException({ code: 'UNAUTHENTICATED', message: 'Thiếu mã truy cập (Authorization: Bearer <token>).' });
+    let principal: Principal | 'missing';
     try {
-      request.principal = verifyToken(match[1] as string, this.secret);
+      principal = bearerPrincipal(request.headers.authorization, this.secret);
     } catch (error) {
       const reason = error instanceof InvalidTokenError ? error.message : 'invalid token';
       throw new UnauthorizedException({ code: 'UNAUTHENTICATED', message: `Mã truy cập không hợp lệ: ${reason}.` });
     }
+    if (principal === 'missing') throw new UnauthorizedException({ code: 'UNAUTHENTICATED', message: 'Thiếu mã truy cập (Authorization: Bearer <token>).' });
+    request.principal = principal;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     if (roles && !roles.includes(request.principal.role)) {
       throw new ForbiddenException({ code: 'ROLE_NOT_ALLOWED', message: `Vai trò "${request.principal.role}" không được thực hiện thao tác này.` });
