@@ -131,4 +131,56 @@ describe('EventRelay (PostgreSQL log, fake broker)', () => {
     expect(two.status().state).toBe('running');
     await two.stop();
   });
+
+  describe('stop() while a run is still being prepared never waits forever', () => {
+    /** ensureTopic answers at once, except its `held`-th call, which waits until `release()`. */
+    const gate = (held: number) => {
+      let calls = 0;
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let reached!: () => void;
+      const reachedHeld = new Promise<void>((resolve) => (reached = resolve));
+      const ensureTopic = async (): Promise<void> => {
+        if (++calls !== held) return;
+        reached();
+        await released;
+      };
+      return { ensureTopic, reachedHeld, release };
+    };
+    const relayWith = (consumer: string, ensureTopic: () => Promise<void>) =>
+      new EventRelay({ pool, store, publisher: () => new FakePublisher(), ensureTopic, topic: 't', consumer, batchSize: 50, retryMs: 20, stopTimeoutMs: 300 });
+
+    it('on the first run (no subscription yet)', async () => {
+      const { ensureTopic, reachedHeld, release } = gate(1);
+      const relay = relayWith('r5', ensureTopic);
+      relay.start();
+      await reachedHeld;
+      const stopped = relay.stop();
+      release();
+      expect(await within(stopped, 3_000)).toBe(true);
+      expect(relay.status().state).toBe('stopped');
+    });
+
+    it('on a run after a failure (the failed run\'s subscription has ended already)', async () => {
+      FakePublisher.failNext = 1;
+      const { ensureTopic, reachedHeld, release } = gate(2);
+      const relay = relayWith('r6', ensureTopic);
+      relay.start();
+      await reachedHeld;
+      const stopped = relay.stop();
+      release();
+      expect(await within(stopped, 3_000)).toBe(true);
+      expect(relay.status()).toMatchObject({ state: 'stopped', restarts: 1 });
+    });
+  });
 });
+
+async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([promise.then(() => true as const), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -52,7 +52,9 @@ export class EventRelay {
   private abortRun?: (reason: Error) => void;
   private readonly lock: SessionLock;
   private loop?: Promise<void>;
-  private stopping = false;
+  /** Aborted by stop(): the run loop ends what it started (the subscription, a pause) and starts nothing more. */
+  private stopSignal = new AbortController().signal;
+  private stopRun?: AbortController;
   private lastError: string | null = null;
   private readonly pausing = new Pause();
 
@@ -62,16 +64,22 @@ export class EventRelay {
 
   start(): void {
     if (this.loop) return;
-    this.stopping = false;
+    this.stopRun = new AbortController();
+    this.stopSignal = this.stopRun.signal;
     this.loop = this.run();
   }
 
+  /**
+   * Stops the run loop, whatever it is doing: waiting for the lock, preparing a run (topic, checkpoint), relaying
+   * or pausing after a failure. The loop, not stop(), ends the subscription it started: a stop() that comes before
+   * the run's subscription exists is seen as soon as it does.
+   */
   async stop(): Promise<void> {
-    this.stopping = true;
+    this.stopRun?.abort();
     this.pausing.wake();
     // The batch in flight finishes; one stuck on an unreachable broker is abandoned (its checkpoint is not saved).
-    const stopped = this.subscription?.stop().then(() => this.pipeline?.drain()).catch(() => undefined);
-    if (stopped && !(await within(stopped, this.options.stopTimeoutMs ?? 5_000))) {
+    const loop = this.loop ?? Promise.resolve();
+    if (!(await within(loop, this.options.stopTimeoutMs ?? 5_000))) {
       this.abortRun?.(new Error('stopped with a publish in flight (not acknowledged: it will be published again)'));
       await this.publisher?.close().catch(() => undefined);
     }
@@ -79,6 +87,10 @@ export class EventRelay {
     this.loop = undefined;
     await this.lock.release();
     this.state = 'stopped';
+  }
+
+  private get stopping(): boolean {
+    return this.stopSignal.aborted;
   }
 
   /** Resolves once every event readable when called has been published and checkpointed. */
@@ -118,6 +130,7 @@ export class EventRelay {
         await this.options.ensureTopic?.();
         const from = await loadCheckpoint(this.options.pool, this.options.consumer);
         this.metrics.checkpoint = from;
+        if (this.stopping) break;
         const pipeline = (this.pipeline = new PublishPipeline({
           publisher,
           topic: this.options.topic,
@@ -125,14 +138,15 @@ export class EventRelay {
           acknowledged: (events, checkpoint) => this.acknowledged(events, checkpoint),
           failed: () => void this.subscription?.stop(),
         }));
-        this.subscription = this.options.store.subscribe({
+        const subscription = this.options.store.subscribe({
           from,
           batchSize: this.options.batchSize,
           handle: (events, checkpoint) => pipeline.handle(events, checkpoint),
         });
+        this.subscription = subscription;
         this.state = 'running';
         this.log('log', `relaying to topic ${this.options.topic} from ${from.transactionId}:${from.globalPosition}`);
-        await this.subscription.done;
+        await untilStopped(subscription, this.stopSignal);
         await pipeline.drain();
         failures = 0;
       } catch (error) {
@@ -160,7 +174,7 @@ export class EventRelay {
       this.state = 'waiting-for-lock';
       // The lock went with its connection: stop this run, the loop takes the lock again.
       if (await this.lock.tryAcquire(() => void this.subscription?.stop())) return;
-      await this.pausing.wait(1000);
+      if (!this.stopping) await this.pausing.wait(1000);
     }
   }
 
@@ -178,5 +192,20 @@ async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
     return await Promise.race([promise.then(() => true as const), timeout]);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/**
+ * Waits for the subscription to end, stopping it when `signal` aborts — also if it aborted before this call.
+ * Settles as `done` does: resolves on a stop, rejects with the handler's error.
+ */
+async function untilStopped(subscription: Subscription, signal: AbortSignal): Promise<void> {
+  const stop = (): void => void subscription.stop().catch(() => undefined);
+  if (signal.aborted) stop();
+  else signal.addEventListener('abort', stop, { once: true });
+  try {
+    await subscription.done;
+  } finally {
+    signal.removeEventListener('abort', stop);
   }
 }

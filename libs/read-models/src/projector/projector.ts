@@ -48,7 +48,9 @@ export class Projector {
   private position: Checkpoint | null = null;
   private subscription?: Subscription;
   private loop?: Promise<void>;
-  private stopping = false;
+  /** Aborted by stop(): the run loop ends what it started (the subscription, a pause) and starts nothing more. */
+  private stopSignal = new AbortController().signal;
+  private abortRun?: AbortController;
   private lastError: string | null = null;
   private readonly pausing = new Pause();
 
@@ -60,18 +62,27 @@ export class Projector {
 
   start(): void {
     if (this.loop) return;
-    this.stopping = false;
+    this.abortRun = new AbortController();
+    this.stopSignal = this.abortRun.signal;
     this.loop = this.run();
   }
 
+  /**
+   * Stops the run loop, whatever it is doing: waiting for the lock, reading the generation, following the log
+   * (the batch in flight is finished) or pausing after a failure. The loop, not stop(), ends the subscription it
+   * started: a stop() that comes before the subscription exists is seen as soon as it does.
+   */
   async stop(): Promise<void> {
-    this.stopping = true;
+    this.abortRun?.abort();
     this.pausing.wake();
-    await this.subscription?.stop();
     await this.loop;
     this.loop = undefined;
     await this.releaseLock();
     this.state = 'stopped';
+  }
+
+  private get stopping(): boolean {
+    return this.stopSignal.aborted;
   }
 
   /** Resolves once every event readable when called has been projected (for tests and the CLI). */
@@ -127,16 +138,18 @@ export class Projector {
         await this.acquireLock();
         if (this.stopping) break;
         const generation = await activeGeneration(this.options.pool);
+        if (this.stopping) break;
         this.generation = generation.id;
         this.position = generation.checkpoint;
-        this.subscription = this.options.store.subscribe({
+        const subscription = this.options.store.subscribe({
           from: generation.checkpoint,
           batchSize: this.options.batchSize ?? 5000,
           coalesceMs: this.options.coalesceMs ?? 50,
           handle: (events, checkpoint) => this.handle(generation.id, events, checkpoint),
         });
+        this.subscription = subscription;
         this.state = 'running';
-        await this.subscription.done;
+        await untilStopped(subscription, this.stopSignal);
         failures = 0;
       } catch (error) {
         this.state = 'idle';
@@ -147,7 +160,7 @@ export class Projector {
         failures++;
         this.lastError = (error as Error).message;
         this.log('error', `projection failed (${failures}): ${(error as Error).message}`);
-        await this.pausing.wait(Math.min(RETRY_MS * 2 ** failures, 30_000));
+        if (!this.stopping) await this.pausing.wait(Math.min(RETRY_MS * 2 ** failures, 30_000));
       }
     }
   }
@@ -167,7 +180,7 @@ export class Projector {
       this.state = 'waiting-for-lock';
       // If the lock's connection breaks, the lock is gone: stop this subscription; the loop takes it again.
       if (await this.lock.tryAcquire(() => void this.subscription?.stop())) return;
-      await this.pausing.wait(RETRY_MS);
+      if (!this.stopping) await this.pausing.wait(RETRY_MS);
     }
   }
 
@@ -180,3 +193,17 @@ export class Projector {
   }
 }
 
+/**
+ * Waits for the subscription to end, stopping it when `signal` aborts — also if it aborted before this call.
+ * Settles as `done` does: resolves on a stop, rejects with the handler's error.
+ */
+async function untilStopped(subscription: Subscription, signal: AbortSignal): Promise<void> {
+  const stop = (): void => void subscription.stop().catch(() => undefined);
+  if (signal.aborted) stop();
+  else signal.addEventListener('abort', stop, { once: true });
+  try {
+    await subscription.done;
+  } finally {
+    signal.removeEventListener('abort', stop);
+  }
+}
