@@ -177,6 +177,50 @@ export interface SealVerification {
   problems: string[];
 }
 
+/** What `verifyLog` found wrong, in words a user understands; `where` places it as precisely as is known. */
+export type IntegrityProblemKind =
+  | ChainProblemKind
+  /** A sealed range no longer gives its seal (events removed, added, re-dated or moved in it). */
+  | 'seal_broken'
+  /** The chain of seals itself is broken (a seal missing, altered, or not following the previous one). */
+  | 'seal_chain'
+  /** A record outside the log proves events existed that are gone (a consumer's checkpoint, an idempotency key). */
+  | 'witness';
+
+export interface IntegrityProblem {
+  kind: IntegrityProblemKind;
+  /** The stream and position when known (chain problems, witnesses naming a stream). */
+  streamId?: string;
+  streamPosition?: number;
+  /** The seal concerned (seal problems). */
+  sealNumber?: number;
+  detail: string;
+}
+
+/** The whole log checked: chains and heads, the chain of seals and each sealed range, and the witnesses. */
+export interface LogVerification {
+  ok: boolean;
+  eventsChecked: number;
+  streamsChecked: number;
+  sealsChecked: number;
+  /** The newest seal, if any; events after it are protected by the chains and the witnesses only. */
+  lastSeal: SealExport | null;
+  /** Events recorded after the last seal (all of them when there is no seal). */
+  unsealedEvents: number;
+  /** In the order a reader should see them: the first is the first broken link. */
+  problems: IntegrityProblem[];
+  /** Not proof of tampering, worth a look (e.g. a recording time out of line in the unsealed tail). */
+  warnings: string[];
+  seconds: number;
+}
+
+export interface VerifyLogOptions {
+  /** Called now and then with the events checked so far and the total. */
+  onProgress?: (eventsChecked: number, eventsTotal: number) => void;
+  /** Worker threads for the PostgreSQL scan (default: 1 for a small log, else one per core, at most 4). */
+  workers?: number;
+}
+
 export interface EventStore {
   append(streamId: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult>;
   /** Several streams in one transaction: all appended or none. */
@@ -192,8 +236,19 @@ export interface EventStore {
   subscribe(options: SubscribeOptions): Subscription;
   /** Walks every stream's hash chain (or one stream's). */
   verify(options?: { streamId?: string }): Promise<VerificationReport>;
-  /** Seals the global log from the previous seal up to `upTo` (default: everything readable now). */
-  seal(options?: { upTo?: Checkpoint }): Promise<SealExport>;
+  /**
+   * The whole log: every chain against its head, the chain of seals, each sealed range recomputed, and what other
+   * records of the store witness (consumers' checkpoints, idempotency keys). See docs/integrity.md. The KurrentDB
+   * adapter checks chains and seals only (it keeps no heads, checkpoints or keys of its own to compare with).
+   */
+  verifyLog(options?: VerifyLogOptions): Promise<LogVerification>;
+  /**
+   * Seals the global log from the previous seal up to `upTo` (default: everything readable now, at most `maxEvents`
+   * events when given).
+   */
+  seal(options?: { upTo?: Checkpoint; maxEvents?: number }): Promise<SealExport>;
+  /** Every seal taken, oldest first. */
+  listSeals(): Promise<SealExport[]>;
   /** Recomputes an exported seal from the log and compares. */
   verifySeal(exported: SealExport): Promise<SealVerification>;
   close(): Promise<void>;

@@ -3,14 +3,15 @@ import { EventStoreClosedError } from '../errors';
 import { payloadOf } from '../event-payload';
 import type {
   AppendOptions, AppendResult, Checkpoint, EventPayload, EventStore, NewEvent, ReadAllOptions, ReadAllPage, ReadStreamOptions,
-  RecordedEvent, SealExport, SealVerification, StreamAppend, SubscribeOptions, Subscription, VerificationReport,
+  LogVerification, RecordedEvent, SealExport, SealVerification, StreamAppend, SubscribeOptions, Subscription, VerificationReport,
+  VerifyLogOptions,
 } from '../event-store.port';
 import { startPollingSubscription } from '../subscription/polling-subscription';
 import type { Waker } from '../subscription/waker';
 import { validateAppends, validateStreamId } from '../validation';
 import { appendToStreams } from './kurrentdb-append';
 import type { KurrentClient } from './kurrentdb-client';
-import { seal, verifyChains, verifySeal } from './kurrentdb-integrity';
+import { listSeals, seal, verifyChains, verifyLog, verifySeal } from './kurrentdb-integrity';
 import { readAll, readStream, streamVersion } from './kurrentdb-reads';
 
 /**
@@ -85,9 +86,19 @@ export class KurrentDbEventStore implements EventStore {
     return verifyChains(this.client, options.streamId);
   }
 
-  async seal(options: { upTo?: Checkpoint } = {}): Promise<SealExport> {
+  async verifyLog(options?: VerifyLogOptions): Promise<LogVerification> {
     this.ensureOpen();
-    return seal(this.client, options.upTo);
+    return verifyLog(this.client, options);
+  }
+
+  async seal(options: { upTo?: Checkpoint; maxEvents?: number } = {}): Promise<SealExport> {
+    this.ensureOpen();
+    return seal(this.client, options.upTo, options.maxEvents);
+  }
+
+  async listSeals(): Promise<SealExport[]> {
+    this.ensureOpen();
+    return listSeals(this.client);
   }
 
   async verifySeal(exported: SealExport): Promise<SealVerification> {

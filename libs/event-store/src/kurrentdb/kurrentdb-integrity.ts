@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { NO_STREAM } from '@kurrent/kurrentdb-client';
 import { compareCheckpoints, isCheckpoint, START } from '../checkpoint';
 import { EventStoreError } from '../errors';
-import type { Checkpoint, SealExport, SealVerification, VerificationReport } from '../event-store.port';
+import type { Checkpoint, IntegrityProblem, LogVerification, SealExport, SealVerification, VerificationReport, VerifyLogOptions } from '../event-store.port';
 import { ChainVerifier } from '../hash/chain-verifier';
+import { checkSealChain } from '../hash/seal-chain';
 import { SEAL_FORMAT, SealHasher } from '../hash/seal-hash';
 import { SEALS_STREAM, type KurrentClient } from './kurrentdb-client';
 import { lastEvent, readAll, readStream } from './kurrentdb-reads';
@@ -53,15 +54,17 @@ async function seals(client: KurrentClient): Promise<{ exported: SealExport; rev
   return (await readStream(client, SEALS_STREAM)).map((e) => ({ exported: e.data as unknown as SealExport, revision: e.streamPosition - 1 }));
 }
 
-export async function seal(client: KurrentClient, upToGiven?: Checkpoint): Promise<SealExport> {
+export async function seal(client: KurrentClient, upToGiven?: Checkpoint, maxEvents = Number.POSITIVE_INFINITY): Promise<SealExport> {
   const previous = await lastEvent(client, SEALS_STREAM);
   const before = previous?.data as unknown as SealExport | undefined;
   const after = before?.upTo ?? START;
   let horizon = after;
+  let counted = 0;
   for (;;) {
-    const page = await readAll(client, { after: horizon, limit: PAGE });
+    const page = await readAll(client, { after: horizon, limit: Math.min(PAGE, maxEvents - counted) });
     horizon = page.events[page.events.length - 1] ?? horizon;
-    if (page.events.length < PAGE) break;
+    counted += page.events.length;
+    if (page.events.length < PAGE || counted >= maxEvents) break;
   }
   const upTo = upToGiven ?? { transactionId: horizon.transactionId, globalPosition: horizon.globalPosition };
   if (compareCheckpoints(upTo, after) < 0) throw new EventStoreError('SEAL_INVALID', 'upTo is before the end of the previous seal.');
@@ -101,4 +104,34 @@ export async function verifySeal(client: KurrentClient, exported: SealExport): P
     problems.push(`the previous seal (#${exported.sealNumber - 1}) does not have the hash this seal chains to`);
   }
   return { ok: problems.length === 0, sealNumber: exported.sealNumber, eventCount: hasher.eventCount, expectedHash: exported.sealHash, recomputedHash, problems };
+}
+
+export async function listSeals(client: KurrentClient): Promise<SealExport[]> {
+  return (await seals(client)).map((s) => s.exported);
+}
+
+/** The whole log as KurrentDB keeps it: every chain, the chain of seals, each seal recomputed (no heads or witnesses). */
+export async function verifyLog(client: KurrentClient, options: VerifyLogOptions = {}): Promise<LogVerification> {
+  const started = performance.now();
+  const chains = await verifyChains(client);
+  options.onProgress?.(chains.eventsChecked, chains.eventsChecked);
+  const all = await listSeals(client);
+  const problems: IntegrityProblem[] = [...chains.problems, ...checkSealChain(all)];
+  let sealed = 0;
+  for (const exported of all) {
+    const verdict = await verifySeal(client, exported);
+    sealed += verdict.eventCount;
+    if (!verdict.ok) problems.push({ kind: 'seal_broken', sealNumber: exported.sealNumber, detail: `seal #${exported.sealNumber}: ${verdict.problems.join('; ')}` });
+  }
+  return {
+    ok: problems.length === 0,
+    eventsChecked: chains.eventsChecked,
+    streamsChecked: chains.streamsChecked,
+    sealsChecked: all.length,
+    lastSeal: all[all.length - 1] ?? null,
+    unsealedEvents: Math.max(0, chains.eventsChecked - sealed),
+    problems,
+    warnings: all.length === 0 ? ['no seal has been taken yet'] : [],
+    seconds: (performance.now() - started) / 1000,
+  };
 }

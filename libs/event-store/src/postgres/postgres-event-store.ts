@@ -2,7 +2,8 @@ import type { Pool, PoolClient } from 'pg';
 import { EventStoreClosedError, WrongExpectedVersionError } from '../errors';
 import type {
   AppendOptions, AppendResult, Checkpoint, EventPayload, EventStore, NewEvent, ReadAllOptions, ReadAllPage, ReadStreamOptions,
-  RecordedEvent, SealExport, SealVerification, StreamAppend, SubscribeOptions, Subscription, VerificationReport,
+  LogVerification, RecordedEvent, SealExport, SealVerification, StreamAppend, SubscribeOptions, Subscription, VerificationReport,
+  VerifyLogOptions,
 } from '../event-store.port';
 import { startPollingSubscription } from '../subscription/polling-subscription';
 import { validateAppends, validateStreamId } from '../validation';
@@ -13,7 +14,8 @@ import { PgNotifier } from './notifier';
 import type { Queryable } from './queryable';
 import { readAll, readAllPayloads } from './read-all';
 import { readStream, streamVersion } from './read-stream';
-import { seal, verifySeal } from './seal';
+import { verifyLog } from './integrity/verify-log';
+import { listSeals, seal, sealIfDue, type SealPolicy, verifySeal } from './seal';
 import { verifyChains } from './verify';
 
 export interface PostgresEventStoreOptions {
@@ -115,9 +117,25 @@ export class PostgresEventStore implements EventStore {
     return verifyChains(this.pool, options.streamId);
   }
 
-  async seal(options: { upTo?: Checkpoint } = {}): Promise<SealExport> {
+  async verifyLog(options?: VerifyLogOptions): Promise<LogVerification> {
     this.ensureOpen();
-    return seal(this.pool, options.upTo);
+    return verifyLog(this.pool, options);
+  }
+
+  async seal(options: { upTo?: Checkpoint; maxEvents?: number } = {}): Promise<SealExport> {
+    this.ensureOpen();
+    return seal(this.pool, options.upTo, options.maxEvents);
+  }
+
+  /** PostgreSQL only: a seal if the policy says one is due (the sealer's step), decided under the seal table's lock. */
+  async sealIfDue(policy: SealPolicy): Promise<SealExport | null> {
+    this.ensureOpen();
+    return sealIfDue(this.pool, policy);
+  }
+
+  async listSeals(): Promise<SealExport[]> {
+    this.ensureOpen();
+    return listSeals(this.pool);
   }
 
   async verifySeal(exported: SealExport): Promise<SealVerification> {

@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { compareCheckpoints, isCheckpoint, START } from '../checkpoint';
 import { EventStoreError } from '../errors';
 import type { Checkpoint, SealExport, SealVerification } from '../event-store.port';
@@ -61,8 +61,62 @@ function toExport(row: SealRow): SealExport {
   };
 }
 
+/** Every seal, oldest first. */
+export async function listSeals(db: Queryable): Promise<SealExport[]> {
+  const { rows } = await db.query<SealRow>({ text: `SELECT ${SEAL_COLUMNS} FROM event_store.seals AS s ORDER BY s.seal_number`, types: EVENT_STORE_TYPES });
+  return rows.map(toExport);
+}
+
+/** The checkpoint of the `count`-th event after `after` in delivery order, if the log holds that many. */
+export async function nthAfter(db: Queryable, after: Checkpoint, count: number): Promise<Checkpoint | null> {
+  const { rows } = await db.query<{ t: string; g: string }>({
+    text: `SELECT transaction_id::text AS t, global_position::text AS g FROM event_store.events
+           WHERE (transaction_id, global_position) > ($1::xid8, $2::int8) ORDER BY transaction_id, global_position OFFSET $3 LIMIT 1`,
+    values: [after.transactionId, after.globalPosition, count - 1],
+  });
+  const row = rows[0];
+  return row ? { transactionId: row.t, globalPosition: Number(row.g) } : null;
+}
+
+/** When to seal on its own (the sealer): once `everyEvents` are unsealed, or `everySeconds` after the last seal. */
+export interface SealPolicy {
+  /** 0: not by count. */
+  everyEvents: number;
+  /** 0: not by time. */
+  everySeconds: number;
+  /** At most this many events per seal (a long backlog becomes several seals). */
+  maxEvents: number;
+}
+
+/**
+ * Takes a seal if the policy says one is due, deciding under the seal table's lock (so concurrent sealers take
+ * turns and never seal twice). Returns the seal taken, or null.
+ */
+export async function sealIfDue(pool: Pool, policy: SealPolicy): Promise<SealExport | null> {
+  return sealWith(pool, async (client, previous, after, horizon) => {
+    if (compareCheckpoints(horizon, after) <= 0) return null;
+    const byCount = policy.everyEvents > 0 && (await nthAfter(client, after, policy.everyEvents)) !== null;
+    const byTime = policy.everySeconds > 0 && (!previous || Date.now() - previous.created_at.getTime() >= policy.everySeconds * 1000);
+    if (!byCount && !byTime) return null;
+    const capped = await nthAfter(client, after, policy.maxEvents);
+    return capped && compareCheckpoints(capped, horizon) < 0 ? capped : horizon;
+  });
+}
+
 /** Seals from the previous seal up to `upTo` (default: the last event no in-flight transaction can precede). */
-export async function seal(pool: Pool, upToGiven?: Checkpoint): Promise<SealExport> {
+export async function seal(pool: Pool, upToGiven?: Checkpoint, maxEvents?: number): Promise<SealExport> {
+  const sealed = await sealWith(pool, async (client, _previous, after, horizon) => {
+    const upTo = upToGiven ?? (compareCheckpoints(horizon, after) > 0 ? horizon : after);
+    if (maxEvents === undefined || upToGiven !== undefined) return upTo;
+    const capped = await nthAfter(client, after, maxEvents);
+    return capped && compareCheckpoints(capped, upTo) < 0 ? capped : upTo;
+  });
+  return sealed as SealExport;
+}
+
+type ChooseUpTo = (client: PoolClient, previous: SealRow | undefined, after: Checkpoint, horizon: Checkpoint) => Promise<Checkpoint | null>;
+
+async function sealWith(pool: Pool, choose: ChooseUpTo): Promise<SealExport | null> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -78,7 +132,11 @@ export async function seal(pool: Pool, upToGiven?: Checkpoint): Promise<SealExpo
     );
     const head = rows[0];
     const horizon = head?.t && head.g ? { transactionId: head.t, globalPosition: Number(head.g) } : START;
-    const upTo = upToGiven ?? (compareCheckpoints(horizon, after) > 0 ? horizon : after);
+    const upTo = await choose(client, previous, after, horizon);
+    if (upTo === null) {
+      await client.query('ROLLBACK');
+      return null;
+    }
     if (compareCheckpoints(upTo, after) < 0) throw new EventStoreError('SEAL_INVALID', 'upTo is before the end of the previous seal.');
     if (compareCheckpoints(upTo, after) > 0 && BigInt(upTo.transactionId) >= BigInt(head?.xmin ?? '0')) {
       throw new EventStoreError('SEAL_INVALID', 'upTo is not final yet: a transaction that could precede it is still in flight.');

@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { ChainVerifier } from '../hash/chain-verifier';
 import type { EventData, EventMetadata, VerificationReport } from '../event-store.port';
+import { LINK_BUCKETS } from '../hash/link-sums';
 import { EVENT_STORE_TYPES } from './type-parsers';
 
 const PAGE = 2000;
@@ -18,16 +19,21 @@ interface VerifyRow {
   head_hash: string | null;
 }
 
-function pageSql(oneStream: boolean): string {
+/** Which streams to walk: one, those of some link buckets (see link-sums.ts), or all. */
+export type ChainFilter = { streamId?: string; buckets?: number[] };
+
+function pageSql(filter: ChainFilter): string {
   return `SELECT e.stream_id, e.stream_position::int4 AS stream_position, e.type, e.schema_version, e.data, e.metadata,
       e.hash, e.prev_hash, s.version::text AS head_version, s.last_hash AS head_hash
     FROM event_store.events AS e LEFT JOIN event_store.streams AS s ON s.stream_id = e.stream_id
-    WHERE (e.stream_id, e.stream_position) > ($1, $2) ${oneStream ? 'AND e.stream_id = $4' : ''}
+    WHERE (e.stream_id, e.stream_position) > ($1, $2) ${filter.streamId !== undefined ? 'AND e.stream_id = $4' : ''}
+      ${filter.buckets ? `AND (hashtext(e.stream_id) & ${LINK_BUCKETS - 1}) = ANY ($4::int4[])` : ''}
     ORDER BY e.stream_id, e.stream_position LIMIT $3`;
 }
 
 const EMPTY_STREAMS = `SELECT s.stream_id, s.version::text AS version, s.last_hash FROM event_store.streams AS s
   WHERE s.version > 0 AND ($1::text IS NULL OR s.stream_id = $1)
+    AND ($2::int4[] IS NULL OR (hashtext(s.stream_id) & ${LINK_BUCKETS - 1}) = ANY ($2::int4[]))
     AND NOT EXISTS (SELECT 1 FROM event_store.events AS e WHERE e.stream_id = s.stream_id)`;
 
 /**
@@ -39,45 +45,55 @@ export async function verifyChains(pool: Pool, streamId?: string): Promise<Verif
   const client = await pool.connect();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const verifier = new ChainVerifier((id, hash) => locate(client, id, hash));
-    let after: [string, number] = [streamId ?? '', 0];
-    for (;;) {
-      const values: unknown[] = [after[0], after[1], PAGE];
-      if (streamId !== undefined) values.push(streamId);
-      const { rows } = await client.query<VerifyRow>({ text: pageSql(streamId !== undefined), values, types: EVENT_STORE_TYPES });
-      for (const row of rows) {
-        const head = row.head_version === null ? undefined : { version: Number(row.head_version), lastHash: row.head_hash };
-        await verifier.add(
-          {
-            streamId: row.stream_id,
-            streamPosition: row.stream_position,
-            type: row.type,
-            schemaVersion: row.schema_version,
-            data: row.data,
-            metadata: row.metadata,
-            hash: row.hash,
-            prevHash: row.prev_hash,
-          },
-          head,
-        );
-      }
-      const last = rows[rows.length - 1];
-      if (!last || rows.length < PAGE) break;
-      after = [last.stream_id, last.stream_position];
-    }
-    const empty = await client.query<{ stream_id: string; version: string; last_hash: string | null }>({
-      text: EMPTY_STREAMS,
-      values: [streamId ?? null],
-    });
-    for (const row of empty.rows) verifier.streamWithoutEvents(row.stream_id, { version: Number(row.version), lastHash: row.last_hash });
+    const report = await walkChains(client, { streamId });
     await client.query('COMMIT');
-    return verifier.finish();
+    return report;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
     client.release();
   }
+}
+
+/** Walks the chains the filter selects, with the caller's client (and transaction). */
+export async function walkChains(client: PoolClient, filter: ChainFilter): Promise<VerificationReport> {
+  const { streamId } = filter;
+  const verifier = new ChainVerifier((id, hash) => locate(client, id, hash));
+  let after: [string, number] = [streamId ?? '', 0];
+  for (;;) {
+    // A few buckets' streams are read in one statement (a scan of the table, not a walk of the whole index).
+    const page = filter.buckets ? 2 ** 31 - 1 : PAGE;
+    const values: unknown[] = [after[0], after[1], page];
+    if (streamId !== undefined) values.push(streamId);
+    else if (filter.buckets) values.push(filter.buckets);
+    const { rows } = await client.query<VerifyRow>({ text: pageSql(filter), values, types: EVENT_STORE_TYPES });
+    for (const row of rows) {
+      const head = row.head_version === null ? undefined : { version: Number(row.head_version), lastHash: row.head_hash };
+      await verifier.add(
+        {
+          streamId: row.stream_id,
+          streamPosition: row.stream_position,
+          type: row.type,
+          schemaVersion: row.schema_version,
+          data: row.data,
+          metadata: row.metadata,
+          hash: row.hash,
+          prevHash: row.prev_hash,
+        },
+        head,
+      );
+    }
+    const last = rows[rows.length - 1];
+    if (!last || rows.length < page) break;
+    after = [last.stream_id, last.stream_position];
+  }
+  const empty = await client.query<{ stream_id: string; version: string; last_hash: string | null }>({
+    text: EMPTY_STREAMS,
+    values: [streamId ?? null, filter.buckets ?? null],
+  });
+  for (const row of empty.rows) verifier.streamWithoutEvents(row.stream_id, { version: Number(row.version), lastHash: row.last_hash });
+  return verifier.finish();
 }
 
 async function locate(client: PoolClient, streamId: string, hash: string): Promise<number | null> {
