@@ -1,4 +1,6 @@
 import { isLocalDate, type LocalDate } from '../time/local-date';
+import { describeValue } from '../text/describe-value';
+import { unstorableTextProblem } from '../text/storable-text';
 import { ReferenceDataError } from './reference-error';
 
 /**
@@ -28,8 +30,10 @@ export function fieldReader(record: Record<string, unknown>, row: number, where:
   const text = (field: string): string | undefined => {
     const value = record[field];
     if (blank(value)) return undefined;
-    if (typeof value !== 'string' && typeof value !== 'number') return fail(field, `phải là chuỗi ký tự, nhận được ${JSON.stringify(value)}.`);
-    return String(value).trim();
+    if (typeof value !== 'string' && typeof value !== 'number') return fail(field, `phải là chuỗi ký tự, nhận được ${describeValue(value)}.`);
+    const result = String(value).trim();
+    const problem = unstorableTextProblem(result);
+    return problem === undefined ? result : fail(field, problem);
   };
   const date = (field: string): LocalDate | null => {
     const value = text(field);
@@ -45,10 +49,10 @@ export function fieldReader(record: Record<string, unknown>, row: number, where:
     boolean: (field) => {
       const value = record[field];
       if (typeof value === 'boolean') return value;
-      const normalised = blank(value) ? '' : String(value).trim().toLowerCase();
+      const normalised = blank(value) ? '' : typeof value === 'string' || typeof value === 'number' ? String(value).trim().toLowerCase() : '?';
       if (TRUE.includes(normalised)) return true;
       if (FALSE.includes(normalised)) return false;
-      return fail(field, `giá trị đúng/sai không hợp lệ "${String(value)}" (true/false).`);
+      return fail(field, `giá trị đúng/sai không hợp lệ ${describeValue(value)} (true/false).`);
     },
     raw: (field) => record[field],
     fail,

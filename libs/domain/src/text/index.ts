@@ -1,0 +1,2 @@
+export { unstorableTextProblem } from './storable-text';
+export { describeValue } from './describe-value';
