@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { type Database, type Role, loadConfig, openDatabase, runMigrations, setUpOpenApi, signToken } from '@app/platform';
+import { type Database, type Role, configureHttp, loadConfig, openDatabase, runMigrations, signToken } from '@app/platform';
 import { ALL_MIGRATIONS } from '../../apps/standalone/src/migrations';
 import { StandaloneModule } from '../../apps/standalone/src/standalone.module';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -22,8 +22,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const database = await openDatabase(config);
   await runMigrations(database.pool, ALL_MIGRATIONS);
   const moduleRef = await Test.createTestingModule({ imports: [StandaloneModule.create({ config, database })] }).compile();
-  const app = moduleRef.createNestApplication({ logger: false });
-  setUpOpenApi(app);
+  const app = moduleRef.createNestApplication({ logger: false, bodyParser: false });
+  configureHttp(app); // the same HTTP set-up as npm start
   await app.init();
   return {
     app,

@@ -6,6 +6,8 @@ export * from './health/health-indicators';
 export * from './health/health.controller';
 export * from './http/openapi';
 export * from './http/configure-http';
+export * from './http/body-limits';
+export * from './http/configure-http';
 export * from './http/api-errors.decorator';
 export * from './http/body-limits';
 export * from './nest/platform.module';

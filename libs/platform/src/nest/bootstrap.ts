@@ -6,7 +6,7 @@ import { EmbeddedPostgresError } from '../database/embedded-postgres';
 import { type Migration, runMigrations } from '../database/migrations';
 import type { Server } from 'node:http';
 import { InFlightRequests } from '../http/in-flight';
-import { setUpOpenApi } from '../http/openapi';
+import { configureHttp } from '../http/configure-http';
 
 /** How long a stopping app lets running requests finish before it closes anyway. */
 const DRAIN_MS = 10_000;
@@ -55,9 +55,10 @@ export async function runHttpApp(definition: HttpAppDefinition): Promise<void> {
     app = await NestFactory.create(definition.module({ config, database }), {
       logger: levelsFrom(config.logLevel),
       abortOnError: false,
+      bodyParser: false, // configureHttp installs the app's own (limits, depth)
     });
     app.use(inFlight.middleware);
-    setUpOpenApi(app);
+    configureHttp(app);
     await app.listen(config.port, config.host);
     logger.log(`listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (OpenAPI: /docs)`);
     await definition.afterListen?.(app, config);
