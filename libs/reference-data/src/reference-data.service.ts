@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { type CalendarYear, type OrganisationUnit, type Procedure } from '@app/domain';
+import { type CalendarYear, type OrganisationUnit, type Procedure, checkRegistryReplacement } from '@app/domain';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { SHIPPED_REFERENCE_RECORDS } from './shipped-reference';
 import {
@@ -59,6 +59,9 @@ export class ReferenceDataService implements OnModuleInit {
     metadata: Record<string, unknown>,
     expectedVersion: 'any' | 'no_stream' = 'any',
   ): Promise<number> {
+    if (expectedVersion === 'any') await this.refreshIfChanged(); // compare with the version in force, not a stale copy
+    // Never empty, nothing of the version in force left out (an end date retires an entry): throws ReferenceDataError.
+    checkRegistryReplacement(kind, this.records ? entryKeys(kind, this.records[kind]) : undefined, entryKeys(kind, records));
     const next = { ...(this.records ?? SHIPPED_REFERENCE_RECORDS), [kind]: records } as ReferenceRecords;
     buildSnapshot(next, { units: 0, procedures: 0, calendar: 0 }); // throws on inconsistent data
     const data: ReferenceDataReplacedData = { occurredAt: new Date().toISOString(), kind, source, records: [...records] as ReferenceDataReplacedData['records'] };
@@ -89,4 +92,11 @@ export class ReferenceDataService implements OnModuleInit {
     this.current = buildSnapshot(this.records, versions);
     this.checkedAt = Date.now();
   }
+}
+
+/** What identifies an entry across versions: a unit's id, a procedure's code, a calendar's year. */
+function entryKeys(kind: ReferenceKind, records: readonly OrganisationUnit[] | readonly Procedure[] | readonly CalendarYear[]): string[] {
+  if (kind === 'units') return (records as readonly OrganisationUnit[]).map((u) => u.id);
+  if (kind === 'procedures') return (records as readonly Procedure[]).map((p) => p.code);
+  return (records as readonly CalendarYear[]).map((y) => String(y.year));
 }

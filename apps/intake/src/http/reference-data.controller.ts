@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, ParseEnumPipe, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { type CalendarYear, CalendarError, ReferenceDataError, parseProcedures, parseUnits } from '@app/domain';
-import { ApplicationError, CurrentPrincipal, type Principal, Roles } from '@app/platform';
+import { type CalendarYear, CalendarError, ReferenceDataError, parseCalendarYears, parseProcedures, parseUnits } from '@app/domain';
+import { ApplicationError, CurrentPrincipal, type Principal, Roles, UPLOAD_BODY_LIMIT_BYTES } from '@app/platform';
 import { REFERENCE_KINDS, type ReferenceKind, ReferenceDataService } from '@app/reference-data';
 
 export class ReplaceReferenceDataDto {
@@ -10,12 +10,12 @@ export class ReplaceReferenceDataDto {
   @IsIn(['json', 'csv'])
   format!: 'json' | 'csv';
 
-  @ApiProperty({ description: 'The file content: a JSON array of records, or CSV with a header line' })
+  @ApiProperty({ description: 'The file content: a JSON array of records, or CSV with a header line (at most 20 MB: the body limit of this route)', maxLength: UPLOAD_BODY_LIMIT_BYTES })
   @IsString()
-  @MaxLength(20_000_000)
+  @MaxLength(UPLOAD_BODY_LIMIT_BYTES)
   content!: string;
 
-  @ApiPropertyOptional({ example: 'danh-muc-tthc-2020.csv', description: 'Where the data came from (kept in history)' })
+  @ApiPropertyOptional({ example: 'danh-muc-tthc-2020.csv', description: 'Where the data came from (kept in history)', maxLength: 500 })
   @IsOptional()
   @IsString()
   @MaxLength(500)
@@ -39,7 +39,10 @@ export class ReferenceDataController {
 
   @Put(':kind')
   @Roles('admin')
-  @ApiOperation({ summary: 'Replace the whole set of one kind from a file (validated first; nothing changes if invalid)' })
+  @ApiOperation({
+    summary: 'Replace the whole set of one kind from a file (validated first; nothing changes if invalid)',
+    description: 'The set may not be empty, and no unit id, procedure code or calendar year in force may be left out: an entry is retired by an end date (validTo).',
+  })
   async replace(
     @Param('kind', new ParseEnumPipe(REFERENCE_KINDS)) kind: ReferenceKind,
     @Body() body: ReplaceReferenceDataDto,
@@ -50,17 +53,28 @@ export class ReferenceDataController {
       const version = await this.reference.replace(kind, records, body.source ?? 'upload', { actor: principal.subject, role: principal.role });
       return { kind, version, count: records.length };
     } catch (error) {
-      if (error instanceof ReferenceDataError || error instanceof CalendarError || error instanceof SyntaxError) {
-        throw new ApplicationError(400, 'INVALID_REFERENCE_DATA', error.message, { errors: [{ field: 'content', rule: 'referenceData', message: error.message }] });
-      }
-      throw error;
+      throw asInvalidReferenceData(error);
     }
   }
 }
 
 function parseCalendar(body: ReplaceReferenceDataDto): CalendarYear[] {
-  if (body.format !== 'json') throw new ApplicationError(400, 'VALIDATION_FAILED', 'format: calendar years are loaded from JSON only');
-  const parsed: unknown = JSON.parse(body.content);
-  if (!Array.isArray(parsed)) throw new SyntaxError('calendar content must be a JSON array of years');
-  return parsed as CalendarYear[];
+  if (body.format !== 'json') {
+    const message = 'format: calendar years are loaded from JSON only';
+    throw new ApplicationError(400, 'VALIDATION_FAILED', message, { errors: [{ field: 'format', rule: 'isIn', message }] });
+  }
+  return parseCalendarYears(body.content);
+}
+
+/** A file that is not valid reference data: 400 naming where (`content[0].year`, or the row and field in the message). */
+function asInvalidReferenceData(error: unknown): unknown {
+  if (error instanceof CalendarError) {
+    const field = error.field ? `content${error.field}` : 'content';
+    return new ApplicationError(400, 'INVALID_REFERENCE_DATA', error.message, { errors: [{ field, rule: 'calendarYear', message: error.message }] });
+  }
+  if (error instanceof ReferenceDataError) {
+    const rule = error.code === 'EMPTY_REGISTRY' || error.code === 'ENTRY_REMOVED' ? 'registryReplacement' : 'referenceData';
+    return new ApplicationError(400, 'INVALID_REFERENCE_DATA', error.message, { errors: [{ field: 'content', rule, message: error.message }] });
+  }
+  return error;
 }

@@ -6,6 +6,8 @@ export class CalendarError extends Error {
   constructor(
     readonly code: CalendarErrorCode,
     message: string,
+    /** Where in the calendar data, when known: `[0].daysOff[2].date`. */
+    readonly field?: string,
   ) {
     super(message);
   }

@@ -13,6 +13,7 @@ export {
   isProcedureInForce,
 } from './procedure';
 export { parseProcedures } from './procedure-parser';
+export { checkRegistryReplacement } from './registry-replacement';
 export {
   HUE_2020_UNITS,
   HUE_2020_PROCEDURES,
