@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, type Principal, Roles, readsFor } from '@app/platform';
+import { ApiErrors, CurrentPrincipal, type Principal, Roles, readsFor } from '@app/platform';
 import { FiguresService, parseReportRequest, renderCsv, renderJson, renderText } from '@app/reports';
 import { FiguresQueryDto } from './figures-query.dto';
 import { asApplicationError, unitsNotAllowed } from './report-errors';
@@ -20,6 +20,7 @@ export class FiguresController {
   })
   @ApiProduces('application/json', 'text/csv', 'text/plain')
   @ApiOkResponse({ description: 'json: every figure, shares, reconciliation, period, source, asKnownAt; csv: Biểu 06; text: Vietnamese paragraphs' })
+  @ApiErrors(400, 401, 403)
   async dossierFigures(@Query() query: FiguresQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<unknown> {
     try {
       const request = parseReportRequest({ ...query });

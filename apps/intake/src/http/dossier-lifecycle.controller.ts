@@ -8,6 +8,7 @@ import type { RequestContext } from '../commands/request-context';
 import { DOSSIER_ACTIONS, type DossierAction } from '../dossiers/dossier-actions';
 import { DossierView } from '../dossiers/dossier-view';
 import { CorrectDto, FinancialObligationDto, LifecycleDto, ReasonDto, RecordResultDto, RequestSupplementDto, RescheduleDto, ReturnResultDto, TransferDto } from '../dto/lifecycle.dto';
+import { ApiDossierCommand } from './api-docs';
 import { IDEMPOTENCY_HEADER } from './dossiers.controller';
 import { CommandContext } from './request-context.decorator';
 
@@ -18,6 +19,7 @@ const IF_MATCH = { name: 'If-Match', required: false, description: 'The dossier 
 @ApiBearerAuth()
 @ApiHeader(IDEMPOTENCY_HEADER)
 @ApiHeader(IF_MATCH)
+@ApiDossierCommand()
 @Controller('api/v1/dossiers/:id')
 export class DossierLifecycleController {
   constructor(private readonly commands: CommandBus) {}

@@ -9,6 +9,7 @@ import { ReceiveDossierCommand } from '../commands/receive-dossier.handler';
 import { DossierView } from '../dossiers/dossier-view';
 import { ReceiveDossierDto } from '../dto/receive-dossier.dto';
 import { FindDossierByCodeQuery, GetDossierQuery, type HistoryEntry } from '../queries/dossier.queries';
+import { ApiDossierId, ApiDossierRead, ApiReceiptCommand } from './api-docs';
 import { CommandContext } from './request-context.decorator';
 
 export const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Repeat-safe: a repeated request returns the first answer and records nothing new' };
@@ -27,6 +28,7 @@ export class DossiersController {
   @ApiOperation({ summary: 'Receive a dossier (Giấy tiếp nhận, Mẫu 01): issues its code and due date' })
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiCreatedResponse({ type: DossierView })
+  @ApiReceiptCommand()
   async receive(@Body() body: ReceiveDossierDto, @CommandContext() context: RequestContext, @Res({ passthrough: true }) res: Response): Promise<DossierView> {
     const { view, replayed } = await this.commands.execute(new ReceiveDossierCommand(body, context));
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');
@@ -38,6 +40,7 @@ export class DossiersController {
   @ApiOperation({ summary: 'Find a dossier by its code' })
   @ApiQuery({ name: 'code', example: '000.00.21.H57-200901-0001' })
   @ApiOkResponse({ type: DossierView })
+  @ApiDossierRead()
   async findByCode(@Query('code') code: string | undefined, @CurrentPrincipal() principal: Principal): Promise<DossierView> {
     if (!code) throw invalidField('code', 'isNotEmpty', 'code is required: GET /api/v1/dossiers?code=<dossier code>');
     const id = await this.queries.execute(new FindDossierByCodeQuery(code));
@@ -47,6 +50,8 @@ export class DossiersController {
   @Get(':id')
   @ApiOperation({ summary: 'A dossier as it stands now (from its stream)' })
   @ApiOkResponse({ type: DossierView })
+  @ApiDossierId()
+  @ApiDossierRead()
   async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<DossierView> {
     const { view } = await this.queries.execute(new GetDossierQuery(id, principal));
     res.setHeader('ETag', `"${view.version}"`);
@@ -55,6 +60,8 @@ export class DossiersController {
 
   @Get(':id/history')
   @ApiOperation({ summary: 'Every event of the dossier: business time, recorded time, actor, hash' })
+  @ApiDossierId()
+  @ApiDossierRead()
   async history(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<{ dossier: DossierView; events: HistoryEntry[] }> {
     const { view, history } = await this.queries.execute(new GetDossierQuery(id, principal));
     return { dossier: view, events: history };

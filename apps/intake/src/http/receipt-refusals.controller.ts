@@ -1,7 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@app/platform';
+import { ApiErrors, Roles } from '@app/platform';
 import type { RequestContext } from '../commands/request-context';
 import { type ReceiptRefusalView, RefuseReceiptCommand } from '../commands/refuse-receipt.handler';
 import { RefuseReceiptDto } from '../dto/receive-dossier.dto';
@@ -18,6 +18,7 @@ export class ReceiptRefusalsController {
   @Roles('clerk', 'supervisor', 'admin')
   @ApiOperation({ summary: 'Refuse a dossier at receipt (Mẫu 03): recorded, not counted as received' })
   @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiErrors(400, 401, 403, 404, 413, 415, 422)
   async refuse(@Body() body: RefuseReceiptDto, @CommandContext() context: RequestContext): Promise<ReceiptRefusalView> {
     return (await this.commands.execute(new RefuseReceiptCommand(body, context))).view;
   }

@@ -2,8 +2,9 @@ import { Body, Controller, Get, Param, ParseEnumPipe, Put } from '@nestjs/common
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { type CalendarYear, CalendarError, ReferenceDataError, parseCalendarYears, parseProcedures, parseUnits } from '@app/domain';
-import { ApplicationError, CurrentPrincipal, type Principal, Roles, UPLOAD_BODY_LIMIT_BYTES } from '@app/platform';
+import { ApiErrors, ApplicationError, CurrentPrincipal, type Principal, Roles, UPLOAD_BODY_LIMIT_BYTES } from '@app/platform';
 import { REFERENCE_KINDS, type ReferenceKind, ReferenceDataService } from '@app/reference-data';
+import { ApiReferenceKind } from './api-docs';
 
 export class ReplaceReferenceDataDto {
   @ApiProperty({ enum: ['json', 'csv'], description: 'Format of `content` (calendar: json only)' })
@@ -25,12 +26,14 @@ export class ReplaceReferenceDataDto {
 /** Administrators load or replace units, procedures and calendar years; every version stays in the event log. */
 @ApiTags('reference data')
 @ApiBearerAuth()
+@ApiReferenceKind()
 @Controller('api/v1/reference')
 export class ReferenceDataController {
   constructor(private readonly reference: ReferenceDataService) {}
 
   @Get(':kind')
   @ApiOperation({ summary: 'The records in force for units, procedures or calendar' })
+  @ApiErrors(400, 401)
   async list(@Param('kind', new ParseEnumPipe(REFERENCE_KINDS)) kind: ReferenceKind): Promise<{ kind: string; version: number; records: unknown[] }> {
     const snapshot = await this.reference.snapshot();
     const records = kind === 'units' ? snapshot.units.units : kind === 'procedures' ? snapshot.procedures.procedures : this.reference.calendarYears();
@@ -43,6 +46,7 @@ export class ReferenceDataController {
     summary: 'Replace the whole set of one kind from a file (validated first; nothing changes if invalid)',
     description: 'The set may not be empty, and no unit id, procedure code or calendar year in force may be left out: an entry is retired by an end date (validTo).',
   })
+  @ApiErrors(400, 401, 403, 413, 415)
   async replace(
     @Param('kind', new ParseEnumPipe(REFERENCE_KINDS)) kind: ReferenceKind,
     @Body() body: ReplaceReferenceDataDto,
