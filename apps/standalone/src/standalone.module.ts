@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { EventStoreModule } from '@app/event-store';
+import { EventStoreModule, SealerModule } from '@app/event-store';
 import { IntakeModule } from '@app/intake/intake.module';
 import { ProjectorModule } from '@app/projector/projector.module';
 import { RelayModule } from '@app/relay/relay.module';
@@ -22,6 +22,8 @@ export class StandaloneModule {
             ? { kind: 'kurrentdb', url: config.kurrentdbUrl }
             : { kind: 'postgres', pool: database.pool, migrate: false },
         ),
+        // Seals the event log every SEAL_EVERY_EVENTS events or SEAL_EVERY_SECONDS seconds (PostgreSQL only).
+        SealerModule.forRoot(config),
         ReferenceDataModule,
         IntakeModule,
         ProjectorModule,

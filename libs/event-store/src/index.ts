@@ -12,3 +12,6 @@ export type { Queryable } from './postgres/queryable';
 export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
 export { createEventStore, type EventStoreConfig } from './create-event-store';
 export { EventStoreModule, EVENT_STORE } from './event-store.module';
+export { Sealer, type SealerOptions } from './sealer/sealer';
+export { SealerModule, SealerService, SEAL_MAX_EVENTS } from './sealer/sealer.module';
+export type { SealPolicy } from './postgres/seal';

@@ -25,6 +25,10 @@ export interface AppConfig {
   dueDateCutoff: string;
   /** Size of the PostgreSQL connection pool. */
   databasePoolSize: number;
+  /** The sealer seals the event log once this many events are unsealed (0: not by count). */
+  sealEveryEvents: number;
+  /** ...or this many seconds after the last seal, if any event is unsealed (0: not by time; both 0: no sealer). */
+  sealEverySeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -50,6 +54,8 @@ export function loadConfig(env: Env = process.env, projectRoot = defaultProjectR
     tokenSecret: read.optionalString('TOKEN_SECRET', 32),
     dueDateCutoff: read.pattern('DUE_DATE_CUTOFF', /^([01]\d|2[0-3]):[0-5]\d$/, 'a local time HH:MM', '17:00'),
     databasePoolSize: read.integer('DATABASE_POOL_SIZE', 20, 1, 500),
+    sealEveryEvents: read.integer('SEAL_EVERY_EVENTS', 10_000, 0, 100_000_000),
+    sealEverySeconds: read.integer('SEAL_EVERY_SECONDS', 60, 0, 2_592_000),
   };
   if (config.eventStore === 'kurrentdb' && !config.kurrentdbUrl) {
     throw new ConfigError('KURRENTDB_URL', 'is required when EVENT_STORE=kurrentdb', '');
