@@ -7,12 +7,15 @@ import { helpCommand } from './commands/help.command';
 import { migrateCommand } from './commands/migrate.command';
 import { rebuildCommand } from './commands/rebuild.command';
 import { reportCommand } from './commands/report.command';
+import { sealCommand } from './commands/seal.command';
 import { simulateCommand } from './commands/simulate.command';
 import { tokenCommand } from './commands/token.command';
+import { verifyCommand } from './commands/verify.command';
 
 /** `npm run dossier -- <command>`: the same config and database as `npm start`. */
 const commands: CliCommand[] = [];
 commands.push(helpCommand(() => commands), migrateCommand, tokenCommand, simulateCommand, demoCommand, reportCommand, rebuildCommand);
+commands.push(verifyCommand, sealCommand);
 
 async function main(argv: string[]): Promise<number> {
   const [name = 'help', ...rest] = argv;
