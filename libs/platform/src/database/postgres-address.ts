@@ -1,9 +1,13 @@
 import path from 'node:path';
 
-/** How to reach a local PostgreSQL server: its TCP port on 127.0.0.1, and its Unix socket folder if it has one. */
+/**
+ * How to reach a local PostgreSQL server: its TCP port on 127.0.0.1, its Unix socket folder if it has one, and the
+ * password of its `postgres` superuser (the embedded server asks for it on every connection).
+ */
 export interface PostgresAddress {
   port: number;
   socketDir?: string;
+  password?: string;
 }
 
 /** Unix socket names are limited to 107 bytes (sun_path); keep a margin. */
@@ -13,6 +17,7 @@ export function socketPathFits(dir: string, port: number): boolean {
 
 /** A connection string for `database`, through the Unix socket when there is one. */
 export function postgresUrl(address: PostgresAddress, database: string): string {
-  if (address.socketDir) return `postgres://postgres@localhost/${database}?host=${encodeURIComponent(address.socketDir)}&port=${address.port}`;
-  return `postgres://postgres@127.0.0.1:${address.port}/${database}`;
+  const user = address.password ? `postgres:${encodeURIComponent(address.password)}` : 'postgres';
+  if (address.socketDir) return `postgres://${user}@localhost/${database}?host=${encodeURIComponent(address.socketDir)}&port=${address.port}`;
+  return `postgres://${user}@127.0.0.1:${address.port}/${database}`;
 }

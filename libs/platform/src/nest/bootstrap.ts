@@ -1,7 +1,7 @@
 import { type DynamicModule, type INestApplication, Logger, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type AppConfig, ConfigError, loadConfig } from '../config/config';
-import { type Database, openDatabase } from '../database/database';
+import { type Database, openDatabase, serverLostMessage } from '../database/database';
 import { EmbeddedPostgresError } from '../database/embedded-postgres';
 import { type Migration, runMigrations } from '../database/migrations';
 import type { Server } from 'node:http';
@@ -48,7 +48,14 @@ export async function runHttpApp(definition: HttpAppDefinition): Promise<void> {
 
   try {
     const config = loadConfig();
-    database = await openDatabase(config);
+    database = await openDatabase(config, {
+      notice: (message) => logger.warn(message),
+      // The app's own embedded server died (killed, crashed): nothing can be recorded any more; one line, exit 1.
+      onServerLost: (reason) => {
+        logger.error(serverLostMessage(reason));
+        process.exit(1);
+      },
+    });
     logger.log(`database: ${database.kind} ${redact(database.url)}`);
     const applied = await runMigrations(database.pool, definition.migrations);
     if (applied.length) logger.log(`migrations applied: ${applied.join(', ')}`);
