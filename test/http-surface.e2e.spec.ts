@@ -52,6 +52,14 @@ describe('HTTP surface: security headers and the OpenAPI document', () => {
     expect(missing).toEqual([]);
   });
 
+  it("links a receipt's answer to every operation on the dossier, by operation ids that exist", async () => {
+    const document = (await http().get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, Operation & { operationId: string }>> };
+    const ids = new Set(Object.values(document.paths).flatMap((operations) => Object.values(operations).map((o) => o.operationId)));
+    const links = (document.paths['/api/v1/dossiers']?.post?.responses['201'] as { links?: Record<string, { operationId: string }> }).links ?? {};
+    expect(Object.keys(links)).toHaveLength(13);
+    for (const link of Object.values(links)) expect(ids).toContain(link.operationId);
+  });
+
   it('documents the error answers of each operation', async () => {
     const document = (await http().get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, Operation>> };
     const expected: Record<string, string[]> = {

@@ -17,3 +17,18 @@ export const ApiDossierRead = (): MethodDecorator => applyDecorators(ApiErrors(4
 
 /** The `{kind}` of /reference/{kind}. */
 export const ApiReferenceKind = (): MethodDecorator & ClassDecorator => ApiParam({ name: 'kind', enum: REFERENCE_KINDS, description: 'Which reference data' });
+
+const ON_A_DOSSIER = {
+  DossiersController: ['get', 'history'],
+  DossierLifecycleController: [
+    'transfer', 'requestSupplement', 'receiveSupplement', 'requestFinancialObligation', 'fulfilFinancialObligation', 'reschedule', 'recordResult',
+    'returnResult', 'withdraw', 'stop', 'correct',
+  ],
+};
+
+/** OpenAPI links from a receipt's answer to every operation on that dossier (clients and schemathesis follow them). */
+export const RECEIPT_LINKS = Object.fromEntries(
+  Object.entries(ON_A_DOSSIER).flatMap(([controller, methods]) =>
+    methods.map((method) => [method, { operationId: `${controller}_${method}`, parameters: { id: '$response.body#/id' } }]),
+  ),
+);

@@ -9,7 +9,7 @@ import { ReceiveDossierCommand } from '../commands/receive-dossier.handler';
 import { DossierView } from '../dossiers/dossier-view';
 import { ReceiveDossierDto } from '../dto/receive-dossier.dto';
 import { FindDossierByCodeQuery, GetDossierQuery, type HistoryEntry } from '../queries/dossier.queries';
-import { ApiDossierId, ApiDossierRead, ApiReceiptCommand } from './api-docs';
+import { ApiDossierId, ApiDossierRead, ApiReceiptCommand, RECEIPT_LINKS } from './api-docs';
 import { CommandContext } from './request-context.decorator';
 
 export const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Repeat-safe: a repeated request returns the first answer and records nothing new' };
@@ -27,7 +27,7 @@ export class DossiersController {
   @Roles('clerk', 'supervisor', 'admin')
   @ApiOperation({ summary: 'Receive a dossier (Giấy tiếp nhận, Mẫu 01): issues its code and due date' })
   @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiCreatedResponse({ type: DossierView })
+  @ApiCreatedResponse({ type: DossierView, links: RECEIPT_LINKS })
   @ApiReceiptCommand()
   async receive(@Body() body: ReceiveDossierDto, @CommandContext() context: RequestContext, @Res({ passthrough: true }) res: Response): Promise<DossierView> {
     const { view, replayed } = await this.commands.execute(new ReceiveDossierCommand(body, context));
