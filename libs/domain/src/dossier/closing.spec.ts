@@ -27,15 +27,4 @@ describe('WithdrawDossier and StopProcessing: terminal, each its own bucket', ()
     dossierSpec.given(HISTORIES.in_progress()).when(withdraw({ reason: '  ' })).thenThrows('REASON_REQUIRED');
     dossierSpec.given(HISTORIES.in_progress()).when(stop({ reason: '' })).thenThrows('REASON_REQUIRED');
   });
-
-  it('are rejected once the dossier is resolved, withdrawn or stopped, or unknown', () => {
-    for (const command of [withdraw(), stop()]) {
-      dossierSpec.given(HISTORIES.resolved()).when(command).thenThrows('DOSSIER_ALREADY_RESOLVED');
-      dossierSpec.given(HISTORIES.returned()).when(command).thenThrows('DOSSIER_ALREADY_RESOLVED');
-      dossierSpec.given(HISTORIES.withdrawn()).when(command).thenThrows('DOSSIER_WITHDRAWN');
-      dossierSpec.given(HISTORIES.stopped()).when(command).thenThrows('PROCESSING_STOPPED');
-      dossierSpec.given(HISTORIES.none()).when(command).thenThrows('DOSSIER_NOT_FOUND');
-      dossierSpec.given(HISTORIES.refused_at_receipt()).when(command).thenThrows('RECEIPT_REFUSED');
-    }
-  });
 });

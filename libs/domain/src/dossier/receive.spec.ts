@@ -6,11 +6,9 @@ import {
   COPY_CERTIFICATION,
   dossierSpec,
   DUE_DATE,
-  HISTORIES,
   JUDICIAL_RECORD,
   receive,
   RECEIVED_AT,
-  STATUSES,
   UNIT,
   UNIT_CODE,
 } from '../testing/dossier-fixtures';
@@ -45,7 +43,6 @@ describe('ReceiveDossier', () => {
   });
 
   it('is then in progress at the receiving unit', () => {
-    dossierSpec.given([received()]).when(receive()).thenThrows('DOSSIER_ALREADY_EXISTS');
     const state = dossierSpec.given([received()]).state();
     expect(state).toMatchObject({ status: 'in_progress', dossier: { currentUnitId: UNIT, dueDate: DUE_DATE, appointmentDate: null, supplements: [] } });
   });
@@ -85,9 +82,6 @@ describe('ReceiveDossier', () => {
   });
 
   describe('rejections', () => {
-    it('in every state but none: DOSSIER_ALREADY_EXISTS', () => {
-      for (const status of STATUSES.filter((s) => s !== 'none')) dossierSpec.given(HISTORIES[status]()).when(receive()).thenThrows('DOSSIER_ALREADY_EXISTS');
-    });
     it('a code whose date is not the local date of receipt, or malformed: INVALID_DOSSIER_CODE', () => {
       dossierSpec.given([]).when(receive({ code: '000.00.01.H57-200609-0001' })).thenThrows('INVALID_DOSSIER_CODE');
       dossierSpec.given([]).when(receive({ code: 'H57-20200610-1' })).thenThrows('INVALID_DOSSIER_CODE');
@@ -137,10 +131,9 @@ describe('RefuseReceipt', () => {
     dossierSpec.given([]).when(refuse()).thenState((state) => expect(state).toEqual({ status: 'refused_at_receipt', refusalId: 'r-9', lastEventAt: RECEIVED_AT }));
   });
 
-  it('needs a reason and the identifiers; only on a new stream', () => {
+  it('needs a reason and the identifiers', () => {
     dossierSpec.given([]).when(refuse({ reason: ' ' })).thenThrows('REASON_REQUIRED');
     dossierSpec.given([]).when(refuse({ refusalId: '' })).thenThrows('INVALID_COMMAND');
     dossierSpec.given([]).when(refuse({ channel: 'fax' as never })).thenThrows('INVALID_COMMAND');
-    for (const status of STATUSES.filter((s) => s !== 'none')) dossierSpec.given(HISTORIES[status]()).when(refuse()).thenThrows('DOSSIER_ALREADY_EXISTS');
   });
 });

@@ -44,15 +44,4 @@ describe('RescheduleDueDate (apology letter, Mẫu 04)', () => {
     dossierSpec.given(HISTORIES.in_progress()).when(reschedule({ reason: '' })).thenThrows('REASON_REQUIRED');
     dossierSpec.given(history(receive({ procedure: COPY_CERTIFICATION }))).when(reschedule()).thenThrows('NO_DUE_DATE');
   });
-
-  it('only before a result, and not while the due date is suspended by a supplement request', () => {
-    const later = reschedule({ newAppointmentDate: '2020-06-22', at: at('2020-06-19') });
-    dossierSpec.given(HISTORIES.awaiting_supplement()).when(later).thenThrows('DOSSIER_AWAITING_SUPPLEMENT');
-    dossierSpec.given(HISTORIES.resolved()).when(later).thenThrows('DOSSIER_ALREADY_RESOLVED');
-    dossierSpec.given(HISTORIES.returned()).when(later).thenThrows('DOSSIER_ALREADY_RESOLVED');
-    dossierSpec.given(HISTORIES.withdrawn()).when(later).thenThrows('DOSSIER_WITHDRAWN');
-    dossierSpec.given(HISTORIES.stopped()).when(later).thenThrows('PROCESSING_STOPPED');
-    dossierSpec.given(HISTORIES.none()).when(later).thenThrows('DOSSIER_NOT_FOUND');
-    dossierSpec.given(HISTORIES.refused_at_receipt()).when(later).thenThrows('RECEIPT_REFUSED');
-  });
 });

@@ -32,18 +32,6 @@ describe('RecordResult', () => {
     );
     dossierSpec.given(given).when(result({ at: at('2020-06-16') })).thenState((state) => expect(state.status).toBe('resolved'));
   });
-
-  it('only while in progress', () => {
-    const later = result({ at: at('2020-06-19') });
-    dossierSpec.given(HISTORIES.awaiting_supplement()).when(later).thenThrows('DOSSIER_AWAITING_SUPPLEMENT');
-    dossierSpec.given(HISTORIES.awaiting_financial_obligation()).when(later).thenThrows('DOSSIER_AWAITING_FINANCIAL_OBLIGATION');
-    dossierSpec.given(HISTORIES.resolved()).when(later).thenThrows('DOSSIER_ALREADY_RESOLVED');
-    dossierSpec.given(HISTORIES.returned()).when(later).thenThrows('DOSSIER_ALREADY_RESOLVED');
-    dossierSpec.given(HISTORIES.withdrawn()).when(later).thenThrows('DOSSIER_WITHDRAWN');
-    dossierSpec.given(HISTORIES.stopped()).when(later).thenThrows('PROCESSING_STOPPED');
-    dossierSpec.given(HISTORIES.none()).when(later).thenThrows('DOSSIER_NOT_FOUND');
-    dossierSpec.given(HISTORIES.refused_at_receipt()).when(later).thenThrows('RECEIPT_REFUSED');
-  });
 });
 
 describe('ReturnResult', () => {
@@ -54,17 +42,5 @@ describe('ReturnResult', () => {
       .when(giveBack())
       .thenState((state) => expect(state).toMatchObject({ status: 'returned', returnedAt: at('2020-06-15'), via: 'counter', result: { outcome: 'approved' } }));
     dossierSpec.given(HISTORIES.resolved()).when(giveBack({ via: 'email' as never })).thenThrows('INVALID_COMMAND');
-  });
-
-  it('only after a result, and once', () => {
-    const later = giveBack({ at: at('2020-06-19') });
-    dossierSpec.given(HISTORIES.in_progress()).when(later).thenThrows('RESULT_NOT_RECORDED');
-    dossierSpec.given(HISTORIES.awaiting_supplement()).when(later).thenThrows('RESULT_NOT_RECORDED');
-    dossierSpec.given(HISTORIES.awaiting_financial_obligation()).when(later).thenThrows('RESULT_NOT_RECORDED');
-    dossierSpec.given(HISTORIES.returned()).when(later).thenThrows('RESULT_ALREADY_RETURNED');
-    dossierSpec.given(HISTORIES.withdrawn()).when(later).thenThrows('DOSSIER_WITHDRAWN');
-    dossierSpec.given(HISTORIES.stopped()).when(later).thenThrows('PROCESSING_STOPPED');
-    dossierSpec.given(HISTORIES.none()).when(later).thenThrows('DOSSIER_NOT_FOUND');
-    dossierSpec.given(HISTORIES.refused_at_receipt()).when(later).thenThrows('RECEIPT_REFUSED');
   });
 });

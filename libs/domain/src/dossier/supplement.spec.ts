@@ -28,18 +28,6 @@ describe('RequestSupplement (Mẫu 02)', () => {
     dossierSpec.given(HISTORIES.in_progress()).when(request({ reason: '' })).thenThrows('REASON_REQUIRED');
     dossierSpec.given(HISTORIES.in_progress()).when(request({ documents: ['  '] })).thenThrows('INVALID_COMMAND');
   });
-
-  it('only while in progress', () => {
-    const later = request({ at: at('2020-06-19') });
-    dossierSpec.given(HISTORIES.awaiting_supplement()).when(later).thenThrows('SUPPLEMENT_ALREADY_REQUESTED');
-    dossierSpec.given(HISTORIES.awaiting_financial_obligation()).when(later).thenThrows('DOSSIER_AWAITING_FINANCIAL_OBLIGATION');
-    dossierSpec.given(HISTORIES.resolved()).when(later).thenThrows('DOSSIER_ALREADY_RESOLVED');
-    dossierSpec.given(HISTORIES.returned()).when(later).thenThrows('DOSSIER_ALREADY_RESOLVED');
-    dossierSpec.given(HISTORIES.withdrawn()).when(later).thenThrows('DOSSIER_WITHDRAWN');
-    dossierSpec.given(HISTORIES.stopped()).when(later).thenThrows('PROCESSING_STOPPED');
-    dossierSpec.given(HISTORIES.none()).when(later).thenThrows('DOSSIER_NOT_FOUND');
-    dossierSpec.given(HISTORIES.refused_at_receipt()).when(later).thenThrows('RECEIPT_REFUSED');
-  });
 });
 
 describe('ReceiveSupplement', () => {
@@ -85,17 +73,4 @@ describe('ReceiveSupplement', () => {
     expect(dossierSpec.given(given).state()).toMatchObject({ status: 'awaiting_supplement', dossier: { supplements: [{ suppliedAt: at('2020-06-12') }, { suppliedAt: null }] } });
     dossierSpec.given(given).when(supply(at('2020-06-15', '10:00'))).thenState((s) => expect(s.status).toBe('in_progress'));
   });
-
-  it('only when a supplement is awaited', () => {
-    const later = supply(at('2020-06-19'));
-    dossierSpec.given(HISTORIES.in_progress()).when(later).thenThrows('NO_SUPPLEMENT_REQUESTED');
-    dossierSpec.given(HISTORIES.awaiting_financial_obligation()).when(later).thenThrows('NO_SUPPLEMENT_REQUESTED');
-    dossierSpec.given(HISTORIES.resolved()).when(later).thenThrows('DOSSIER_ALREADY_RESOLVED');
-    dossierSpec.given(HISTORIES.returned()).when(later).thenThrows('DOSSIER_ALREADY_RESOLVED');
-    dossierSpec.given(HISTORIES.withdrawn()).when(later).thenThrows('DOSSIER_WITHDRAWN');
-    dossierSpec.given(HISTORIES.stopped()).when(later).thenThrows('PROCESSING_STOPPED');
-    dossierSpec.given(HISTORIES.none()).when(later).thenThrows('DOSSIER_NOT_FOUND');
-    dossierSpec.given(HISTORIES.refused_at_receipt()).when(later).thenThrows('RECEIPT_REFUSED');
-  });
-
 });

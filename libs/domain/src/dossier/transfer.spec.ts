@@ -31,16 +31,4 @@ describe('TransferDossier', () => {
     dossierSpec.given(HISTORIES.in_progress()).when(transfer({ toUnitId: ' ' })).thenThrows('INVALID_COMMAND');
     dossierSpec.given(HISTORIES.in_progress()).when(transfer({ stepDueDate: '12/6/2020' })).thenThrows('INVALID_COMMAND');
   });
-
-  it('only while the agency is processing it', () => {
-    const later = transfer({ at: at('2020-06-19') });
-    dossierSpec.given(HISTORIES.none()).when(later).thenThrows('DOSSIER_NOT_FOUND');
-    dossierSpec.given(HISTORIES.refused_at_receipt()).when(later).thenThrows('RECEIPT_REFUSED');
-    dossierSpec.given(HISTORIES.awaiting_supplement()).when(later).thenThrows('DOSSIER_AWAITING_SUPPLEMENT');
-    dossierSpec.given(HISTORIES.awaiting_financial_obligation()).when(later).thenThrows('DOSSIER_AWAITING_FINANCIAL_OBLIGATION');
-    dossierSpec.given(HISTORIES.resolved()).when(later).thenThrows('DOSSIER_ALREADY_RESOLVED');
-    dossierSpec.given(HISTORIES.returned()).when(later).thenThrows('DOSSIER_ALREADY_RESOLVED');
-    dossierSpec.given(HISTORIES.withdrawn()).when(later).thenThrows('DOSSIER_WITHDRAWN');
-    dossierSpec.given(HISTORIES.stopped()).when(later).thenThrows('PROCESSING_STOPPED');
-  });
 });
