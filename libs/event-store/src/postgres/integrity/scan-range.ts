@@ -34,7 +34,7 @@ export interface SealRecomputed {
 
 export interface ScanResult {
   events: number;
-  lanes: Uint32Array;
+  lanes: Float64Array;
   /** Events whose hash no longer follows from their content, position and prev_hash (the first 1,000). */
   altered: { streamId: string; streamPosition: number; bucket: number }[];
   seals: SealRecomputed[];
@@ -86,7 +86,7 @@ export async function scanRange(db: Queryable, range: ScanRange, onProgress?: (e
   for (;;) {
     const values: unknown[] = [from.transactionId, from.globalPosition, PAGE];
     if (range.upTo) values.push(range.upTo.transactionId, range.upTo.globalPosition);
-    const { rows } = await db.query<Row>({ name: `event_store_verify_scan${bounded ? '_b' : ''}`, text: pageSql(bounded), values, rowMode: 'array', types: RAW } as never);
+    const { rows } = await db.query<Row>({ text: pageSql(bounded), values, rowMode: 'array', types: RAW } as never);
     for (const row of rows as unknown as Row[]) {
       const [t, g, us, streamId, positionText, type, schemaVersion, data, metadata, hash, prevHash, bucketText] = row;
       const position = Number(positionText);

@@ -2,7 +2,7 @@ import os from 'node:os';
 import type { Pool, PoolClient } from 'pg';
 import { START } from '../../checkpoint';
 import type { IntegrityProblem, LogVerification, VerifyLogOptions } from '../../event-store.port';
-import { LINK_BUCKETS, LinkSums } from '../../hash/link-sums';
+import { LINK_BUCKETS, LINK_LANES, LINK_MODULUS, LinkSums, laneSql } from '../../hash/link-sums';
 import { checkSealChain } from '../../hash/seal-chain';
 import { listSeals } from '../seal';
 import { walkChains } from '../verify';
@@ -101,19 +101,19 @@ export async function verifyLog(pool: Pool, options: VerifyLogOptions = {}): Pro
 
 /** Takes every stream head's last hash away from its bucket (summed by PostgreSQL); returns the number of streams. */
 async function takeHeads(client: PoolClient, sums: LinkSums): Promise<number> {
-  const lanes = Array.from({ length: 8 }, (_, i) =>
-    `(sum(CASE WHEN last_hash ~ '^[0-9a-f]{64}$' THEN ('x' || lpad(substr(last_hash, ${i * 8 + 1}, 8), 16, '0'))::bit(64)::int8 ELSE 0 END) % 4294967296)::text AS l${i}`,
+  const lanes = Array.from({ length: LINK_LANES }, (_, i) =>
+    `(sum(CASE WHEN last_hash ~ '^[0-9a-f]{64}$' THEN ${laneSql('last_hash', i)} ELSE 0 END) % ${LINK_MODULUS})::text AS l${i}`,
   ).join(', ');
   const { rows } = await client.query<Record<string, string>>(
     `SELECT (hashtext(stream_id) & ${LINK_BUCKETS - 1}) AS bucket, count(*)::text AS n, ${lanes}
      FROM event_store.streams WHERE version > 0 GROUP BY 1`,
   );
-  const heads = new Uint32Array(LINK_BUCKETS * 8);
+  const heads = new Float64Array(LINK_BUCKETS * LINK_LANES);
   let streams = 0;
   for (const row of rows) {
     streams += Number(row.n);
     const bucket = Number(row.bucket);
-    for (let i = 0; i < 8; i += 1) heads[bucket * 8 + i] = Number(row[`l${i}`]);
+    for (let i = 0; i < LINK_LANES; i += 1) heads[bucket * LINK_LANES + i] = Number(row[`l${i}`]);
   }
   sums.merge(heads, -1);
   return streams;

@@ -1,0 +1,132 @@
+import 'reflect-metadata';
+import { hash } from 'node:crypto';
+import os from 'node:os';
+import type { Pool } from 'pg';
+import { EVENT_STORE_MIGRATIONS, type LogVerification, type PostgresEventStore, SEAL_MAX_EVENTS, createEventStore } from '@app/event-store';
+import { loadConfig, openDatabase, runMigrations } from '@app/platform';
+import { appendLog, chronologicalLog } from '@app/read-models/testing/chronological-log';
+import { parseArguments } from '../cli/command';
+import { openBenchDatabase } from './support/bench-postgres';
+import { fmt, nowMs, table } from './support/latency';
+import { machineLine } from './support/machine';
+import { progress } from './support/reports-timing';
+
+/**
+ * `npm run bench:verify [-- --dossiers 1000000] [--seed 1] [--unsealed 50000]`: the bench log of bench:reports (the
+ * dossiers' events through the domain, in time order, with the intake's metadata), sealed as the sealer of `npm
+ * start` seals it (pieces of 100,000 events) except its newest events, then `verify` of the whole log (EventStore
+ * .verifyLog: every event's hash, links and heads, the seals re-hashed, the witnesses). Target (issue 12):
+ * ≥ 200,000 events/s. Anchors measured in the same run: the bare read of the same rows and columns, and sha256 over
+ * the same bytes on one thread.
+ */
+const { options } = parseArguments(process.argv.slice(2));
+const DOSSIERS = Number(options.dossiers ?? 1_000_000);
+const SEED = Number(options.seed ?? 1);
+const UNSEALED = Number(options.unsealed ?? 50_000);
+const FROM = '2020-01-01';
+const DAYS = 4 * 365 + 1;
+const PAGE = 10_000;
+
+/** The rows verify reads, read and dropped: one connection, the same pages, no checking. */
+async function bareRead(pool: Pool): Promise<{ events: number; bytes: number; seconds: number; sample: string[] }> {
+  const started = nowMs();
+  let after: [string, string] = ['0', '0'];
+  let events = 0;
+  let bytes = 0;
+  const sample: string[] = [];
+  for (;;) {
+    const { rows } = await pool.query<string[]>({
+      text: `SELECT e.transaction_id::text, e.global_position::text, (extract(epoch FROM e.recorded_at) * 1000000)::int8::text, e.stream_id,
+               e.stream_position::text, e.type, e.schema_version::text, e.data::text, e.metadata::text, e.hash, e.prev_hash
+             FROM event_store.events AS e WHERE (e.transaction_id, e.global_position) > ($1::xid8, $2::int8)
+             ORDER BY e.transaction_id, e.global_position LIMIT $3`,
+      values: [after[0], after[1], PAGE],
+      rowMode: 'array',
+      types: { getTypeParser: () => (value: string) => value },
+    } as never);
+    for (const row of rows) {
+      bytes += (row[7]?.length ?? 0) + (row[8]?.length ?? 0);
+      if (sample.length < 200_000) sample.push(`${row[7]}${row[8]}`);
+    }
+    events += rows.length;
+    const last = rows[rows.length - 1];
+    if (!last || rows.length < PAGE) break;
+    after = [last[0] as string, last[1] as string];
+  }
+  return { events, bytes, seconds: (nowMs() - started) / 1000, sample };
+}
+
+async function main(): Promise<void> {
+  const bench = await openBenchDatabase();
+  const database = await openDatabase(loadConfig({ DATABASE_URL: bench.url, DATABASE_POOL_SIZE: '8' }));
+  try {
+    await runMigrations(database.pool, EVENT_STORE_MIGRATIONS);
+    const store = (await createEventStore({ kind: 'postgres', pool: database.pool, migrate: false })) as PostgresEventStore;
+    console.log(`Verify bench: ${fmt(DOSSIERS)} dossiers received ${FROM} + ${DAYS} days (seed ${SEED})\n${machineLine()}\n${bench.where}\n`);
+
+    let started = nowMs();
+    const shown = progress('appending');
+    const appended = await appendLog(store, chronologicalLog({ seed: SEED, dossiers: DOSSIERS, from: FROM, days: DAYS }), {
+      perAppend: 1000,
+      inFlight: 3,
+      onProgress: (events) => shown(events, 'events'),
+    });
+    console.log(`generated and appended ${fmt(appended.events)} events of ${fmt(appended.streams)} dossiers in ${fmt((nowMs() - started) / 1000, 1)} s (not a target)`);
+
+    // Sealed as the sealer would have sealed it, but for the newest events (the unsealed tail verify checks too).
+    started = nowMs();
+    const target = Math.max(0, appended.events - UNSEALED);
+    let sealedEvents = 0;
+    let seals = 0;
+    while (sealedEvents < target) {
+      const seal = await store.seal({ maxEvents: Math.min(SEAL_MAX_EVENTS, target - sealedEvents) });
+      sealedEvents += seal.eventCount;
+      seals += 1;
+      if (seal.eventCount === 0) break;
+    }
+    console.log(`sealed ${fmt(sealedEvents)} events in ${seals} seals in ${fmt((nowMs() - started) / 1000, 1)} s (not a target)`);
+    await database.pool.query('CHECKPOINT');
+    await database.pool.query('VACUUM ANALYZE event_store.events');
+
+    // Anchors, on the same rows: the bare read (what any check must at least pay), sha256 over the same bytes.
+    const read = await bareRead(database.pool);
+    const sampleBytes = read.sample.reduce((sum, s) => sum + Buffer.byteLength(s), 0);
+    let shaStarted = nowMs();
+    for (const text of read.sample) hash('sha256', text, 'hex');
+    const shaSeconds = (((nowMs() - shaStarted) / 1000) * read.bytes) / Math.max(1, sampleBytes);
+    read.sample.length = 0;
+    shaStarted = 0;
+
+    const runs: LogVerification[] = [];
+    for (let run = 0; run < 2; run++) {
+      const verifying = progress(`verify run ${run + 1}`);
+      runs.push(await store.verifyLog({ onProgress: (done) => verifying(done, 'events') }));
+    }
+    const best = runs.reduce((a, b) => (a.seconds <= b.seconds ? a : b));
+    const rate = (r: { eventsChecked?: number; events?: number; seconds: number }): number => (r.eventsChecked ?? r.events ?? 0) / r.seconds;
+    console.log(
+      `\n${table(
+        ['measure', 'value', 'target'],
+        [
+          ['events in the log / sealed / unsealed', `${fmt(best.eventsChecked)} / ${fmt(best.eventsChecked - best.unsealedEvents)} / ${fmt(best.unsealedEvents)}`, ''],
+          [`verify (whole log, ${Math.min(4, os.cpus().length)} workers): s, two runs`, runs.map((r) => fmt(r.seconds, 1)).join(' / '), ''],
+          ['verify: events/s (best run)', fmt(rate(best)), '≥ 200,000'],
+          ['verify: intact', runs.every((r) => r.ok) ? 'yes' : `NO: ${best.problems[0]?.detail ?? ''}`, 'yes'],
+          ['anchor: bare read of the same rows, one connection (events/s)', fmt(rate(read)), ''],
+          [`anchor: sha256 of the same data+metadata bytes (${fmt(read.bytes / 2 ** 20)} MiB), one thread (events/s)`, fmt(read.events / shaSeconds), ''],
+          ['verify / bare read', `${fmt(rate(best) / rate(read), 2)}×`, ''],
+        ],
+      )}`,
+    );
+    await store.close();
+    if (!runs.every((r) => r.ok)) process.exitCode = 1;
+  } finally {
+    await database.close();
+    await bench.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error((error as Error).stack ?? String(error));
+  process.exit(1);
+});
