@@ -31,7 +31,11 @@ export interface EmbeddedPostgresOptions {
   log?: (line: string) => void;
   /** What the start-up did that the user should hear of (an orphaned server stopped, a data directory locked down). */
   notice?: (message: string) => void;
-  /** Called once if the running server ends other than through stop() (killed, crashed): "SIGKILL", "exit code 1". */
+  /**
+   * Called once if the running server ends other than through stop(): at once when killed or crashed ("SIGKILL",
+   * "exit code 1"), after a few seconds for a clean shutdown ("shut down": e.g. the terminal's Ctrl-C reached it
+   * too, and this process is expected to be stopping by then).
+   */
   onUnexpectedExit?: (reason: string) => void;
 }
 
@@ -56,6 +60,7 @@ export type EmbeddedServerState =
 const OWNER_FILE = 'dossier-tracker-owner.json';
 const HBA_HEADER = '# Written by dossier-tracker (libs/platform/src/database/embedded-postgres.ts): every connection gives the password.';
 const ORPHAN_FAST_STOP_MS = 30_000;
+const CLEAN_EXIT_GRACE_MS = 3_000;
 const ORPHAN_IMMEDIATE_STOP_MS = 10_000;
 
 /** Where the password of a data directory's `postgres` superuser is kept: `<dataDir>-password` (`.data/postgres-password`). */
@@ -119,7 +124,11 @@ export class EmbeddedPostgres {
     child.stderr?.on('data', onData);
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
     child.once('exit', (code, signal) => {
-      if (this.process === child && this.ready) this.reportLost(signal ?? `exit code ${code}`);
+      if (this.process !== child || !this.ready) return;
+      if (signal || code !== 0) return this.reportLost(signal ?? `exit code ${code}`);
+      // A clean shutdown nobody asked of this object: most often the terminal's Ctrl-C, which reached the server
+      // too (same process group) while this process is stopping by itself. Report it only if this process goes on.
+      setTimeout(() => this.process === child && this.reportLost('shut down'), CLEAN_EXIT_GRACE_MS).unref();
     });
     try {
       await this.waitUntilReady(child, lines);
@@ -138,8 +147,12 @@ export class EmbeddedPostgres {
   checkAlive(): void {
     const child = this.process;
     if (!child?.pid || !this.ready || this.lost) return;
-    if (child.exitCode !== null || child.signalCode !== null) this.reportLost(child.signalCode ?? `exit code ${child.exitCode}`);
-    else if (!isRunning(child.pid)) this.reportLost(exitReason(child.pid) ?? 'ended');
+    if (child.exitCode !== null || child.signalCode !== null) {
+      if (child.exitCode !== 0) this.reportLost(child.signalCode ?? `exit code ${child.exitCode}`);
+    } else if (!isRunning(child.pid)) {
+      const reason = exitReason(child.pid) ?? 'ended';
+      if (reason !== 'exit code 0') this.reportLost(reason); // a clean shutdown: see the exit event
+    }
   }
 
   /** Fast shutdown (SIGINT): active transactions are rolled back, committed data is on disk. */

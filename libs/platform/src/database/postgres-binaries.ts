@@ -34,7 +34,7 @@ export function postgresBinaries(runAs?: OsUser): PostgresBinaries {
   }
   const binary = (name: string): string => {
     const file = path.join(native, 'bin', name);
-    fs.chmodSync(file, 0o755);
+    if ((fs.statSync(file).mode & 0o111) !== 0o111) fs.chmodSync(file, 0o755); // npm may drop the bits; only the owner may set them
     return file;
   };
   return { initdb: binary('initdb'), postgres: binary('postgres') };

@@ -52,6 +52,7 @@ export async function runHttpApp(definition: HttpAppDefinition): Promise<void> {
       notice: (message) => logger.warn(message),
       // The app's own embedded server died (killed, crashed): nothing can be recorded any more; one line, exit 1.
       onServerLost: (reason) => {
+        if (stopping) return; // the terminal's Ctrl-C reaches the server too: it stops with the app
         logger.error(serverLostMessage(reason));
         process.exit(1);
       },
