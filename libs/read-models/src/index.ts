@@ -4,7 +4,6 @@ export * from './generations/generation-repository';
 export * from './projection/measures';
 export * from './projection/record-steps';
 export * from './projection/counter-deltas';
-export * from './projection/dossier-events';
 export * from './projection/dossier-projection';
 export * from './projection/dossier-row';
 export * from './projection/apply-batch';

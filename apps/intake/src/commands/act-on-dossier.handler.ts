@@ -1,9 +1,8 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { localDateOf } from '@app/domain';
+import { dossierStreamId, localDateOf } from '@app/domain';
 import { ReferenceDataService } from '@app/reference-data';
 import type { DossierAction } from '../dossiers/dossier-actions';
 import { DossierRepository } from '../dossiers/dossier-repository';
-import { dossierStreamId } from '../dossiers/dossier-stream';
 import { type DossierView, dossierView } from '../dossiers/dossier-view';
 import { unitToActFor } from '../dossiers/dossier-access';
 import { dossierNotFound, procedureNotFound, unitNotFound } from '../dossiers/intake-errors';

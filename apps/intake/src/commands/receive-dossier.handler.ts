@@ -1,12 +1,12 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { type DossierCommand, MAX_DAILY_SEQUENCE, formatDossierCode, localDateOf } from '@app/domain';
+import { type DossierCommand, MAX_DAILY_SEQUENCE, dossierError, dossierStreamId, formatDossierCode, localDateOf } from '@app/domain';
 import { actsFor } from '@app/platform';
 import { ReferenceDataService } from '@app/reference-data';
 import { DossierCodeAllocator } from '../persistence/dossier-code.allocator';
 import { mayRead } from '../dossiers/dossier-access';
 import { DossierRepository, type ExecuteOptions, type Executed } from '../dossiers/dossier-repository';
-import { type LoadedDossier, dossierStreamId } from '../dossiers/dossier-stream';
+import type { LoadedDossier } from '../dossiers/dossier-stream';
 import { type DossierView, dossierView } from '../dossiers/dossier-view';
 import { dailySequenceExhausted, idempotencyKeyReused, notYourUnit, procedureNotFound, rejected, unitNotFound } from '../dossiers/intake-errors';
 import type { ReceiveDossierDto } from '../dto/receive-dossier.dto';
@@ -49,7 +49,7 @@ export class ReceiveDossierHandler implements ICommandHandler<ReceiveDossierComm
     const receipt =
       (fresh: boolean) =>
       async (loaded: LoadedDossier): Promise<DossierCommand> => {
-        if (loaded.version > 0) throw rejected({ code: 'DOSSIER_ALREADY_EXISTS', message: 'Hồ sơ này đã được tiếp nhận.' });
+        if (loaded.version > 0) throw rejected(dossierError('DOSSIER_ALREADY_EXISTS'));
         // Issued and recorded before the append, whose durable commit then covers it (see DossierCodeAllocator);
         // a repeat gets the number it holds and takes none.
         const issued = await this.codes.issueSequence(unit.code, day, dossierId, { fresh });

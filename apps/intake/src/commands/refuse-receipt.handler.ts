@@ -1,10 +1,9 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { localDateOf } from '@app/domain';
+import { localDateOf, receiptRefusalStreamId } from '@app/domain';
 import { actsFor } from '@app/platform';
 import { ReferenceDataService } from '@app/reference-data';
 import { DossierRepository } from '../dossiers/dossier-repository';
-import { receiptRefusalStreamId } from '../dossiers/dossier-stream';
 import { notYourUnit, procedureNotFound, unitNotFound } from '../dossiers/intake-errors';
 import type { RefuseReceiptDto } from '../dto/receive-dossier.dto';
 import { type RequestContext, businessTime, eventMetadata, idFromKey, storeKey } from './request-context';

@@ -1,8 +1,8 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { dossierStreamId } from '@app/domain';
 import type { Principal } from '@app/platform';
 import { DossierCodeAllocator } from '../persistence/dossier-code.allocator';
 import { DossierRepository } from '../dossiers/dossier-repository';
-import { dossierStreamId } from '../dossiers/dossier-stream';
 import { type DossierView, dossierView } from '../dossiers/dossier-view';
 import { assertMayRead } from '../dossiers/dossier-access';
 import { dossierNotFound } from '../dossiers/intake-errors';

@@ -60,3 +60,17 @@ export function upcast(raw: RawDossierEvent, registry: UpcasterRegistry = DOSSIE
   if (typeof data.occurredAt !== 'string') throw new UpcastError('MALFORMED_EVENT', `${raw.type} has no occurredAt.`);
   return { type: raw.type, schemaVersion: current, data } as DossierEvent;
 }
+
+/**
+ * The domain event of a recorded event, upcast to the current schema; null for an event this build cannot read
+ * (unknown type or version, malformed). The projector and the auditor's replay both skip exactly these, so they
+ * agree; the command side, which must not decide on a history it cannot read, uses `upcast` and fails instead.
+ */
+export function toDossierEvent(raw: RawDossierEvent): DossierEvent | null {
+  try {
+    return upcast(raw);
+  } catch (error) {
+    if (error instanceof UpcastError) return null;
+    throw error;
+  }
+}

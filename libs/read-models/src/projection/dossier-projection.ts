@@ -1,6 +1,5 @@
-import { type DossierRecord, evolveRecord } from '@app/domain';
+import { type DossierRecord, evolveRecord, toDossierEvent } from '@app/domain';
 import type { EventPayload } from '@app/event-store';
-import { toDossierEvent } from './dossier-events';
 
 /** What the dossiers table holds of a dossier between batches: its record and the last stream position applied. */
 export interface StoredDossier {

@@ -1,6 +1,6 @@
+import { dossierIdOf } from '@app/domain';
 import { type Checkpoint, type EventPayload, checkpointOf, compareCheckpoints } from '@app/event-store';
 import { CounterDeltas, type UnitCounterDelta, type UnitProcedureCounterDelta } from './counter-deltas';
-import { dossierIdOf } from './dossier-events';
 import { type StoredDossier, projectDossier } from './dossier-projection';
 import { type DossierRow, dossierRow } from './dossier-row';
 

@@ -1,4 +1,4 @@
-import { type DossierCommand, type DossierEvent, formatDossierCode } from '@app/domain';
+import { type DossierCommand, type DossierEvent, dossierStreamId, formatDossierCode, receiptRefusalStreamId } from '@app/domain';
 import { BUSINESS_REGISTRATION, JUDICIAL_RECORD, OTHER_UNIT, RECEIVED_AT, UNIT, UNIT_CODE, at, history, receive } from '@app/domain/testing';
 import { appendAndProject, counterChanges, dailyCounters, dossierRow } from '../testing/projection-harness';
 import { type ReadModelTestKit, createReadModelTestKit } from '../testing/read-model-test-kit';
@@ -19,7 +19,7 @@ describe('projection of each dossier event', () => {
   function dossier(): { id: string; stream: string; receipt: DossierCommand } {
     n++;
     const id = `d-${n}`;
-    return { id, stream: `dossier-${id}`, receipt: receive({ dossierId: id, code: formatDossierCode(UNIT_CODE, RECEIVED_AT, n) }) };
+    return { id, stream: dossierStreamId(id), receipt: receive({ dossierId: id, code: formatDossierCode(UNIT_CODE, RECEIVED_AT, n) }) };
   }
 
   /** Projects the events and returns the counter changes they caused. */
@@ -46,7 +46,7 @@ describe('projection of each dossier event', () => {
 
   it('ReceiptRefused: no dossier, nothing counted', async () => {
     const refusal = history({ type: 'RefuseReceipt', refusalId: 'r-1', procedureCode: BUSINESS_REGISTRATION.code, receivingUnitId: UNIT, channel: 'online', reason: 'Sai thẩm quyền', at: RECEIVED_AT });
-    expect(await project('receipt-refusal-r-1', refusal)).toEqual({});
+    expect(await project(receiptRefusalStreamId('r-1'), refusal)).toEqual({});
     expect(await dossierRow(kit, 'r-1')).toBeUndefined();
   });
 

@@ -1,6 +1,5 @@
-import type { DossierEvent } from '@app/domain';
+import { type DossierEvent, dossierStreamId } from '@app/domain';
 import type { EventStore, NewEvent } from '@app/event-store';
-import { DOSSIER_STREAM_PREFIX } from '../projection/dossier-events';
 
 export interface History {
   dossierId: string;
@@ -27,7 +26,7 @@ export async function appendHistories(
   const flush = async (): Promise<void> => {
     const appends = chunk
       .filter((h) => h.events.length > 0)
-      .map((h) => ({ streamId: `${DOSSIER_STREAM_PREFIX}${h.dossierId}`, events: h.events.map(toNewEvent), expectedVersion: 'no_stream' as const }));
+      .map((h) => ({ streamId: dossierStreamId(h.dossierId), events: h.events.map(toNewEvent), expectedVersion: 'no_stream' as const }));
     chunk = [];
     if (appends.length === 0) return;
     const task: Promise<void> = store.appendToStreams(appends).then((results) => {

@@ -1,6 +1,5 @@
-import { type DossierEvent, instantAt, localDateOf, addDays } from '@app/domain';
+import { type DossierEvent, instantAt, localDateOf, addDays, dossierIdOf, dossierStreamId } from '@app/domain';
 import type { EventMetadata, EventStore, NewEvent, StreamAppend } from '@app/event-store';
-import { DOSSIER_STREAM_PREFIX } from '../projection/dossier-events';
 import { toNewEvent } from './append-histories';
 import { MinHeap } from './heap';
 import { type WorkloadOptions, generateWorkload } from './workload';
@@ -50,7 +49,7 @@ export function* chronologicalLog(options: WorkloadOptions): Generator<LogDay> {
       yield* flush(receivedOn);
       day = receivedOn;
     }
-    for (const event of dossier.events) heap.push({ at: event.data.occurredAt, seq: seq++, streamId: `${DOSSIER_STREAM_PREFIX}${dossier.dossierId}`, event });
+    for (const event of dossier.events) heap.push({ at: event.data.occurredAt, seq: seq++, streamId: dossierStreamId(dossier.dossierId), event });
   }
   yield* flush(null);
 }
@@ -105,7 +104,7 @@ export async function appendLog(
  * fingerprint), so that benchmarks read and write what a real log holds.
  */
 function intakeMetadata(streamId: string, position: number): EventMetadata {
-  const id = streamId.slice(DOSSIER_STREAM_PREFIX.length);
+  const id = dossierIdOf(streamId) ?? streamId;
   const hex = id.replaceAll('-', '');
   return {
     actor: `can-bo-mot-cua-${hex.slice(0, 2)}`,

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { type DossierEvent, type DossierState, HUE_2020_UNITS, decide, evolve, hue2020ProcedureCatalogue } from '@app/domain';
+import { type DossierEvent, type DossierState, HUE_2020_UNITS, decide, dossierStreamId, evolve, hue2020ProcedureCatalogue, receiptRefusalStreamId } from '@app/domain';
 import { context } from '@app/domain/testing';
 import { type DossierScript, dossierScriptArb, runScript } from '@app/domain/testing/dossier-generators';
 
@@ -46,6 +46,6 @@ export function runHistory(history: HistoryScript, index: number, prefix: string
     }
   }
   const first = events[0];
-  const streamId = first?.type === 'DossierReceived' ? `dossier-${prefix}-${index}` : `receipt-refusal-${prefix}-${index}`;
+  const streamId = first?.type === 'DossierReceived' ? dossierStreamId(`${prefix}-${index}`) : receiptRefusalStreamId(`${prefix}-${index}`);
   return { streamId, dossierId: first?.type === 'DossierReceived' ? `${prefix}-${index}` : null, events };
 }

@@ -1,6 +1,6 @@
-import { type DossierEvent, type DossierRecord, type Figures, addFigures, emptyFigures, evolveRecord } from '@app/domain';
+import { type DossierEvent, type DossierRecord, type Figures, addFigures, emptyFigures, evolveRecord, toDossierEvent } from '@app/domain';
 import { type Checkpoint, type EventPayload, type EventStore } from '@app/event-store';
-import { eventsByDossier, toDossierEvent } from '@app/read-models';
+import { eventsByDossier } from '@app/read-models';
 import { RecordInterner } from './record-interner';
 import { type ReplayFiguresRequest, figuresOfRecords } from './replay-figures';
 

@@ -1,6 +1,6 @@
-import { type DossierRecord, evolveRecord } from '@app/domain';
+import { type DossierRecord, evolveRecord, toDossierEvent } from '@app/domain';
 import { type Checkpoint, type EventPayload, type EventStore, type ReadAllPage, START } from '@app/event-store';
-import { eventsByDossier, toDossierEvent } from '@app/read-models';
+import { eventsByDossier } from '@app/read-models';
 import { RecordInterner } from './record-interner';
 
 export interface ReplayOptions {
