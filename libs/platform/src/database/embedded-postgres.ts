@@ -217,7 +217,10 @@ export class EmbeddedPostgres {
     const owner = state.ownerPid ? ` by process ${state.ownerPid}, which has ended` : ' by a process that has ended';
     this.options.notice?.(`The embedded PostgreSQL in ${this.options.dataDir} was left running (pid ${pid})${owner}: stopping it cleanly first.`);
     const gone = (): boolean => !isRunning(pid) || !fs.existsSync(path.join(dataDir, 'postmaster.pid'));
-    signal(pid, 'SIGINT'); // fast shutdown: what stop() does
+    if (!signal(pid, 'SIGINT')) {
+      // fast shutdown (what stop() does); refused when another OS user started it
+      throw new EmbeddedPostgresError(`The embedded PostgreSQL in ${this.options.dataDir} (pid ${pid}) was left running by another OS user: stop it as that user, then start again.`);
+    }
     if (await waitFor(gone, ORPHAN_FAST_STOP_MS)) return removeOwner(dataDir);
     signal(pid, 'SIGQUIT'); // immediate shutdown: recovery at the next start
     if (await waitFor(gone, ORPHAN_IMMEDIATE_STOP_MS)) return removeOwner(dataDir);
@@ -300,8 +303,11 @@ export function embeddedServerState(dataDir: string): EmbeddedServerState {
     ownerPid = owner.pid;
     live = isRunning(owner.pid) && (owner.started === undefined || processStartTime(owner.pid) === owner.started);
   } else {
-    ownerPid = parentPid(postmasterPid);
-    live = ownerPid !== undefined && ownerPid !== 1 && isRunning(ownerPid);
+    // Started before owners were recorded: its parent, unless init (pid 1) adopted it when that died. (Under a
+    // subreaper the adopter looks like a live owner: refused, as before owners were recorded.)
+    const parent = parentPid(postmasterPid);
+    live = parent !== undefined && parent !== 1 && isRunning(parent);
+    ownerPid = live ? parent : undefined;
   }
   if (!live) return { kind: 'orphaned', postmasterPid, ownerPid };
   const port = Number(lines[3]);
@@ -359,12 +365,14 @@ function readOrCreatePassword(file: string): string {
   return password;
 }
 
-function signal(pid: number, name: NodeJS.Signals): void {
+/** Sends a signal; false only when not allowed to (another user's process), true when sent or already gone. */
+function signal(pid: number, name: NodeJS.Signals): boolean {
   try {
     process.kill(pid, name);
-  } catch {
-    /* already gone */
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'EPERM';
   }
+  return true;
 }
 
 async function waitFor(condition: () => boolean, ms: number): Promise<boolean> {
