@@ -1,3 +1,4 @@
+import { correctFacts, correctResultAt } from './correction';
 import type { DossierEvent, EntryCorrected } from './events';
 import { isReceived, type DossierFacts, type DossierState, type ReceivedDossierState } from './state';
 
@@ -70,25 +71,17 @@ export function evolve(state: DossierState, event: DossierEvent): DossierState {
 function applyCorrection(state: ReceivedDossierState, event: EntryCorrected): DossierState {
   const c = event.data.changes;
   const f = state.dossier;
-  const receivingUnitId = c.receivingUnitId ?? f.receivingUnitId;
   const dossier: DossierFacts = {
-    ...f,
-    receivedAt: c.receivedAt ?? f.receivedAt,
-    channel: c.channel ?? f.channel,
-    receivingUnitId,
-    competentUnitId: c.competentUnitId ?? f.competentUnitId,
-    // Not transferred yet: the dossier is still where it was (wrongly) logged, i.e. at the corrected unit.
-    currentUnitId: f.currentUnitId === f.receivingUnitId ? receivingUnitId : f.currentUnitId,
-    procedureCode: c.procedureCode ?? f.procedureCode,
+    ...correctFacts(f, c),
+    // what decide recomputed from the correction, which only the decider keeps
     timeLimit: c.timeLimit ?? f.timeLimit,
-    dueDate: c.dueDate !== undefined ? c.dueDate : f.dueDate,
     supplementPolicy: c.supplementPolicy ?? f.supplementPolicy,
     policyVersion: c.policyVersion ?? f.policyVersion,
     calendarVersion: c.calendarVersion ?? f.calendarVersion,
     lastEventAt: event.data.occurredAt,
   };
   if (c.resultAt !== undefined && (state.status === 'resolved' || state.status === 'returned')) {
-    return { ...state, dossier, result: { ...state.result, recordedAt: c.resultAt } };
+    return { ...state, dossier, result: { ...state.result, recordedAt: correctResultAt(state.result.recordedAt, c) } };
   }
   return { ...state, dossier };
 }

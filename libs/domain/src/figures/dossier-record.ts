@@ -1,3 +1,4 @@
+import { correctFacts, correctResultAt } from '../dossier/correction';
 import type { Channel, DossierEvent, Outcome, ReturnVia } from '../dossier/events';
 import { localDateOf, type Instant, type LocalDate } from '../time/local-date';
 
@@ -106,18 +107,10 @@ export function evolveRecord(record: DossierRecord | null, event: DossierEvent):
       return { ...next, stoppedOn: day, waits: closeAll(record.waits, day) };
     case 'EntryCorrected': {
       const c = event.data.changes;
-      const receivingUnitId = c.receivingUnitId ?? record.receivingUnitId;
       return {
-        ...next,
-        receivedAt: c.receivedAt ?? record.receivedAt,
+        ...correctFacts(next, c),
         receivedOn: c.receivedAt !== undefined ? localDateOf(c.receivedAt) : record.receivedOn,
-        channel: c.channel ?? record.channel,
-        receivingUnitId,
-        competentUnitId: c.competentUnitId ?? record.competentUnitId,
-        currentUnitId: record.currentUnitId === record.receivingUnitId ? receivingUnitId : record.currentUnitId,
-        procedureCode: c.procedureCode ?? record.procedureCode,
-        dueDate: c.dueDate !== undefined ? c.dueDate : record.dueDate,
-        resultAt: c.resultAt ?? record.resultAt,
+        resultAt: correctResultAt(record.resultAt, c),
         resultOn: c.resultAt !== undefined ? localDateOf(c.resultAt) : record.resultOn,
         corrections: record.corrections + 1,
       };

@@ -1,4 +1,4 @@
-import { type Channel, type DossierRecord, type Outcome, type ReturnVia, type Wait, classifyResolution } from '@app/domain';
+import { type Channel, type DossierRecord, type Outcome, type ReturnVia, type Wait, classifyResolution, statusOf } from '@app/domain';
 
 /** The columns of `read_models.dossiers` (a counter's or an auditor's view of one dossier). */
 export interface DossierRow {
@@ -39,26 +39,10 @@ export const DOSSIER_COLUMNS = [
   'supplement_requests', 'corrections', 'last_event_at', 'waits',
 ] as const satisfies readonly (keyof DossierRow)[];
 
-/**
- * The dossier's status as the counter sees it now, read off the record in the order the domain's states take
- * precedence: returned, resolved, withdrawn, stopped, waiting (the open wait), in progress.
- */
-export function statusOf(record: DossierRecord): string {
-  if (record.returnedOn !== null) return 'returned';
-  if (record.resultOn !== null) return 'resolved';
-  if (record.withdrawnOn !== null) return 'withdrawn';
-  if (record.stoppedOn !== null) return 'stopped';
-  const open = openWait(record);
-  if (open) return open.kind === 'supplement' ? 'awaiting_supplement' : 'awaiting_financial_obligation';
-  return 'in_progress';
-}
-
-function openWait(record: DossierRecord): DossierRecord['waits'][number] | undefined {
-  return [...record.waits].reverse().find((w) => w.to === null);
-}
-
+/** The row of a dossier's record; its status and the wait it is in come from the domain's precedence (statusOf). */
 export function dossierRow(record: DossierRecord, dossierId: string, streamPosition: number, lastGlobalPosition: number): DossierRow {
-  const open = record.resultOn === null && record.withdrawnOn === null && record.stoppedOn === null ? openWait(record) : undefined;
+  const status = statusOf(record);
+  const open = status === 'awaiting_supplement' || status === 'awaiting_financial_obligation' ? openWait(record) : undefined;
   return {
     dossier_id: dossierId,
     stream_position: streamPosition,
@@ -69,7 +53,7 @@ export function dossierRow(record: DossierRecord, dossierId: string, streamPosit
     competent_unit_id: record.competentUnitId,
     current_unit_id: record.currentUnitId,
     channel: record.channel,
-    status: statusOf(record),
+    status,
     received_at: record.receivedAt,
     received_on: record.receivedOn,
     due_date: record.dueDate,
@@ -89,6 +73,11 @@ export function dossierRow(record: DossierRecord, dossierId: string, streamPosit
     last_event_at: record.lastEventAt,
     waits: record.waits,
   };
+}
+
+/** The wait on the applicant not ended yet (the latest one). */
+function openWait(record: DossierRecord): Wait | undefined {
+  return record.waits.findLast((w) => w.to === null);
 }
 
 /**
