@@ -1,7 +1,7 @@
 import { type Procedure, type ProcedureCatalogue, type WorkingCalendar, addDays } from '@app/domain';
+import { Random, apportion } from '@app/domain/testing';
 import type { DossierScript } from './dossier-script';
 import { planDossier } from './planner';
-import { Random, apportion } from './random';
 import { FATES, type Fate, type LineTargets, type ScenarioDefinition, fateCounts, receivedTotal, validateDefinition } from './scenario-definition';
 import { Timeline } from './timeline';
 

@@ -8,8 +8,8 @@ import {
   localDateOf,
   supplementPolicyOn,
 } from '@app/domain';
+import type { Random } from '@app/domain/testing';
 import type { DossierScript, ScriptStep } from './dossier-script';
-import type { Random } from './random';
 import type { Fate, LineTargets } from './scenario-definition';
 import type { Timeline } from './timeline';
 

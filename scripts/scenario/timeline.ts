@@ -1,5 +1,5 @@
 import { type Instant, type LocalDate, type WorkingCalendar, addDays, instantAt, localDateOf } from '@app/domain';
-import type { Random } from './random';
+import type { Random } from '@app/domain/testing';
 
 /** Working days of the calendar in a window, and times of day a counter works. */
 export class Timeline {

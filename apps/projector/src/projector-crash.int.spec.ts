@@ -5,7 +5,7 @@ import { activeGeneration, readModelFigures, rebuildReadModels } from '@app/read
 import { appendLog, chronologicalLog } from '@app/read-models/testing/chronological-log';
 import { type ReadModelTestKit, createReadModelTestKit } from '@app/read-models/testing/read-model-test-kit';
 import { readModelSnapshot } from '@app/read-models/testing/read-model-snapshot';
-import { Random } from '@app/read-models/testing/random';
+import { Random } from '@app/domain/testing';
 
 jest.setTimeout(240_000);
 

@@ -19,7 +19,7 @@ import {
   localDateOf,
   unitRegistry,
 } from '@app/domain';
-import { Random } from './random';
+import { Random } from '@app/domain/testing';
 
 /**
  * A realistic, seeded stream of dossier histories for the crash test and the benchmark: receipts on working days

@@ -1,4 +1,7 @@
-/** A small seeded PRNG (mulberry32): the same seed gives the same quarter, run after run. */
+/**
+ * A small seeded PRNG (mulberry32): the same seed gives the same workload, scenario or crash schedule on every
+ * machine, run after run. For generated data (tests, benchmarks, the demo's simulated quarter), never for secrets.
+ */
 export class Random {
   private state: number;
 
@@ -29,6 +32,18 @@ export class Random {
     return items[Math.floor(this.next() * items.length)] as T;
   }
 
+  /** Picks by weight: [[item, weight], ...]. */
+  weighted<T>(choices: readonly (readonly [T, number])[]): T {
+    const total = choices.reduce((s, [, w]) => s + w, 0);
+    let r = this.next() * total;
+    for (const [item, weight] of choices) {
+      r -= weight;
+      if (r < 0) return item;
+    }
+    return (choices[choices.length - 1] as readonly [T, number])[0];
+  }
+
+  /** Shuffles in place (Fisher–Yates) and returns the same array. */
   shuffle<T>(items: T[]): T[] {
     for (let i = items.length - 1; i > 0; i--) {
       const j = Math.floor(this.next() * (i + 1));
