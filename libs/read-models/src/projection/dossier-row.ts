@@ -1,43 +1,11 @@
 import { type Channel, type DossierRecord, type Outcome, type ReturnVia, type Wait, classifyResolution, statusOf } from '@app/domain';
+import { DOSSIER_TABLE, type DossierColumn, type RowOf, selectColumn } from '../schema/dossier-table';
 
-/** The columns of `read_models.dossiers` (a counter's or an auditor's view of one dossier). */
-export interface DossierRow {
-  dossier_id: string;
-  stream_position: number;
-  last_global_position: number;
-  code: string;
-  procedure_code: string;
-  receiving_unit_id: string;
-  competent_unit_id: string;
-  current_unit_id: string;
-  channel: string;
-  status: string;
-  received_at: string;
-  received_on: string;
-  due_date: string | null;
-  appointment_date: string | null;
-  result_at: string | null;
-  result_on: string | null;
-  outcome: string | null;
-  resolution: string | null;
-  returned_on: string | null;
-  returned_via: string | null;
-  withdrawn_on: string | null;
-  stopped_on: string | null;
-  waiting_for: string | null;
-  waiting_since: string | null;
-  supplement_requests: number;
-  corrections: number;
-  last_event_at: string;
-  waits: Wait[];
-}
+/** A row of `read_models.dossiers` (a counter's or an auditor's view of one dossier): its shape is DOSSIER_TABLE. */
+export type DossierRow = RowOf<typeof DOSSIER_TABLE>;
 
-export const DOSSIER_COLUMNS = [
-  'dossier_id', 'stream_position', 'last_global_position', 'code', 'procedure_code', 'receiving_unit_id', 'competent_unit_id',
-  'current_unit_id', 'channel', 'status', 'received_at', 'received_on', 'due_date', 'appointment_date', 'result_at', 'result_on',
-  'outcome', 'resolution', 'returned_on', 'returned_via', 'withdrawn_on', 'stopped_on', 'waiting_for', 'waiting_since',
-  'supplement_requests', 'corrections', 'last_event_at', 'waits',
-] as const satisfies readonly (keyof DossierRow)[];
+/** The columns in table order (the insert's and the upsert's list). */
+export const DOSSIER_COLUMNS = Object.keys(DOSSIER_TABLE) as readonly DossierColumn[];
 
 /** The row of a dossier's record; its status and the wait it is in come from the domain's precedence (statusOf). */
 export function dossierRow(record: DossierRecord, dossierId: string, streamPosition: number, lastGlobalPosition: number): DossierRow {
@@ -80,25 +48,17 @@ function openWait(record: DossierRecord): Wait | undefined {
   return record.waits.findLast((w) => w.to === null);
 }
 
-/**
- * The columns to read a row back as a record: dates as text and instants in the canonical UTC form, whatever the
- * session or process time zone.
- */
-export const RECORD_COLUMNS = `dossier_id, stream_position, code, procedure_code, receiving_unit_id, competent_unit_id, current_unit_id, channel,
-  ${instant('received_at')}, received_on::text AS received_on, due_date::text AS due_date, appointment_date::text AS appointment_date,
-  ${instant('result_at')}, result_on::text AS result_on, outcome, returned_on::text AS returned_on, returned_via,
-  withdrawn_on::text AS withdrawn_on, stopped_on::text AS stopped_on, supplement_requests, waits, corrections, ${instant('last_event_at')}`;
+/** The columns a record is read back from (the inverse of dossierRow): what recordFromRow needs. */
+const RECORD_SOURCE = [
+  'dossier_id', 'stream_position', 'code', 'procedure_code', 'receiving_unit_id', 'competent_unit_id', 'current_unit_id', 'channel',
+  'received_at', 'received_on', 'due_date', 'appointment_date', 'result_at', 'result_on', 'outcome', 'returned_on', 'returned_via',
+  'withdrawn_on', 'stopped_on', 'supplement_requests', 'waits', 'corrections', 'last_event_at',
+] as const satisfies readonly DossierColumn[];
 
-function instant(column: string): string {
-  return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS ${column}`;
-}
+export type StoredRow = Pick<DossierRow, (typeof RECORD_SOURCE)[number]>;
 
-export type StoredRow = Pick<
-  DossierRow,
-  | 'dossier_id' | 'stream_position' | 'code' | 'procedure_code' | 'receiving_unit_id' | 'competent_unit_id' | 'current_unit_id' | 'channel'
-  | 'received_at' | 'received_on' | 'due_date' | 'appointment_date' | 'result_at' | 'result_on' | 'outcome' | 'returned_on' | 'returned_via'
-  | 'withdrawn_on' | 'stopped_on' | 'supplement_requests' | 'waits' | 'corrections' | 'last_event_at'
->;
+/** The select list of RECORD_SOURCE: dates as text and instants in the canonical UTC form, whatever the time zone. */
+export const RECORD_COLUMNS = RECORD_SOURCE.map(selectColumn).join(', ');
 
 /** The record a row holds (the inverse of dossierRow). */
 export function recordFromRow(row: StoredRow): DossierRecord {
