@@ -2,6 +2,7 @@ import type { CustomTypesConfig } from 'pg';
 import type { Checkpoint, SealExport } from '../../event-store.port';
 import { chainLink, contentFromCanonical, sha256Hex } from '../../hash/event-hash';
 import { LINK_BUCKETS, LinkSums } from '../../hash/link-sums';
+import { canonicalFromJsonbText } from '../../hash/jsonb-text';
 import { canonicalJsonOfParsed } from '../../hash/parsed-json';
 import { SealHasher } from '../../hash/seal-hash';
 import type { Queryable } from '../queryable';
@@ -130,9 +131,14 @@ export async function scanRange(db: Queryable, range: ScanRange, onProgress?: (e
 function intact(streamId: string, position: number, type: string, schemaVersion: string, data: string, metadata: string, hash: string, prevHash: string | null): boolean {
   if ((position === 1) !== (prevHash === null)) return false;
   try {
-    const content = contentFromCanonical(streamId, type, Number(schemaVersion), canonicalJsonOfParsed(JSON.parse(data)), canonicalJsonOfParsed(JSON.parse(metadata)));
+    const content = contentFromCanonical(streamId, type, Number(schemaVersion), canonical(data), canonical(metadata));
     return chainLink(prevHash, position, sha256Hex(content)) === hash;
   } catch {
     return false;
   }
+}
+
+/** The canonical form of a jsonb text: copied token by token when it can be, else parsed and rebuilt. */
+function canonical(text: string): string {
+  return canonicalFromJsonbText(text) ?? canonicalJsonOfParsed(JSON.parse(text));
 }
