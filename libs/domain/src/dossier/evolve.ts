@@ -1,4 +1,4 @@
-import { correctFacts, correctResultAt } from './correction';
+import { correctFacts, correctResultAt, receiptFacts } from './facts';
 import type { DossierEvent, EntryCorrected } from './events';
 import { isReceived, type DossierFacts, type DossierState, type ReceivedDossierState } from './state';
 
@@ -14,16 +14,8 @@ export function evolve(state: DossierState, event: DossierEvent): DossierState {
     return {
       status: 'in_progress',
       dossier: {
-        dossierId: d.dossierId,
-        code: d.code,
-        procedureCode: d.procedureCode,
-        receivingUnitId: d.receivingUnitId,
-        competentUnitId: d.competentUnitId,
-        currentUnitId: d.receivingUnitId,
-        channel: d.channel,
-        receivedAt: d.receivedAt,
+        ...receiptFacts(d),
         timeLimit: d.timeLimit,
-        dueDate: d.dueDate,
         calendarVersion: d.calendarVersion,
         supplementPolicy: d.supplementPolicy,
         policyVersion: d.policyVersion,

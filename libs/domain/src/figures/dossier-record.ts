@@ -1,5 +1,5 @@
-import { correctFacts, correctResultAt } from '../dossier/correction';
-import type { Channel, DossierEvent, Outcome, ReturnVia } from '../dossier/events';
+import type { DossierEvent, Outcome, ReturnVia } from '../dossier/events';
+import { correctFacts, correctResultAt, receiptFacts, type SharedFacts } from '../dossier/facts';
 import { localDateOf, type Instant, type LocalDate } from '../time/local-date';
 
 export type WaitKind = 'supplement' | 'financial_obligation';
@@ -16,19 +16,8 @@ export interface Wait {
  * the events by recorded-at before folding for "as known at T"). Corrections are applied. It is all the
  * figures need; read models store the same fields.
  */
-export interface DossierRecord {
-  dossierId: string;
-  code: string;
-  procedureCode: string;
-  receivingUnitId: string;
-  competentUnitId: string;
-  /** Where the dossier is (last transfer). */
-  currentUnitId: string;
-  channel: Channel;
-  receivedAt: Instant;
+export interface DossierRecord extends SharedFacts {
   receivedOn: LocalDate;
-  /** The due date that classifies: after supplement adjustments and corrections, never moved by a reschedule. */
-  dueDate: LocalDate | null;
   /** The rescheduled appointment (apology letter), or null. */
   appointmentDate: LocalDate | null;
   resultAt: Instant | null;
@@ -55,16 +44,8 @@ export function evolveRecord(record: DossierRecord | null, event: DossierEvent):
     if (record) return record;
     const d = event.data;
     return {
-      dossierId: d.dossierId,
-      code: d.code,
-      procedureCode: d.procedureCode,
-      receivingUnitId: d.receivingUnitId,
-      competentUnitId: d.competentUnitId,
-      currentUnitId: d.receivingUnitId,
-      channel: d.channel,
-      receivedAt: d.receivedAt,
+      ...receiptFacts(d),
       receivedOn: localDateOf(d.receivedAt),
-      dueDate: d.dueDate,
       appointmentDate: null,
       resultAt: null,
       resultOn: null,
