@@ -122,6 +122,13 @@ export interface SubscribeOptions {
   types?: string[];
   /** Called with each batch, in order; the subscription waits for it. A throw stops the subscription. */
   handle: (events: RecordedEvent[], checkpoint: Checkpoint) => Promise<void>;
+  /**
+   * A read of the log failed (database or server unreachable…): the subscription reads again after a pause (0.5 s,
+   * doubling up to 5 s), for ever. `attempts` counts the failures in a row. Without it a failing read is silent.
+   */
+  onReadError?: (error: unknown, attempts: number) => void;
+  /** A read succeeded after `attempts` failed ones. */
+  onReadRecovered?: (attempts: number) => void;
 }
 
 export interface Subscription {

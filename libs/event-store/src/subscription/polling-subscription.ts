@@ -24,6 +24,7 @@ interface CaughtUpWaiter {
  * or the poll interval. After a wake-up, an empty read is retried quickly (5 ms, doubling up to the poll interval):
  * an event may be held back by an older transaction still in flight, which ends without notifying anyone. With
  * `coalesceMs`, a wake-up is followed by that pause before the read, so that commits arriving meanwhile share it.
+ * A failed read is reported (`onReadError`) and tried again after a pause; it never ends the subscription.
  */
 export function startPollingSubscription(deps: PollingSubscriptionDeps, options: SubscribeOptions): Subscription {
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
@@ -53,12 +54,14 @@ export function startPollingSubscription(deps: PollingSubscriptionDeps, options:
       let page: ReadAllPage;
       try {
         page = await deps.read(checkpoint, batchSize, options.types);
-        failures = 0;
-      } catch {
+      } catch (error) {
         failures += 1;
+        options.onReadError?.(error, failures);
         await waker.wait(Math.min(250 * 2 ** failures, 5000));
         continue;
       }
+      if (failures > 0) options.onReadRecovered?.(failures);
+      failures = 0;
       if (stopped) break;
       if (page.events.length > 0) await options.handle(page.events, page.checkpoint);
       checkpoint = page.checkpoint;
