@@ -19,5 +19,5 @@ export * from './auth/token-secret';
 export * from './http/error.filter';
 export * from './http/validation.pipe';
 export * from './database/postgres-address';
-export * from './database/session-lock';
+export { SessionLock, inTransaction, type TransactionOptions } from './pg';
 export * from './time/pause';

@@ -7,7 +7,6 @@ export * from './projection/counter-deltas';
 export * from './projection/dossier-projection';
 export * from './projection/dossier-row';
 export * from './projection/apply-batch';
-export * from './projection/transaction';
 export * from './projector/projector';
 export * from './projector/projector-metrics';
 export * from './rebuild/rebuild';

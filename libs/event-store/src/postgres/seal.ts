@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { inTransaction } from '@app/platform/pg';
 import { compareCheckpoints, isCheckpoint, START } from '../checkpoint';
 import { EventStoreError } from '../errors';
 import type { Checkpoint, SealExport, SealVerification } from '../event-store.port';
@@ -117,9 +118,7 @@ export async function seal(pool: Pool, upToGiven?: Checkpoint, maxEvents?: numbe
 type ChooseUpTo = (client: PoolClient, previous: SealRow | undefined, after: Checkpoint, horizon: Checkpoint) => Promise<Checkpoint | null>;
 
 async function sealWith(pool: Pool, choose: ChooseUpTo): Promise<SealExport | null> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  return inTransaction(pool, async (client) => {
     await client.query('LOCK TABLE event_store.seals IN EXCLUSIVE MODE');
     const previous = (
       await client.query<SealRow>({ text: `SELECT ${SEAL_COLUMNS} FROM event_store.seals AS s ORDER BY s.seal_number DESC LIMIT 1`, types: EVENT_STORE_TYPES })
@@ -133,10 +132,7 @@ async function sealWith(pool: Pool, choose: ChooseUpTo): Promise<SealExport | nu
     const head = rows[0];
     const horizon = head?.t && head.g ? { transactionId: head.t, globalPosition: Number(head.g) } : START;
     const upTo = await choose(client, previous, after, horizon);
-    if (upTo === null) {
-      await client.query('ROLLBACK');
-      return null;
-    }
+    if (upTo === null) return null; // nothing written: the commit only ends the lock
     if (compareCheckpoints(upTo, after) < 0) throw new EventStoreError('SEAL_INVALID', 'upTo is before the end of the previous seal.');
     if (compareCheckpoints(upTo, after) > 0 && BigInt(upTo.transactionId) >= BigInt(head?.xmin ?? '0')) {
       throw new EventStoreError('SEAL_INVALID', 'upTo is not final yet: a transaction that could precede it is still in flight.');
@@ -151,14 +147,8 @@ async function sealWith(pool: Pool, choose: ChooseUpTo): Promise<SealExport | nu
       values: [Number(previous?.seal_number ?? 0) + 1, after.transactionId, after.globalPosition, upTo.transactionId,
         upTo.globalPosition, hasher.eventCount, prevSealHash, hasher.digest()],
     });
-    await client.query('COMMIT');
     return toExport(inserted.rows[0] as SealRow);
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** Recomputes an exported seal from the log, and compares it with the seal table too. */

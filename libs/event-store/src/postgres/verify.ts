@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { inTransaction } from '@app/platform/pg';
 import { ChainVerifier } from '../hash/chain-verifier';
 import type { EventData, EventMetadata, VerificationReport } from '../event-store.port';
 import { LINK_BUCKETS } from '../hash/link-sums';
@@ -42,18 +43,7 @@ const EMPTY_STREAMS = `SELECT s.stream_id, s.version::text AS version, s.last_ha
  * transaction takes no transaction id, so it does not hold the global log's readers back.
  */
 export async function verifyChains(pool: Pool, streamId?: string): Promise<VerificationReport> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const report = await walkChains(client, { streamId });
-    await client.query('COMMIT');
-    return report;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  return inTransaction(pool, (client) => walkChains(client, { streamId }), { isolation: 'repeatable read', readOnly: true });
 }
 
 /** Walks the chains the filter selects, with the caller's client (and transaction). */

@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import type { RecordedEvent } from '@app/event-store';
+import { inTransaction } from '@app/platform/pg';
 import { StreamGapError } from '../errors';
 
 export interface ProcessedEventsOptions {
@@ -30,35 +31,25 @@ export class ProcessedEvents {
   /** `handle` gets the new events (in the order given) and the transaction's client; commits both or neither. */
   async process(events: readonly RecordedEvent[], handle: (fresh: RecordedEvent[], client: PoolClient) => Promise<void>): Promise<ProcessOutcome> {
     if (events.length === 0) return { handled: 0, duplicates: 0 };
-    const client = await this.options.pool.connect();
-    try {
-      await client.query('BEGIN');
-      try {
-        const last = await this.lastPositions(client, events);
-        const changed = new Map<string, number>();
-        const fresh: RecordedEvent[] = [];
-        for (const event of events) {
-          const previous = changed.get(event.streamId) ?? last.get(event.streamId) ?? 0;
-          if (event.streamPosition <= previous) continue;
-          if (event.streamPosition > previous + 1 && (this.options.gaps ?? 'fail') === 'fail') {
-            throw new StreamGapError(event.streamId, previous + 1, event.streamPosition);
-          }
-          changed.set(event.streamId, event.streamPosition);
-          fresh.push(event);
+    return inTransaction(this.options.pool, async (client) => {
+      const last = await this.lastPositions(client, events);
+      const changed = new Map<string, number>();
+      const fresh: RecordedEvent[] = [];
+      for (const event of events) {
+        const previous = changed.get(event.streamId) ?? last.get(event.streamId) ?? 0;
+        if (event.streamPosition <= previous) continue;
+        if (event.streamPosition > previous + 1 && (this.options.gaps ?? 'fail') === 'fail') {
+          throw new StreamGapError(event.streamId, previous + 1, event.streamPosition);
         }
-        if (fresh.length > 0) {
-          await handle(fresh, client);
-          await this.record(client, changed);
-        }
-        await client.query('COMMIT');
-        return { handled: fresh.length, duplicates: events.length - fresh.length };
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
+        changed.set(event.streamId, event.streamPosition);
+        fresh.push(event);
       }
-    } finally {
-      client.release();
-    }
+      if (fresh.length > 0) {
+        await handle(fresh, client);
+        await this.record(client, changed);
+      }
+      return { handled: fresh.length, duplicates: events.length - fresh.length };
+    });
   }
 
   /** The last position handled per stream (for tests and diagnostics). */

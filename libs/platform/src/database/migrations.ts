@@ -1,4 +1,6 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
+import { SessionLock } from '../pg/session-lock';
+import { inTransaction } from '../pg/transaction';
 
 /**
  * A numbered schema change. Each lib that owns tables ships its own list (ids like `event-store/001-events`);
@@ -9,12 +11,11 @@ export interface Migration {
   sql: string;
 }
 
-const LOCK_KEY = 7_240_113; // arbitrary, constant: "migrations" advisory lock
+/** Held (waited for) by the process that migrates: concurrent starts take turns. */
+export const MIGRATIONS_LOCK = 'platform:migrations';
 
 export async function runMigrations(pool: Pool, migrations: readonly Migration[]): Promise<string[]> {
-  const client = await pool.connect();
-  try {
-    await client.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
+  return SessionLock.holding(pool, MIGRATIONS_LOCK, async (client) => {
     await client.query(
       'CREATE TABLE IF NOT EXISTS public.schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
     );
@@ -29,10 +30,7 @@ export async function runMigrations(pool: Pool, migrations: readonly Migration[]
       applied.push(migration.id);
     }
     return applied;
-  } finally {
-    await client.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]).catch(() => undefined);
-    client.release();
-  }
+  });
 }
 
 /** Ids of the given migrations that are not applied yet (for /health). */
@@ -41,15 +39,4 @@ export async function pendingMigrations(pool: Pool, migrations: readonly Migrati
   if (!exists.rows[0]?.t) return migrations.map((m) => m.id);
   const done = new Set((await pool.query<{ id: string }>('SELECT id FROM public.schema_migrations')).rows.map((r) => r.id));
   return migrations.filter((m) => !done.has(m.id)).map((m) => m.id);
-}
-
-async function inTransaction(client: PoolClient, work: () => Promise<void>): Promise<void> {
-  await client.query('BEGIN');
-  try {
-    await work();
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  }
 }

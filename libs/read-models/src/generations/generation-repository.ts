@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { type Checkpoint, type Queryable } from '@app/event-store';
-import { inTransaction } from '../projection/transaction';
+import { inTransaction } from '@app/platform/pg';
 import { type Generation, GenerationChangedError, type GenerationStatus } from './generation';
 
 interface GenerationRow {

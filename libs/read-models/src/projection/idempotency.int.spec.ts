@@ -9,7 +9,7 @@ import { type ReadModelTestKit, createReadModelTestKit } from '../testing/read-m
 import { readModelSnapshot } from '../testing/read-model-snapshot';
 import { generateWorkload } from '../testing/workload';
 import { applyBatch } from './apply-batch';
-import { inTransaction } from './transaction';
+import { inTransaction } from '@app/platform/pg';
 
 describe('idempotency: the same events delivered twice leave identical read models', () => {
   let kit: ReadModelTestKit;

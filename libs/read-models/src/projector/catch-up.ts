@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import type { EventStore } from '@app/event-store';
 import { activeGeneration } from '../generations/generation-repository';
-import { SessionLock } from '@app/platform';
+import { SessionLock } from '@app/platform/pg';
 import { PROJECTOR_LOCK, Projector } from './projector';
 
 export type CatchUpOutcome = 'up-to-date' | 'projected' | 'followed' | 'timed-out';

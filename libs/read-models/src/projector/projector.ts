@@ -4,7 +4,7 @@ import { type Checkpoint, type EventStore, type RecordedEvent, type Subscription
 import { GenerationChangedError } from '../generations/generation';
 import { activeGeneration } from '../generations/generation-repository';
 import { applyBatch } from '../projection/apply-batch';
-import { inTransaction } from '../projection/transaction';
+import { inTransaction } from '@app/platform/pg';
 import { ProjectorMetrics } from './projector-metrics';
 
 export type ProjectorState = 'idle' | 'waiting-for-lock' | 'running' | 'stopped';

@@ -17,7 +17,7 @@ import { loadDossiers } from '../projection/batch-writer';
 import type { StoredDossier } from '../projection/dossier-projection';
 import { eventsByDossier, freshEvents, prepareBatch } from '../projection/prepared-batch';
 import { RecordCache } from './record-cache';
-import { inTransaction } from '../projection/transaction';
+import { SessionLock, inTransaction } from '@app/platform/pg';
 
 export interface RebuildProgress {
   generation: number;
@@ -61,7 +61,8 @@ export class RebuildInProgressError extends Error {
   }
 }
 
-const REBUILD_LOCK_KEY = 7_240_602;
+/** Name of the session lock of the one rebuild at a time (another one fails at once). */
+export const REBUILD_LOCK = 'read-models:rebuild';
 
 /**
  * Blue/green rebuild: replays the whole log into a fresh generation while the active one keeps serving (and the
@@ -69,17 +70,12 @@ const REBUILD_LOCK_KEY = 7_240_602;
  * generation with its checkpoint, and the next run resumes there.
  */
 export async function rebuildReadModels(options: RebuildOptions): Promise<RebuildReport> {
-  const lock = await options.pool.connect();
+  const lock = new SessionLock(options.pool, REBUILD_LOCK);
+  if (!(await lock.tryAcquire())) throw new RebuildInProgressError();
   try {
-    const { rows } = await lock.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [REBUILD_LOCK_KEY]);
-    if (!rows[0]?.locked) throw new RebuildInProgressError();
-    try {
-      return await rebuild(options);
-    } finally {
-      await lock.query('SELECT pg_advisory_unlock($1)', [REBUILD_LOCK_KEY]);
-    }
+    return await rebuild(options);
   } finally {
-    lock.release();
+    await lock.release();
   }
 }
 

@@ -2,7 +2,7 @@ import type { DossierEvent } from '@app/domain';
 import { activeGeneration } from '../generations/generation-repository';
 import { applyBatch } from '../projection/apply-batch';
 import { MEASURES } from '../projection/measures';
-import { inTransaction } from '../projection/transaction';
+import { inTransaction } from '@app/platform/pg';
 import { toNewEvent } from './append-histories';
 import type { ReadModelTestKit } from './read-model-test-kit';
 
