@@ -15,10 +15,7 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
 
   constructor(@Inject(PG_POOL) pool: Pool, @Inject(EVENT_STORE) store: EventStore, health: HealthIndicators) {
     this.projector = new Projector({ pool, store, log: (level, message) => this.logger[level](message) });
-    health.register('projector', async () => {
-      const status = this.projector.status();
-      return { ...status, lag: status.state === 'running' ? await this.projector.lag() : null };
-    });
+    health.register('projector', () => this.projector.health());
   }
 
   onApplicationBootstrap(): void {

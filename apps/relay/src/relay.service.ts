@@ -34,10 +34,7 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
       batchSize: config.batchSize,
       log: (level, message) => this.logger[level](message),
     });
-    health.register('relay', async () => {
-      const status = this.relay.status();
-      return { ...status, lag: status.state === 'running' ? await this.relay.lag() : null };
-    });
+    health.register('relay', () => this.relay.health());
   }
 
   onApplicationBootstrap(): void {

@@ -8,7 +8,6 @@ export * from './projection/dossier-projection';
 export * from './projection/dossier-row';
 export * from './projection/apply-batch';
 export * from './projector/projector';
-export * from './projector/projector-metrics';
 export * from './rebuild/rebuild';
 export * from './figures/figures-from-measures';
 export * from './figures/read-model-figures';

@@ -1,13 +1,15 @@
 import type { Pool } from 'pg';
-import { SessionLock, Pause, sleep } from '@app/platform';
-import { type Checkpoint, type EventStore, type RecordedEvent, type Subscription } from '@app/event-store';
+import { inTransaction } from '@app/platform/pg';
+import {
+  type Checkpoint, CheckpointedProcessor, type EventStore, type FollowerRun, type ProcessorLag, type ProcessorLog, type ProcessorState,
+  type ProcessorStatus, type RunContext,
+} from '@app/event-store';
 import { GenerationChangedError } from '../generations/generation';
 import { activeGeneration } from '../generations/generation-repository';
 import { applyBatch } from '../projection/apply-batch';
-import { inTransaction } from '@app/platform/pg';
-import { ProjectorMetrics } from './projector-metrics';
 
-export type ProjectorState = 'idle' | 'waiting-for-lock' | 'running' | 'stopped';
+export type ProjectorState = ProcessorState;
+export type ProjectorLag = ProcessorLag;
 
 export interface ProjectorOptions {
   pool: Pool;
@@ -20,190 +22,86 @@ export interface ProjectorOptions {
    * trail the log by about this much more.
    */
   coalesceMs?: number;
-  log?: (level: 'log' | 'warn' | 'error', message: string) => void;
+  log?: ProcessorLog;
 }
 
-export interface ProjectorLag {
-  /** Events recorded but not projected yet (at least; counted up to `limit`). */
-  pendingEvents: number;
-  pendingCapped: boolean;
-  /** Age of the oldest event not projected yet, in seconds (0 when caught up). */
-  seconds: number;
+export interface ProjectorStatus extends Pick<ProcessorStatus, 'state' | 'checkpoint' | 'eventsPerSecond' | 'restarts' | 'lastBatchAt' | 'lastError' | 'readFailures' | 'readError'> {
+  generation: number | null;
+  eventsProjected: number;
 }
 
 /** Name of the session lock held by the one live projector of a database (another one waits). */
 export const PROJECTOR_LOCK = 'read-models:projector';
-const RETRY_MS = 1000;
 
 /**
- * The live projector: holds the projector lock, follows the log from the active generation's checkpoint (store
- * subscription: catch-up, then LISTEN/NOTIFY) and applies each page in one transaction with its checkpoint. When a
- * rebuild switches generations, the next batch finds its generation retired and the projector resumes on the new
- * one from that generation's checkpoint.
+ * The live projector, a follower of the log hosted by a `CheckpointedProcessor` (lock, subscription, back-off,
+ * metrics): its checkpoint is the active generation's, and each page is applied in one transaction with it
+ * (rows, counters and checkpoint commit or roll back together). When a rebuild switches generations, the next batch
+ * finds its generation retired (`GenerationChangedError`, a planned end of the run) and the next run follows the new
+ * generation from that one's checkpoint.
  */
 export class Projector {
-  readonly metrics = new ProjectorMetrics();
-  private state: ProjectorState = 'idle';
+  readonly processor: CheckpointedProcessor;
   private generation: number | null = null;
-  private position: Checkpoint | null = null;
-  private subscription?: Subscription;
-  private loop?: Promise<void>;
-  /** Aborted by stop(): the run loop ends what it started (the subscription, a pause) and starts nothing more. */
-  private stopSignal = new AbortController().signal;
-  private abortRun?: AbortController;
-  private lastError: string | null = null;
-  private readonly pausing = new Pause();
-
-  private readonly lock: SessionLock;
 
   constructor(private readonly options: ProjectorOptions) {
-    this.lock = new SessionLock(options.pool, PROJECTOR_LOCK);
+    this.processor = new CheckpointedProcessor({
+      name: 'projector',
+      lock: PROJECTOR_LOCK,
+      pool: options.pool,
+      store: options.store,
+      batchSize: options.batchSize ?? 5000,
+      coalesceMs: options.coalesceMs ?? 50,
+      retry: { firstMs: 2000, maxMs: 30_000 },
+      expected: (error) =>
+        error instanceof GenerationChangedError ? `generation ${error.generation} is ${error.status}; resuming on the active generation` : undefined,
+      follower: { open: (run) => this.open(run), checkpoint: async () => (await activeGeneration(options.pool)).checkpoint },
+      log: options.log,
+    });
   }
 
   start(): void {
-    if (this.loop) return;
-    this.abortRun = new AbortController();
-    this.stopSignal = this.abortRun.signal;
-    this.loop = this.run();
+    this.processor.start();
   }
 
-  /**
-   * Stops the run loop, whatever it is doing: waiting for the lock, reading the generation, following the log
-   * (the batch in flight is finished) or pausing after a failure. The loop, not stop(), ends the subscription it
-   * started: a stop() that comes before the subscription exists is seen as soon as it does.
-   */
-  async stop(): Promise<void> {
-    this.abortRun?.abort();
-    this.pausing.wake();
-    await this.loop;
-    this.loop = undefined;
-    await this.releaseLock();
-    this.state = 'stopped';
+  /** Stops whatever the projector is doing; the batch in flight commits or rolls back with its checkpoint. */
+  stop(): Promise<void> {
+    return this.processor.stop();
   }
 
-  private get stopping(): boolean {
-    return this.stopSignal.aborted;
+  /** Resolves once every event readable when called has been projected (for tests); rejects if projecting fails. */
+  caughtUp(): Promise<void> {
+    return this.processor.caughtUp({ failOnError: true });
   }
 
-  /** Resolves once every event readable when called has been projected (for tests and the CLI). */
-  async caughtUp(): Promise<void> {
-    for (;;) {
-      if (this.stopping) return;
-      const subscription = this.subscription;
-      if (this.state === 'running' && subscription) {
-        // A rebuild's switch ends the subscription (its generation retired); the run loop resumes on the new one.
-        const ended = await subscription.caughtUp().then(
-          () => false,
-          (error: unknown) => {
-            if (error instanceof GenerationChangedError) return true;
-            throw error;
-          },
-        );
-        if (!ended && subscription === this.subscription && this.state === 'running') return;
-        if (ended) await sleep(20);
-      } else {
-        await sleep(20);
-      }
-    }
-  }
-
-  status(): { state: ProjectorState; generation: number | null; checkpoint: Checkpoint | null; eventsProjected: number; eventsPerSecond: number; lastBatchAt: Date | null; lastError: string | null } {
-    return {
-      state: this.state,
-      generation: this.generation,
-      checkpoint: this.position,
-      eventsProjected: this.metrics.eventsProjected,
-      eventsPerSecond: this.metrics.eventsPerSecond(),
-      lastBatchAt: this.metrics.lastBatchAt,
-      lastError: this.lastError,
-    };
+  status(): ProjectorStatus {
+    const { events, ...status } = this.processor.status();
+    return { ...status, generation: this.generation, eventsProjected: events };
   }
 
   /** How far behind the log the active generation is (reads at most `limit` pending events). */
-  async lag(limit = 1000): Promise<ProjectorLag> {
+  lag(limit = 1000): Promise<ProjectorLag> {
+    return this.processor.lag(limit);
+  }
+
+  /** What /health shows: the status, and the lag while running. */
+  async health(): Promise<ProjectorStatus & { lag: ProjectorLag | { error: string } | null }> {
+    return { ...this.status(), lag: await this.processor.lagWhileRunning() };
+  }
+
+  private async open(run: RunContext): Promise<FollowerRun> {
     const generation = await activeGeneration(this.options.pool);
-    const page = await this.options.store.readAll({ after: generation.checkpoint, limit });
-    const oldest = page.events[0];
+    this.generation = generation.id;
+    let position: Checkpoint = generation.checkpoint;
     return {
-      pendingEvents: page.events.length,
-      pendingCapped: page.events.length >= limit,
-      seconds: oldest ? Math.max(0, (Date.now() - oldest.recordedAt.getTime()) / 1000) : 0,
+      from: generation.checkpoint,
+      handle: async (events, checkpoint) => {
+        const result = await inTransaction(this.options.pool, (client) =>
+          applyBatch(client, events, { generation: generation.id, expect: ['active'], from: position, to: checkpoint }),
+        );
+        position = result.checkpoint;
+        run.progress(result.fresh, result.checkpoint, events[events.length - 1]?.recordedAt ?? null);
+      },
     };
-  }
-
-  private async run(): Promise<void> {
-    let failures = 0;
-    while (!this.stopping) {
-      try {
-        await this.acquireLock();
-        if (this.stopping) break;
-        const generation = await activeGeneration(this.options.pool);
-        if (this.stopping) break;
-        this.generation = generation.id;
-        this.position = generation.checkpoint;
-        const subscription = this.options.store.subscribe({
-          from: generation.checkpoint,
-          batchSize: this.options.batchSize ?? 5000,
-          coalesceMs: this.options.coalesceMs ?? 50,
-          handle: (events, checkpoint) => this.handle(generation.id, events, checkpoint),
-        });
-        this.subscription = subscription;
-        this.state = 'running';
-        await untilStopped(subscription, this.stopSignal);
-        failures = 0;
-      } catch (error) {
-        this.state = 'idle';
-        if (error instanceof GenerationChangedError) {
-          this.log('log', `generation ${error.generation} is ${error.status}; resuming on the active generation`);
-          continue;
-        }
-        failures++;
-        this.lastError = (error as Error).message;
-        this.log('error', `projection failed (${failures}): ${(error as Error).message}`);
-        if (!this.stopping) await this.pausing.wait(Math.min(RETRY_MS * 2 ** failures, 30_000));
-      }
-    }
-  }
-
-  private async handle(generation: number, events: RecordedEvent[], checkpoint: Checkpoint): Promise<void> {
-    const from = this.position ?? undefined;
-    const result = await inTransaction(this.options.pool, (client) =>
-      applyBatch(client, events, { generation, expect: ['active'], from, to: checkpoint }),
-    );
-    this.position = result.checkpoint;
-    this.lastError = null;
-    this.metrics.record(result.fresh, result.checkpoint, events[events.length - 1]?.recordedAt ?? null);
-  }
-
-  private async acquireLock(): Promise<void> {
-    while (!this.lock.held && !this.stopping) {
-      this.state = 'waiting-for-lock';
-      // If the lock's connection breaks, the lock is gone: stop this subscription; the loop takes it again.
-      if (await this.lock.tryAcquire(() => void this.subscription?.stop())) return;
-      if (!this.stopping) await this.pausing.wait(RETRY_MS);
-    }
-  }
-
-  private async releaseLock(): Promise<void> {
-    await this.lock.release();
-  }
-
-  private log(level: 'log' | 'warn' | 'error', message: string): void {
-    this.options.log?.(level, message);
-  }
-}
-
-/**
- * Waits for the subscription to end, stopping it when `signal` aborts — also if it aborted before this call.
- * Settles as `done` does: resolves on a stop, rejects with the handler's error.
- */
-async function untilStopped(subscription: Subscription, signal: AbortSignal): Promise<void> {
-  const stop = (): void => void subscription.stop().catch(() => undefined);
-  if (signal.aborted) stop();
-  else signal.addEventListener('abort', stop, { once: true });
-  try {
-    await subscription.done;
-  } finally {
-    signal.removeEventListener('abort', stop);
   }
 }
