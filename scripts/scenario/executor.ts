@@ -1,8 +1,4 @@
-import type { CommandBus } from '@nestjs/cqrs';
-import { ActOnDossierCommand } from '@app/intake/commands/act-on-dossier.handler';
-import { ReceiveDossierCommand } from '@app/intake/commands/receive-dossier.handler';
-import type { RequestContext } from '@app/intake/commands/request-context';
-import { DOSSIER_ACTIONS, type DossierAction } from '@app/intake/dossiers/dossier-actions';
+import { DOSSIER_ACTIONS, type DossierAction, type DossierCommands, type RequestContext } from '@app/intake';
 import type { Principal } from '@app/platform';
 import type { DossierScript } from './dossier-script';
 
@@ -16,13 +12,13 @@ export interface ExecutionReport {
 const SIMULATOR: Principal = { subject: 'simulator', role: 'admin', units: ['*'] };
 
 /**
- * Drives planned dossiers through the intake's command bus — the same handlers the HTTP API uses: validation
+ * Drives planned dossiers through the intake's commands — the same DossierCommands the HTTP API uses: validation
  * of units and procedures, decide, append with expected versions. Each command carries an idempotency key
  * derived from the script, so running the same scenario twice records nothing new. The due dates the system
  * gives are checked against the plan (a mismatch means the plan's calendar is not the system's).
  */
 export async function executeScripts(
-  bus: CommandBus,
+  intake: DossierCommands,
   scripts: readonly DossierScript[],
   options: { concurrency?: number; onProgress?: (done: number, total: number, commands: number) => void } = {},
 ): Promise<ExecutionReport> {
@@ -35,7 +31,7 @@ export async function executeScripts(
   const worker = async (): Promise<void> => {
     while (next < scripts.length) {
       const script = scripts[next++] as DossierScript;
-      const result = await runScript(bus, script);
+      const result = await runScript(intake, script);
       commands += result.commands;
       replayed += result.replayed;
       done++;
@@ -50,10 +46,11 @@ export async function executeScripts(
   return { dossiers: done, commands, replayed, seconds: (Date.now() - started) / 1000 };
 }
 
-async function runScript(bus: CommandBus, script: DossierScript): Promise<{ commands: number; replayed: number }> {
+async function runScript(intake: DossierCommands, script: DossierScript): Promise<{ commands: number; replayed: number }> {
   const context = (step: string): RequestContext => ({ principal: SIMULATOR, correlationId: script.key, idempotencyKey: `${script.key}:${step}` });
-  const receipt = await bus.execute(
-    new ReceiveDossierCommand({ procedureCode: script.procedureCode, receivingUnitId: script.unitId, channel: script.channel, receivedAt: script.receivedAt }, context('receive')),
+  const receipt = await intake.receive(
+    { procedureCode: script.procedureCode, receivingUnitId: script.unitId, channel: script.channel, receivedAt: script.receivedAt },
+    context('receive'),
   );
   if (receipt.view.dueDate !== script.dueDate) {
     throw new Error(`${script.key}: the system gave due date ${receipt.view.dueDate}, the plan expected ${script.dueDate}`);
@@ -61,7 +58,7 @@ async function runScript(bus: CommandBus, script: DossierScript): Promise<{ comm
   let replayed = receipt.replayed ? 1 : 0;
   for (const [index, step] of script.steps.entries()) {
     const action = DOSSIER_ACTIONS[step.action] as DossierAction<never>;
-    const outcome = await bus.execute(new ActOnDossierCommand(receipt.view.id, action, { ...step.body, at: step.at }, context(String(index))));
+    const outcome = await intake.act(receipt.view.id, action, { ...step.body, at: step.at }, context(String(index)));
     if (step.action === 'receiveSupplement' && outcome.view.dueDate !== step.expectDueDate) {
       throw new Error(`${script.key}: after the supplement the system gave due date ${outcome.view.dueDate}, the plan expected ${step.expectDueDate}`);
     }

@@ -1,5 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { DossierCommands } from '@app/intake';
 import { ReferenceDataService } from '@app/reference-data';
 import { type ExecutionReport, executeScripts } from './executor';
 import { planScenario } from './plan-scenario';
@@ -18,6 +18,6 @@ export async function simulate(app: INestApplicationContext, options: Simulation
   const definition = scaled(options.definition, options.scale ?? 1);
   const reference = await app.get(ReferenceDataService).snapshot();
   const scripts = planScenario(definition, options.seed ?? 1, reference.calendar, reference.procedures);
-  const report = await executeScripts(app.get(CommandBus), scripts, { concurrency: options.concurrency, onProgress: options.onProgress });
+  const report = await executeScripts(app.get(DossierCommands), scripts, { concurrency: options.concurrency, onProgress: options.onProgress });
   return { ...report, planned: scripts.length, definition };
 }

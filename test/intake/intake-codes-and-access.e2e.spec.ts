@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { idFromKey } from '../../apps/intake/src/commands/request-context';
+import { idFromKey } from '@app/intake';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const CENTRE = 'tth-pvhcc';

@@ -1,32 +1,21 @@
 import { Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
-import { ActOnDossierHandler } from './commands/act-on-dossier.handler';
-import { ReceiveDossierHandler } from './commands/receive-dossier.handler';
-import { RefuseReceiptHandler } from './commands/refuse-receipt.handler';
-import { DossierRepository } from './dossiers/dossier-repository';
+import { DossierCommands } from './commands/dossier-commands';
+import { ReceiptCodes } from './commands/receipt-code';
 import { DossierLifecycleController } from './http/dossier-lifecycle.controller';
 import { DossiersController } from './http/dossiers.controller';
 import { ReceiptRefusalsController } from './http/receipt-refusals.controller';
 import { ReferenceDataController } from './http/reference-data.controller';
 import { DossierCodeAllocator } from './persistence/dossier-code.allocator';
-import { FindDossierByCodeHandler, GetDossierHandler } from './queries/dossier.queries';
+import { DossierQueries } from './queries/dossier-queries';
 
 /**
- * The counters' command API: HTTP → command → the dossier's stream → decide → append (expected version,
- * bounded retries, idempotency) → the new state. Needs EVENT_STORE and ReferenceDataService from the composition.
+ * The counters' command API: HTTP → DossierCommands (rights, reference data, code) → handleCommand (load, decide,
+ * append with the expected version, retries, idempotency) → the new state. Needs EVENT_STORE and
+ * ReferenceDataService from the composition. DossierCommands is exported: the scenario drives the same commands.
  */
 @Module({
-  imports: [CqrsModule.forRoot()],
   controllers: [DossiersController, DossierLifecycleController, ReceiptRefusalsController, ReferenceDataController],
-  providers: [
-    DossierRepository,
-    DossierCodeAllocator,
-    ReceiveDossierHandler,
-    ActOnDossierHandler,
-    RefuseReceiptHandler,
-    GetDossierHandler,
-    FindDossierByCodeHandler,
-  ],
-  exports: [DossierRepository],
+  providers: [DossierCommands, DossierQueries, ReceiptCodes, DossierCodeAllocator],
+  exports: [DossierCommands],
 })
 export class IntakeModule {}

@@ -1,4 +1,4 @@
-import { INTAKE_MIGRATIONS } from '@app/intake/persistence/intake.migrations';
+import { INTAKE_MIGRATIONS } from '@app/intake';
 import { EVENT_STORE_MIGRATIONS } from '@app/event-store';
 import type { Migration } from '@app/platform';
 import { READ_MODEL_MIGRATIONS } from '@app/read-models/schema/read-model-migrations';

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { EventStoreModule, SealerModule } from '@app/event-store';
-import { IntakeModule } from '@app/intake/intake.module';
+import { IntakeModule } from '@app/intake';
 import { ProjectorModule } from '@app/projector/projector.module';
 import { RelayModule } from '@app/relay/relay.module';
 import { ReportingModule } from '@app/reporting/reporting.module';

@@ -1,7 +1,15 @@
 import type { ExpectedVersion } from './event-store.port';
 
-/** Every error the event store raises on purpose carries one of these codes (and an HTTP status hint). */
-export type EventStoreErrorCode = 'WRONG_EXPECTED_VERSION' | 'INVALID_EVENT' | 'STORE_CLOSED' | 'SEAL_INVALID' | 'UNAVAILABLE';
+/** Every error the event store raises on purpose carries one of these codes and the HTTP status it answers (ErrorFilter). */
+export type EventStoreErrorCode =
+  | 'WRONG_EXPECTED_VERSION'
+  | 'INVALID_EVENT'
+  | 'STORE_CLOSED'
+  | 'SEAL_INVALID'
+  | 'UNAVAILABLE'
+  | 'VERSION_MISMATCH'
+  | 'CONCURRENT_MODIFICATION'
+  | 'IDEMPOTENCY_KEY_REUSED';
 
 const HTTP_STATUS: Record<EventStoreErrorCode, number> = {
   WRONG_EXPECTED_VERSION: 409,
@@ -9,17 +17,23 @@ const HTTP_STATUS: Record<EventStoreErrorCode, number> = {
   STORE_CLOSED: 503,
   SEAL_INVALID: 400,
   UNAVAILABLE: 503,
+  VERSION_MISMATCH: 412,
+  CONCURRENT_MODIFICATION: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
 };
 
 export class EventStoreError extends Error {
   readonly httpStatus: number;
+  /** Facts for the client besides the message (e.g. the versions of a mismatch). */
+  readonly details?: Record<string, unknown>;
 
   constructor(
     readonly code: EventStoreErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; details?: Record<string, unknown> },
   ) {
     super(message, options);
+    this.details = options?.details;
     this.name = new.target.name;
     this.httpStatus = HTTP_STATUS[code];
   }

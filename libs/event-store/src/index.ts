@@ -20,3 +20,5 @@ export { ProcessorMetrics } from './processor/processor-metrics';
 export { Sealer, type SealerOptions } from './sealer/sealer';
 export { SealerModule, SealerService, SEAL_MAX_EVENTS } from './sealer/sealer.module';
 export type { SealPolicy } from './postgres/seal';
+export { handleCommand, type CommandOptions, type DecidedEvent, type Handled, type StreamFold } from './command/handle-command';
+export { ConcurrentModificationError, IdempotencyKeyReusedError, VersionMismatchError } from './command/command-errors';

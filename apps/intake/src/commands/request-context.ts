@@ -14,16 +14,14 @@ export interface RequestContext {
   ifMatch?: number;
 }
 
-/** Metadata recorded on every event the request causes. */
-export function eventMetadata(context: RequestContext, unit: string): EventMetadata {
-  return {
-    actor: context.principal.subject,
-    role: context.principal.role,
-    unit,
-    correlationId: context.correlationId,
-    ...(context.idempotencyKey ? { idempotencyKey: storeKey(context) } : {}),
-    ...(context.requestFingerprint ? { requestFingerprint: context.requestFingerprint } : {}),
-  };
+/** Who caused the events and for which unit: recorded on every event the request causes. */
+export function actorMetadata(context: RequestContext, unit: string): EventMetadata {
+  return { actor: context.principal.subject, role: context.principal.role, unit, correlationId: context.correlationId };
+}
+
+/** What makes a command repeat-safe and conditional: the principal's idempotency key, the request's fingerprint, If-Match. */
+export function requestOptions(context: RequestContext): { idempotencyKey?: string; requestFingerprint?: string; ifMatch?: number } {
+  return { idempotencyKey: storeKey(context), requestFingerprint: context.idempotencyKey ? context.requestFingerprint : undefined, ifMatch: context.ifMatch };
 }
 
 /** Idempotency keys are per principal: two clerks may use the same key. */

@@ -12,15 +12,6 @@ export const procedureNotFound = (code: string): ApplicationError =>
   });
 export const notYourUnit = (unitId: string): ApplicationError =>
   new ApplicationError(403, 'UNIT_NOT_ALLOWED', `Bạn không được thao tác cho đơn vị "${unitId}".`);
-export const versionMismatch = (expected: number, actual: number): ApplicationError =>
-  new ApplicationError(412, 'VERSION_MISMATCH', `Hồ sơ đã thay đổi (phiên bản hiện tại ${actual}, yêu cầu ${expected}); tải lại và thử lại.`, {
-    expectedVersion: expected,
-    actualVersion: actual,
-  });
-export const tooManyConflicts = (): ApplicationError =>
-  new ApplicationError(409, 'CONCURRENT_MODIFICATION', 'Hồ sơ đang được cập nhật đồng thời; vui lòng thử lại.');
-export const idempotencyKeyReused = (): ApplicationError =>
-  new ApplicationError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request.');
 export const dailySequenceExhausted = (unitId: string, day: string, last: number): ApplicationError =>
   new ApplicationError(
     409,

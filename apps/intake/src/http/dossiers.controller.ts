@@ -1,14 +1,13 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, type Principal, Roles } from '@app/platform';
 import { invalidField } from '../dossiers/intake-errors';
 import type { RequestContext } from '../commands/request-context';
-import { ReceiveDossierCommand } from '../commands/receive-dossier.handler';
+import { DossierCommands } from '../commands/dossier-commands';
 import { DossierView } from '../dossiers/dossier-view';
 import { ReceiveDossierDto } from '../dto/receive-dossier.dto';
-import { FindDossierByCodeQuery, GetDossierQuery, type HistoryEntry } from '../queries/dossier.queries';
+import { DossierQueries, type HistoryEntry } from '../queries/dossier-queries';
 import { ApiDossierId, ApiDossierRead, ApiReceiptCommand, RECEIPT_LINKS } from './api-docs';
 import { CommandContext } from './request-context.decorator';
 
@@ -19,8 +18,8 @@ export const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, de
 @Controller('api/v1/dossiers')
 export class DossiersController {
   constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
+    private readonly commands: DossierCommands,
+    private readonly queries: DossierQueries,
   ) {}
 
   @Post()
@@ -30,7 +29,7 @@ export class DossiersController {
   @ApiCreatedResponse({ type: DossierView, links: RECEIPT_LINKS })
   @ApiReceiptCommand()
   async receive(@Body() body: ReceiveDossierDto, @CommandContext() context: RequestContext, @Res({ passthrough: true }) res: Response): Promise<DossierView> {
-    const { view, replayed } = await this.commands.execute(new ReceiveDossierCommand(body, context));
+    const { view, replayed } = await this.commands.receive(body, context);
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');
     res.setHeader('ETag', `"${view.version}"`).setHeader('Location', `/api/v1/dossiers/${view.id}`);
     return view;
@@ -43,8 +42,7 @@ export class DossiersController {
   @ApiDossierRead()
   async findByCode(@Query('code') code: string | undefined, @CurrentPrincipal() principal: Principal): Promise<DossierView> {
     if (!code) throw invalidField('code', 'isNotEmpty', 'code is required: GET /api/v1/dossiers?code=<dossier code>');
-    const id = await this.queries.execute(new FindDossierByCodeQuery(code));
-    return (await this.queries.execute(new GetDossierQuery(id, principal, code))).view;
+    return this.queries.byCode(code, principal);
   }
 
   @Get(':id')
@@ -53,7 +51,7 @@ export class DossiersController {
   @ApiDossierId()
   @ApiDossierRead()
   async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<DossierView> {
-    const { view } = await this.queries.execute(new GetDossierQuery(id, principal));
+    const { view } = await this.queries.dossier(id, principal);
     res.setHeader('ETag', `"${view.version}"`);
     return view;
   }
@@ -63,7 +61,7 @@ export class DossiersController {
   @ApiDossierId()
   @ApiDossierRead()
   async history(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<{ dossier: DossierView; events: HistoryEntry[] }> {
-    const { view, history } = await this.queries.execute(new GetDossierQuery(id, principal));
+    const { view, history } = await this.queries.dossier(id, principal);
     return { dossier: view, events: history };
   }
 }

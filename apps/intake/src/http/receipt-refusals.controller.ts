@@ -1,9 +1,8 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, Roles } from '@app/platform';
 import type { RequestContext } from '../commands/request-context';
-import { type ReceiptRefusalView, RefuseReceiptCommand } from '../commands/refuse-receipt.handler';
+import { DossierCommands, type ReceiptRefusalView } from '../commands/dossier-commands';
 import { RefuseReceiptDto } from '../dto/receive-dossier.dto';
 import { IDEMPOTENCY_HEADER } from './dossiers.controller';
 import { CommandContext } from './request-context.decorator';
@@ -12,7 +11,7 @@ import { CommandContext } from './request-context.decorator';
 @ApiBearerAuth()
 @Controller('api/v1/receipt-refusals')
 export class ReceiptRefusalsController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly commands: DossierCommands) {}
 
   @Post()
   @Roles('clerk', 'supervisor', 'admin')
@@ -20,6 +19,6 @@ export class ReceiptRefusalsController {
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiErrors(400, 401, 403, 404, 413, 415, 422)
   async refuse(@Body() body: RefuseReceiptDto, @CommandContext() context: RequestContext): Promise<ReceiptRefusalView> {
-    return (await this.commands.execute(new RefuseReceiptCommand(body, context))).view;
+    return (await this.commands.refuseReceipt(body, context)).view;
   }
 }

@@ -48,11 +48,27 @@ export class ErrorFilter implements ExceptionFilter {
       }
       return { ...rest, statusCode: status, code: String(given.code ?? defaultCode(status)), message };
     }
+    if (isStatusError(exception)) {
+      // an error another lib raises on purpose (the event store's): its code and status, never its internals when 5xx
+      if (exception.httpStatus >= 500) return { statusCode: 503, code: exception.code, message: 'Dịch vụ tạm thời không sẵn sàng; vui lòng thử lại.' };
+      return { statusCode: exception.httpStatus, code: exception.code, message: exception.message, ...exception.details };
+    }
     if (isBodyParserError(exception)) {
       return { statusCode: 400, code: 'MALFORMED_BODY', message: 'The request body is not valid JSON.' };
     }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL_ERROR', message: 'Internal error; it has been logged.' };
   }
+}
+
+/** An error that says which HTTP status it answers (libs that cannot import this one, e.g. EventStoreError). */
+interface StatusError extends Error {
+  code: string;
+  httpStatus: number;
+  details?: Record<string, unknown>;
+}
+
+function isStatusError(e: unknown): e is StatusError {
+  return e instanceof Error && typeof (e as Partial<StatusError>).httpStatus === 'number' && typeof (e as Partial<StatusError>).code === 'string';
 }
 
 function isBodyParserError(e: unknown): boolean {

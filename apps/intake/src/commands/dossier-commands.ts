@@ -1,0 +1,172 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import {
+  type DeciderContext,
+  type DossierCommand,
+  type DossierState,
+  decide,
+  dossierError,
+  dossierStreamId,
+  localDateOf,
+  receiptRefusalStreamId,
+} from '@app/domain';
+import { type DecidedEvent, EVENT_STORE, type EventStore, type Handled, IdempotencyKeyReusedError, handleCommand } from '@app/event-store';
+import { APP_CONFIG, type AppConfig, actsFor } from '@app/platform';
+import { ReferenceDataService } from '@app/reference-data';
+import { mayRead, unitToActFor } from '../dossiers/dossier-access';
+import type { DossierAction } from '../dossiers/dossier-actions';
+import { DOSSIER_FOLD } from '../dossiers/dossier-stream';
+import { type DossierView, dossierView } from '../dossiers/dossier-view';
+import { notYourUnit, procedureNotFound, rejected, unitNotFound } from '../dossiers/intake-errors';
+import type { ReceiveDossierDto, RefuseReceiptDto } from '../dto/receive-dossier.dto';
+import { ReceiptCodes } from './receipt-code';
+import { type RequestContext, actorMetadata, businessTime, idFromKey, requestOptions } from './request-context';
+
+/** What a command answers: the new state as the counter sees it, and whether it was a repeat. */
+export interface Outcome<V> {
+  view: V;
+  replayed: boolean;
+}
+
+export interface ReceiptRefusalView {
+  id: string;
+  procedureCode: string;
+  receivingUnitId: string;
+  channel: string;
+  reason: string;
+  refusedAt: string;
+}
+
+/**
+ * The counters' commands, for HTTP and the scenario alike. Each gathers what the decision needs first — the
+ * caller's rights, the unit, procedure and calendar in force, a receipt's code — then hands one pure decision to
+ * handleCommand (load, decide, append with the expected version, retry, idempotency).
+ */
+@Injectable()
+export class DossierCommands {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly reference: ReferenceDataService,
+    private readonly codes: ReceiptCodes,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Receipt (Giấy tiếp nhận, Mẫu 01): unit and procedure in force, the code, then a new stream. */
+  async receive(body: ReceiveDossierDto, context: RequestContext): Promise<Outcome<DossierView>> {
+    const receivedAt = businessTime('receivedAt', body.receivedAt);
+    const day = localDateOf(receivedAt);
+    const snapshot = await this.reference.snapshot();
+    const unit = snapshot.units.unitAt(body.receivingUnitId, day);
+    if (!unit) throw unitNotFound('receivingUnitId', body.receivingUnitId);
+    if (body.competentUnitId && !snapshot.units.unitAt(body.competentUnitId, day)) throw unitNotFound('competentUnitId', body.competentUnitId);
+    if (!actsFor(context.principal, unit.id)) throw notYourUnit(unit.id);
+    const procedure = snapshot.procedures.procedureAt(body.procedureCode, day);
+    if (!procedure) throw procedureNotFound(body.procedureCode);
+
+    const dossierId = idFromKey(context, 'dossier') ?? randomUUID();
+    const streamId = dossierStreamId(dossierId);
+    const code = await this.codes.codeFor(unit, receivedAt, dossierId, streamId);
+    const handled = await handleCommand(
+      this.store,
+      streamId,
+      DOSSIER_FOLD,
+      (state) => {
+        // a repeat of a recorded receipt is answered from the log before anything is decided
+        if ('repeat' in code) throw rejected(dossierError('DOSSIER_ALREADY_EXISTS'));
+        const command: DossierCommand = {
+          type: 'ReceiveDossier',
+          at: receivedAt,
+          dossierId,
+          code: code.code,
+          procedure,
+          receivingUnitId: unit.id,
+          competentUnitId: body.competentUnitId,
+          channel: body.channel,
+          applicantReference: body.applicantReference,
+        };
+        return this.decided(state, command, snapshot.calendar);
+      },
+      {
+        newStream: !('repeat' in code),
+        ...requestOptions(context),
+        metadata: () => actorMetadata(context, unit.id),
+        // a repeated key answers with the first receipt only to whom may see it
+        authorize: (state, version) => {
+          if (version > 0 && !mayRead(context.principal, state)) throw new IdempotencyKeyReusedError();
+        },
+      },
+    );
+    return this.dossierOutcome(dossierId, handled);
+  }
+
+  /** Every lifecycle command after receipt (one row of DOSSIER_ACTIONS each), for the units the caller acts for. */
+  async act(dossierId: string, action: DossierAction<never>, body: { at?: string }, context: RequestContext): Promise<Outcome<DossierView>> {
+    const at = businessTime('at', body.at);
+    const day = localDateOf(at);
+    const snapshot = await this.reference.snapshot();
+    const handled = await handleCommand(
+      this.store,
+      dossierStreamId(dossierId),
+      DOSSIER_FOLD,
+      (state) => {
+        const receivedOn = state.status === 'none' || state.status === 'refused_at_receipt' ? day : localDateOf(state.dossier.receivedAt);
+        const command = action.build(body as never, at, {
+          procedureAt: (code) => snapshot.procedures.procedureAt(code, receivedOn) ?? throwError(procedureNotFound(code)),
+          unitExists: (id, field) => void (snapshot.units.unitAt(id, day) ?? throwError(unitNotFound(field, id))),
+        });
+        return this.decided(state, command, snapshot.calendar);
+      },
+      {
+        ...requestOptions(context),
+        metadata: (state) => actorMetadata(context, unitToActFor(context.principal, state, dossierId)),
+        authorize: (state) => void unitToActFor(context.principal, state, dossierId),
+      },
+    );
+    return this.dossierOutcome(dossierId, handled);
+  }
+
+  /** Refusal at receipt (Mẫu 03): its own stream, never counted as received. */
+  async refuseReceipt(body: RefuseReceiptDto, context: RequestContext): Promise<Outcome<ReceiptRefusalView>> {
+    const at = businessTime('refusedAt', body.refusedAt);
+    const day = localDateOf(at);
+    const snapshot = await this.reference.snapshot();
+    if (!snapshot.units.unitAt(body.receivingUnitId, day)) throw unitNotFound('receivingUnitId', body.receivingUnitId);
+    if (!actsFor(context.principal, body.receivingUnitId)) throw notYourUnit(body.receivingUnitId);
+    if (!snapshot.procedures.procedureAt(body.procedureCode, day)) throw procedureNotFound(body.procedureCode);
+    const refusalId = idFromKey(context, 'refusal') ?? randomUUID();
+    const command: DossierCommand = {
+      type: 'RefuseReceipt',
+      at,
+      refusalId,
+      procedureCode: body.procedureCode,
+      receivingUnitId: body.receivingUnitId,
+      channel: body.channel,
+      reason: body.reason,
+    };
+    const handled = await handleCommand(this.store, receiptRefusalStreamId(refusalId), DOSSIER_FOLD, (state) => this.decided(state, command, snapshot.calendar), {
+      newStream: true,
+      ...requestOptions(context),
+      metadata: () => actorMetadata(context, body.receivingUnitId),
+    });
+    const data = (handled.events[0]?.data ?? {}) as Record<string, string>;
+    return {
+      view: { id: refusalId, procedureCode: data.procedureCode ?? '', receivingUnitId: data.receivingUnitId ?? '', channel: data.channel ?? '', reason: data.reason ?? '', refusedAt: data.occurredAt ?? at },
+      replayed: handled.replayed,
+    };
+  }
+
+  /** The decider, with the calendar in force and the configured cut-off; a rejection is thrown. */
+  private decided(state: DossierState, command: DossierCommand, calendar: DeciderContext['calendar']): DecidedEvent[] {
+    const decision = decide(state, command, { calendar, dueDateRules: { cutoff: this.config.dueDateCutoff } });
+    if (!decision.ok) throw rejected(decision.error);
+    return decision.events.map((e) => ({ type: e.type, schemaVersion: e.schemaVersion, data: { ...e.data } }));
+  }
+
+  private dossierOutcome(dossierId: string, handled: Handled<DossierState>): Outcome<DossierView> {
+    return { view: dossierView(dossierId, handled.state, handled.version) as DossierView, replayed: handled.replayed };
+  }
+}
+
+function throwError(error: Error): never {
+  throw error;
+}

@@ -1,0 +1,65 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { dossierStreamId } from '@app/domain';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import type { Principal } from '@app/platform';
+import { assertMayRead } from '../dossiers/dossier-access';
+import { DOSSIER_FOLD } from '../dossiers/dossier-stream';
+import { type DossierView, dossierView } from '../dossiers/dossier-view';
+import { dossierNotFound } from '../dossiers/intake-errors';
+import { DossierCodeAllocator } from '../persistence/dossier-code.allocator';
+
+export interface HistoryEntry {
+  position: number;
+  globalPosition: number;
+  type: string;
+  schemaVersion: number;
+  /** Business time: when it happened. */
+  occurredAt: string;
+  /** System time: when the store recorded it. */
+  recordedAt: string;
+  actor: string | null;
+  unit: string | null;
+  data: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+  hash: string;
+}
+
+/** A dossier's current state and its full history (both times, the actor), always from its stream. */
+@Injectable()
+export class DossierQueries {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly codes: DossierCodeAllocator,
+  ) {}
+
+  /** `code`: looked up by this code, the dossier must bear it (a code issued to a receipt that failed names no dossier). */
+  async dossier(dossierId: string, principal: Principal, code?: string): Promise<{ view: DossierView; history: HistoryEntry[] }> {
+    const events = await this.store.readStream(dossierStreamId(dossierId));
+    const state = events.reduce(DOSSIER_FOLD.evolve, DOSSIER_FOLD.initialState);
+    const view = dossierView(dossierId, state, events.at(-1)?.streamPosition ?? 0);
+    if (code !== undefined && view?.code !== code) throw dossierNotFound(code);
+    if (!view) throw dossierNotFound(dossierId);
+    assertMayRead(principal, state, code ?? dossierId);
+    const history = events.map((e) => ({
+      position: e.streamPosition,
+      globalPosition: e.globalPosition,
+      type: e.type,
+      schemaVersion: e.schemaVersion,
+      occurredAt: e.data.occurredAt,
+      recordedAt: e.recordedAt.toISOString(),
+      actor: typeof e.metadata.actor === 'string' ? e.metadata.actor : null,
+      unit: typeof e.metadata.unit === 'string' ? e.metadata.unit : null,
+      data: e.data,
+      metadata: e.metadata,
+      hash: e.hash,
+    }));
+    return { view, history };
+  }
+
+  /** The dossier bearing this code, as the principal may see it. */
+  async byCode(code: string, principal: Principal): Promise<DossierView> {
+    const id = await this.codes.dossierIdOf(code);
+    if (!id) throw dossierNotFound(code);
+    return (await this.dossier(id, principal, code)).view;
+  }
+}
