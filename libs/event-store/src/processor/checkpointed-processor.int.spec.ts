@@ -1,5 +1,5 @@
 import { SessionLock, inTransaction } from '@app/platform/pg';
-import { HealthIndicators } from '@app/platform/health/health-indicators';
+import { HealthIndicators } from '@app/platform';
 import { START } from '../checkpoint';
 import type { Checkpoint, RecordedEvent } from '../event-store.port';
 import { loadCheckpoint, saveCheckpoint } from '../postgres/checkpoints';
