@@ -2,6 +2,9 @@
 const path = require('node:path');
 const { compilerOptions } = require('./tsconfig.json');
 
+// Worker threads of the code under test load TypeScript through the project's loader (libs/platform/src/pg/worker-thread.ts).
+process.env.TS_WORKER_PRELUDE = path.join(__dirname, 'scripts', 'register.cjs');
+
 const swcTs = ['@swc/jest', {
   jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022', keepClassNames: true },
   module: { type: 'commonjs' },

@@ -6,6 +6,8 @@ const fs = require('node:fs');
 const { transformSync } = require('@swc/core');
 
 const root = path.resolve(__dirname, '..');
+// Worker threads started by the libs load TypeScript the same way (libs/platform/src/pg/worker-thread.ts).
+process.env.TS_WORKER_PRELUDE = __filename;
 const aliases = Object.entries(require(path.join(root, 'tsconfig.json')).compilerOptions.paths)
   .filter(([alias]) => !alias.endsWith('/*'))
   .map(([alias, [target]]) => [alias, path.join(root, target)]);

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { ALL_MIGRATIONS } from '../apps/standalone/src/migrations';
+import { ALL_MIGRATIONS } from '@app/standalone';
 import { createTestApp, type TestApp } from './support/test-app';
 
 describe('standalone app: health and OpenAPI', () => {

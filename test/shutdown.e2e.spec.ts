@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { signToken } from '@app/platform';
 import { type StandaloneProcess, startStandalone } from '../scripts/bench/support/standalone-process';
-import { createTestDatabase, type TestDatabase } from './support/test-database';
+import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
 
 const UNIT = 'tth-hcc-hue';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -11,9 +11,9 @@
 import os from 'node:os';
 import { Pool } from 'pg';
 import { EVENT_STORE_MIGRATIONS, PostgresEventStore, START, saveCheckpoint } from '@app/event-store';
-import { KafkaMessaging } from '@app/messaging/kafka/kafka-messaging';
-import { runMigrations } from '@app/platform/database/migrations';
-import { EventRelay } from '../../apps/relay/src/event-relay';
+import { KafkaMessaging } from '@app/messaging';
+import { runMigrations } from '@app/platform/pg';
+import { EventRelay } from '@app/relay';
 import { openBenchDatabase } from './support/bench-postgres';
 import { fmt, nowMs, percentile, table } from './support/latency';
 import { machineLine } from './support/machine';

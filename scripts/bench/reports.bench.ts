@@ -3,7 +3,7 @@ import { type Period, hue2020ProcedureCatalogue, hue2020UnitRegistry } from '@ap
 import { EVENT_STORE_MIGRATIONS, createEventStore } from '@app/event-store';
 import { loadConfig, openDatabase, runMigrations } from '@app/platform';
 import { READ_MODEL_MIGRATIONS, createReadModelDataSource, readModelFigures, rebuildReadModels } from '@app/read-models';
-import { appendLog, chronologicalLog } from '@app/read-models/testing/chronological-log';
+import { appendLog, chronologicalLog } from '@app/read-models/testing';
 import { FiguresService, replayFiguresInWorker } from '@app/reports';
 import { parseArguments } from '../cli/command';
 import { openBenchDatabase } from './support/bench-postgres';

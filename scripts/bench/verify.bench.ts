@@ -4,7 +4,7 @@ import os from 'node:os';
 import type { Pool } from 'pg';
 import { EVENT_STORE_MIGRATIONS, type LogVerification, type PostgresEventStore, SEAL_MAX_EVENTS, createEventStore } from '@app/event-store';
 import { loadConfig, openDatabase, runMigrations } from '@app/platform';
-import { appendLog, chronologicalLog } from '@app/read-models/testing/chronological-log';
+import { appendLog, chronologicalLog } from '@app/read-models/testing';
 import { parseArguments } from '../cli/command';
 import { openBenchDatabase } from './support/bench-postgres';
 import { fmt, nowMs, table } from './support/latency';

@@ -1,6 +1,6 @@
 import { type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { StandaloneModule } from '../../apps/standalone/src/standalone.module';
+import { StandaloneModule } from '@app/standalone';
 import type { CommandContext } from './command';
 
 /** The standalone composition without HTTP (intake's command bus, projector, reporting), on the CLI's database. */

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { type Database, ConfigError, loadConfig, openDatabase, runMigrations } from '@app/platform';
-import { ALL_MIGRATIONS } from '../../apps/standalone/src/migrations';
+import { ALL_MIGRATIONS } from '@app/standalone';
 import { type CliCommand, type CommandContext, UsageError, parseArguments } from './command';
 import { demoCommand } from './commands/demo.command';
 import { helpCommand } from './commands/help.command';

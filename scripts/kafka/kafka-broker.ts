@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '@app/platform/database/database';
+import { freePort } from '@app/platform';
 import { type KafkaDistribution, ensureKafkaDistribution } from './kafka-distribution';
 import { brokerProperties, jvmArguments } from './kafka-settings';
 

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { events } from '@app/event-store/testing/contract/context';
-import { createPgTestStore, type PgTestStore } from '@app/event-store/testing/pg-test-store';
+import { events } from '@app/event-store/testing';
+import { createPgTestStore, type PgTestStore } from '@app/event-store/testing';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 

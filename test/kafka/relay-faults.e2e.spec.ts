@@ -3,7 +3,7 @@ import { EVENT_STORE_MIGRATIONS, type EventStore, PostgresEventStore, loadCheckp
 import { KafkaMessaging, MESSAGING_MIGRATIONS } from '@app/messaging';
 import { runMigrations } from '@app/platform';
 import { type SuiteKafka, describeKafka, kafkaForSuite } from '../setup/kafka-broker';
-import { type TestDatabase, createTestDatabase } from '../support/test-database';
+import { type TestDatabase, createTestDatabase } from '@app/platform/testing';
 import { EventCollector } from './support/event-collector';
 import { dossierEvents, startWriter } from './support/event-writer';
 import { compareWithStore, readWholeLog } from './support/log-assertions';

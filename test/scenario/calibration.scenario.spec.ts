@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { ProjectorService } from '@app/projector/projector.service';
+import { ProjectorService } from '@app/projector';
 import { HUE_2020_Q3 } from '../../scripts/scenario/hue-2020-q3.scenario';
 import { type ScenarioDefinition, receivedTotal, scaled } from '../../scripts/scenario/scenario-definition';
 import { simulate } from '../../scripts/scenario/simulate';

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+// eslint-disable-next-line no-restricted-imports -- jest's globalSetup/Teardown run without its module mapper: no @app/* aliases
 import { freePort } from '../../libs/platform/src/database/database';
+// eslint-disable-next-line no-restricted-imports -- jest's globalSetup/Teardown run without its module mapper: no @app/* aliases
 import { EmbeddedPostgres } from '../../libs/platform/src/database/embedded-postgres';
 
 /**

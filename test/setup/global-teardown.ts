@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+// eslint-disable-next-line no-restricted-imports -- jest's globalSetup/Teardown run without its module mapper: no @app/* aliases
 import type { EmbeddedPostgres } from '../../libs/platform/src/database/embedded-postgres';
 
 export default async function globalTeardown(): Promise<void> {

@@ -1,9 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { type Database, type Role, configureHttp, loadConfig, openDatabase, runMigrations, signToken } from '@app/platform';
-import { ALL_MIGRATIONS } from '../../apps/standalone/src/migrations';
-import { StandaloneModule } from '../../apps/standalone/src/standalone.module';
-import { createTestDatabase, type TestDatabase } from './test-database';
+import { ALL_MIGRATIONS } from '@app/standalone';
+import { StandaloneModule } from '@app/standalone';
+import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
 
 /** The standalone app on a fresh test database, as `npm start` composes it (without listening on a port). */
 export interface TestApp {

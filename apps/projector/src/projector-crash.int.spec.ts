@@ -2,9 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { type DossierEvent, type DossierRecord, computeFigures, dossierRecordFrom } from '@app/domain';
 import { activeGeneration, readModelFigures, rebuildReadModels } from '@app/read-models';
-import { appendLog, chronologicalLog } from '@app/read-models/testing/chronological-log';
-import { type ReadModelTestKit, createReadModelTestKit } from '@app/read-models/testing/read-model-test-kit';
-import { readModelSnapshot } from '@app/read-models/testing/read-model-snapshot';
+import { appendLog, chronologicalLog } from '@app/read-models/testing';
+import { type ReadModelTestKit, createReadModelTestKit } from '@app/read-models/testing';
+import { readModelSnapshot } from '@app/read-models/testing';
 import { Random } from '@app/domain/testing';
 
 jest.setTimeout(240_000);

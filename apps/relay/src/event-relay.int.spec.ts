@@ -2,7 +2,7 @@ import { Pool } from 'pg';
 import { EVENT_STORE_MIGRATIONS, type EventStore, PostgresEventStore, START, compareCheckpoints, loadCheckpoint } from '@app/event-store';
 import type { MessagePublisher, OutgoingMessage } from '@app/messaging';
 import { runMigrations } from '@app/platform';
-import { type TestDatabase, createTestDatabase } from '../../../test/support/test-database';
+import { type TestDatabase, createTestDatabase } from '@app/platform/testing';
 import { EventRelay } from './event-relay';
 
 /** A publisher that records what the "broker" acknowledged, and can be told to fail or hang. */

@@ -3,7 +3,7 @@ import {
   CheckpointedProcessor, type EventStore, type FollowerRun, type ProcessorLag, type ProcessorLog, type ProcessorState, type ProcessorStatus,
   type RunContext, loadCheckpoint, saveCheckpoint,
 } from '@app/event-store';
-import type { MessagePublisher } from '@app/messaging/messaging.port';
+import type { MessagePublisher } from '@app/messaging';
 import { PublishPipeline } from './publish-pipeline';
 
 export type RelayState = ProcessorState;

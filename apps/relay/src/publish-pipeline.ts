@@ -1,6 +1,6 @@
 import type { Checkpoint, RecordedEvent } from '@app/event-store';
-import { encodeEvent } from '@app/messaging/events/event-message';
-import type { MessagePublisher } from '@app/messaging/messaging.port';
+import { encodeEvent } from '@app/messaging';
+import type { MessagePublisher } from '@app/messaging';
 
 /**
  * Two batches deep: while batch k waits for the broker's acknowledgement, the store subscription reads and encodes

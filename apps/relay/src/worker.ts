@@ -1,5 +1,5 @@
 import { createEventStore } from '@app/event-store';
-import { KafkaMessaging } from '@app/messaging/kafka/kafka-messaging';
+import { KafkaMessaging } from '@app/messaging';
 import { loadConfig, openDatabase, runMigrations } from '@app/platform';
 import { EventRelay } from './event-relay';
 import { RELAY_MIGRATIONS } from './relay.migrations';

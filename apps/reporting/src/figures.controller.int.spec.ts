@@ -1,9 +1,9 @@
 import request from 'supertest';
 import { type DossierRecord, computeFigures, dossierRecordFrom } from '@app/domain';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { appendHistories } from '@app/read-models/testing/append-histories';
-import { generateWorkload } from '@app/read-models/testing/workload';
-import { ProjectorService } from '@app/projector/projector.service';
+import { appendHistories } from '@app/read-models/testing';
+import { generateWorkload } from '@app/read-models/testing';
+import { ProjectorService } from '@app/projector';
 import { type TestApp, createTestApp } from '../../../test/support/test-app';
 
 const PERIOD = 'from=2020-06-10&to=2020-09-04';

@@ -1,9 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { EventStoreModule, SealerModule } from '@app/event-store';
 import { IntakeModule } from '@app/intake';
-import { ProjectorModule } from '@app/projector/projector.module';
-import { RelayModule } from '@app/relay/relay.module';
-import { ReportingModule } from '@app/reporting/reporting.module';
+import { ProjectorModule } from '@app/projector';
+import { RelayModule } from '@app/relay';
+import { ReportingModule } from '@app/reporting';
 import { type AppConfig, type Database, PlatformModule } from '@app/platform';
 import { ReferenceDataModule } from '@app/reference-data';
 import { ALL_MIGRATIONS } from './migrations';

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { runMigrations } from '@app/platform/database/migrations';
+import { runMigrations } from '@app/platform/pg';
 import type { EventStore } from './event-store.port';
 import { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
 import { EVENT_STORE_MIGRATIONS } from './postgres/migrations';

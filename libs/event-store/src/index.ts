@@ -1,6 +1,40 @@
-export * from './event-store.port';
-export * from './errors';
-export * from './checkpoint';
+export {
+  type AppendOptions,
+  type AppendResult,
+  type ChainProblem,
+  type ChainProblemKind,
+  type Checkpoint,
+  type EventData,
+  type EventMetadata,
+  type EventPayload,
+  type EventStore,
+  type ExpectedVersion,
+  type IntegrityProblem,
+  type IntegrityProblemKind,
+  type LogVerification,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadAllPage,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SealExport,
+  type SealVerification,
+  type StreamAppend,
+  type SubscribeOptions,
+  type Subscription,
+  type VerificationReport,
+  type VerifyLogOptions,
+} from './event-store.port';
+export {
+  EventStoreClosedError,
+  EventStoreError,
+  type EventStoreErrorCode,
+  InvalidEventError,
+  isEventStoreError,
+  isWrongExpectedVersion,
+  WrongExpectedVersionError,
+} from './errors';
+export { checkpointOf, compareCheckpoints, isCheckpoint, START } from './checkpoint';
 export { payloadOf } from './event-payload';
 export { canonicalJson } from './hash/canonical-json';
 export { contentDigest, chainLink, eventHash, type HashedFields } from './hash/event-hash';

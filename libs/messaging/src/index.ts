@@ -1,5 +1,15 @@
-export * from './messaging.port';
-export * from './errors';
+export {
+  type ConsumerOptions,
+  type IncomingMessage,
+  type MessageBatch,
+  type MessageConsumer,
+  type MessageHeaders,
+  type MessagePublisher,
+  type Messaging,
+  type MessagingLog,
+  type OutgoingMessage,
+} from './messaging.port';
+export { MessagingError, type MessagingErrorCode, StreamGapError } from './errors';
 export { KafkaMessaging, type KafkaMessagingOptions } from './kafka/kafka-messaging';
 export { EVENT_HEADERS, type EventEnvelope, encodeEvent, decodeEvent, eventFromEnvelope } from './events/event-message';
 export { MESSAGING_MIGRATIONS } from './idempotency/messaging.migrations';

@@ -1,23 +1,65 @@
-export * from './config/config';
-export * from './database/database';
-export * from './database/embedded-postgres';
-export * from './database/migrations';
-export * from './health/health-indicators';
-export * from './health/health.controller';
-export * from './http/openapi';
-export * from './http/configure-http';
-export * from './http/api-errors.decorator';
-export * from './http/body-limits';
-export * from './nest/platform.module';
-export * from './nest/tokens';
-export * from './nest/bootstrap';
-export * from './auth/auth.decorators';
-export * from './auth/auth.guard';
-export * from './auth/token';
-export * from './auth/bearer';
-export * from './auth/token-secret';
-export * from './http/error.filter';
-export * from './http/validation.pipe';
-export * from './database/postgres-address';
-export { SessionLock, inTransaction, type TransactionOptions } from './pg';
-export * from './time/pause';
+export { type AppConfig, ConfigError, defaultProjectRoot, loadConfig } from './config/config';
+export {
+  type Database,
+  exitOnServerLost,
+  freePort,
+  openDatabase,
+  type OpenDatabaseOptions,
+  serverLostMessage,
+} from './database/database';
+export {
+  embeddedPasswordFile,
+  EmbeddedPostgres,
+  EmbeddedPostgresError,
+  type EmbeddedPostgresOptions,
+  embeddedServerState,
+  type EmbeddedServerState,
+} from './database/embedded-postgres';
+export { HealthIndicators } from './health/health-indicators';
+export { HealthController, type HealthReport, type PublicHealth } from './health/health.controller';
+export { setUpOpenApi } from './http/openapi';
+export { configureHttp } from './http/configure-http';
+export { ApiErrors, ErrorResponse, type ErrorStatus } from './http/api-errors.decorator';
+export {
+  BODY_LIMIT_BYTES,
+  formatBytes,
+  MAX_JSON_DEPTH,
+  UPLOAD_BODY_LIMIT_BYTES,
+  UPLOAD_ROUTES,
+} from './http/body-limits';
+export { PlatformModule, type PlatformOptions } from './nest/platform.module';
+export { APP_CONFIG, DATABASE, MIGRATIONS, PG_POOL } from './nest/tokens';
+export { type HttpAppDefinition, redact, runHttpApp } from './nest/bootstrap';
+export { ALLOWED_ROLES, CurrentPrincipal, Public, PUBLIC_ROUTE, Roles } from './auth/auth.decorators';
+export { AuthGuard } from './auth/auth.guard';
+export {
+  actsFor,
+  InvalidTokenError,
+  MAX_TOKEN_LIFETIME_SECONDS,
+  type Principal,
+  readsFor,
+  type Role,
+  ROLES,
+  signToken,
+  type TokenClaims,
+  verifyToken,
+} from './auth/token';
+export { bearerPrincipal, optionalPrincipal } from './auth/bearer';
+export { tokenSecret } from './auth/token-secret';
+export { ApplicationError, type ErrorBody, ErrorFilter } from './http/error.filter';
+export { validationFailed, validationPipe } from './http/validation.pipe';
+export { type PostgresAddress, postgresUrl, socketPathFits } from './database/postgres-address';
+export {
+  Batcher,
+  type BatcherOptions,
+  inTransaction,
+  type Migration,
+  MIGRATIONS_LOCK,
+  Pause,
+  pendingMigrations,
+  retryablePostgresError,
+  runMigrations,
+  SessionLock,
+  sleep,
+  type TransactionOptions,
+} from './pg';

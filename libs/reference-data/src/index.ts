@@ -1,4 +1,13 @@
-export * from './reference-data';
-export * from './reference-data.module';
-export * from './reference-data.service';
-export * from './shipped-reference';
+export {
+  buildSnapshot,
+  REFERENCE_DATA_REPLACED,
+  REFERENCE_KINDS,
+  type ReferenceDataReplacedData,
+  type ReferenceKind,
+  type ReferenceRecords,
+  type ReferenceSnapshot,
+  referenceStreamId,
+} from './reference-data';
+export { ReferenceDataModule } from './reference-data.module';
+export { ReferenceDataService } from './reference-data.service';
+export { SHIPPED_REFERENCE_RECORDS } from './shipped-reference';

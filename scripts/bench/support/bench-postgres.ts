@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { freePort } from '@app/platform/database/database';
-import { EmbeddedPostgres } from '@app/platform/database/embedded-postgres';
+import { freePort } from '@app/platform';
+import { EmbeddedPostgres } from '@app/platform';
 
 /** A fresh database for one bench run: on DATABASE_URL's server, or on an embedded PostgreSQL started here. */
 export interface BenchDatabase {

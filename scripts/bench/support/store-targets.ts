@@ -1,7 +1,7 @@
 import { dumbo, endAllPools } from '@event-driven-io/dumbo';
 import { getPostgreSQLEventStore, readMessagesBatch } from '@event-driven-io/emmett-postgresql';
 import { Pool } from 'pg';
-import { runMigrations } from '@app/platform/database/migrations';
+import { runMigrations } from '@app/platform/pg';
 import { EVENT_STORE_MIGRATIONS, PostgresEventStore, START, type Checkpoint } from '@app/event-store';
 import { nowMs } from './latency';
 

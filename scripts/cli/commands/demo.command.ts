@@ -1,4 +1,4 @@
-import { ProjectorService } from '@app/projector/projector.service';
+import { ProjectorService } from '@app/projector';
 import { FiguresService, type FiguresReport, type ReportRequest, renderText } from '@app/reports';
 import { HUE_2020_Q3 } from '../../scenario/hue-2020-q3.scenario';
 import { simulate } from '../../scenario/simulate';

@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 import { runMigrations } from '@app/platform';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
+import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
 import { DossierCodeAllocator, type IssuedSequence } from './dossier-code.allocator';
 import { INTAKE_MIGRATIONS } from './intake.migrations';
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { MAX_DAILY_SEQUENCE, parseDossierCode } from '@app/domain';
 import { APP_CONFIG, type AppConfig, PG_POOL } from '@app/platform';
-import { Batcher, retryablePostgresError } from '@app/platform/database/batcher';
+import { Batcher, retryablePostgresError } from '@app/platform/pg';
 
 interface CodeRequest {
   unitCode: string;

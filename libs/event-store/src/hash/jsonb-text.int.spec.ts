@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Client } from 'pg';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
+import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
 import { canonicalJson } from './canonical-json';
 import { canonicalFromJsonbText } from './jsonb-text';
 import { canonicalJsonOfParsed } from './parsed-json';

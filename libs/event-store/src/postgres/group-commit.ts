@@ -1,4 +1,4 @@
-import { Batcher, retryablePostgresError } from '@app/platform/database/batcher';
+import { Batcher, retryablePostgresError } from '@app/platform/pg';
 import type { AppendOutcome, AppendRequest } from './append-batch';
 
 export interface GroupCommitOptions {

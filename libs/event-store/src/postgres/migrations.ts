@@ -1,4 +1,4 @@
-import type { Migration } from '@app/platform/database/migrations';
+import type { Migration } from '@app/platform/pg';
 import { TABLES_SQL } from './schema/001-tables.sql';
 import { APPEND_BATCH_SQL } from './schema/002-append-batch.sql';
 

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { SessionLock } from '@app/platform/pg';
-import { Pause, sleep } from '@app/platform/time/pause';
+import { Pause, sleep } from '@app/platform/pg';
 import type { Checkpoint, EventStore, Subscription } from '../event-store.port';
 import type { FollowerRun, LogFollower, RunContext } from './log-follower';
 import { ProcessorMetrics } from './processor-metrics';

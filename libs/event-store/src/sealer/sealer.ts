@@ -1,4 +1,4 @@
-import { Pause } from '@app/platform/time/pause';
+import { Pause } from '@app/platform/pg';
 import type { SealExport } from '../event-store.port';
 import type { SealPolicy } from '../postgres/seal';
 

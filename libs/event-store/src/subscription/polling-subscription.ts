@@ -1,5 +1,5 @@
 import type { Checkpoint, ReadAllPage, SubscribeOptions, Subscription } from '../event-store.port';
-import { sleep } from '@app/platform/time/pause';
+import { sleep } from '@app/platform/pg';
 import { Waker } from './waker';
 
 export interface PollingSubscriptionDeps {

@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
-import { runMigrations } from '@app/platform/database/migrations';
-import { createTestDatabase } from '../../../../test/support/test-database';
+import { runMigrations } from '@app/platform/pg';
+import { createTestDatabase } from '@app/platform/testing';
 import { EVENT_STORE_MIGRATIONS } from '../postgres/migrations';
 import { PostgresEventStore, type PostgresEventStoreOptions } from '../postgres/postgres-event-store';
 

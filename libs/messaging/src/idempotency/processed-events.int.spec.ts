@@ -1,7 +1,7 @@
 import { Pool } from 'pg';
 import type { RecordedEvent } from '@app/event-store';
 import { runMigrations } from '@app/platform';
-import { type TestDatabase, createTestDatabase } from '../../../../test/support/test-database';
+import { type TestDatabase, createTestDatabase } from '@app/platform/testing';
 import { StreamGapError } from '../errors';
 import { MESSAGING_MIGRATIONS } from './messaging.migrations';
 import { ProcessedEvents } from './processed-events';

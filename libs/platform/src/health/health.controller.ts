@@ -6,7 +6,7 @@ import { optionalPrincipal } from '../auth/bearer';
 import { tokenSecret } from '../auth/token-secret';
 import type { AppConfig } from '../config/config';
 import type { Database } from '../database/database';
-import { type Migration, pendingMigrations } from '../database/migrations';
+import { type Migration, pendingMigrations } from '../pg/migrations';
 import { APP_CONFIG, DATABASE, MIGRATIONS } from '../nest/tokens';
 import { HealthIndicators } from './health-indicators';
 

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { type AppConfig, ConfigError, loadConfig } from '../config/config';
 import { type Database, openDatabase, serverLostMessage } from '../database/database';
 import { EmbeddedPostgresError } from '../database/embedded-postgres';
-import { type Migration, runMigrations } from '../database/migrations';
+import { type Migration, runMigrations } from '../pg/migrations';
 import type { Server } from 'node:http';
 import { InFlightRequests } from '../http/in-flight';
 import { configureHttp } from '../http/configure-http';

@@ -5,7 +5,7 @@ import { ErrorFilter } from '../http/error.filter';
 import { validationPipe } from '../http/validation.pipe';
 import type { AppConfig } from '../config/config';
 import type { Database } from '../database/database';
-import type { Migration } from '../database/migrations';
+import type { Migration } from '../pg/migrations';
 import { HealthIndicators } from '../health/health-indicators';
 import { HealthController } from '../health/health.controller';
 import { APP_CONFIG, DATABASE, MIGRATIONS, PG_POOL } from './tokens';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { type DossierRecord, addDays, computeFigures, dossierRecordFrom } from '@app/domain';
-import { periodArb } from '@app/domain/testing/dossier-generators';
+import { periodArb } from '@app/domain/testing';
 import { figuresFromMeasures } from '../figures/figures-from-measures';
 import { historyScriptArb, runHistory } from '../testing/histories';
 import { MEASURE_COUNT, type MeasureVector, zeroVector } from './measures';

@@ -1,4 +1,4 @@
-import type { Migration } from '@app/platform/database/migrations';
+import type { Migration } from '@app/platform/pg';
 import { READ_MODELS_001_SQL } from './001-read-models.sql';
 import { READ_MODELS_002_SQL } from './002-dossier-columns.sql';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { type DossierEvent, type DossierState, HUE_2020_UNITS, decide, dossierStreamId, evolve, hue2020ProcedureCatalogue, receiptRefusalStreamId } from '@app/domain';
 import { context } from '@app/domain/testing';
-import { type DossierScript, dossierScriptArb, runScript } from '@app/domain/testing/dossier-generators';
+import { type DossierScript, dossierScriptArb, runScript } from '@app/domain/testing';
 
 /**
  * Random valid histories for the read-model property tests: the domain's own script generator (receipts, refusals,

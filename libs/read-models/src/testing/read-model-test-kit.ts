@@ -3,7 +3,7 @@ import { type Database, loadConfig, openDatabase, runMigrations } from '@app/pla
 import { EVENT_STORE_MIGRATIONS, type EventStore, createEventStore } from '@app/event-store';
 import { createReadModelDataSource } from '../entities/read-model-data-source';
 import { READ_MODEL_MIGRATIONS } from '../schema/read-model-migrations';
-import { createTestDatabase } from '../../../../test/support/test-database';
+import { createTestDatabase } from '@app/platform/testing';
 
 /** A fresh database with the event store and read models migrated, the store, and the read models' data source. */
 export interface ReadModelTestKit {

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { type DossierRecord, type Figures, type Period, HUE_2020_UNITS, computeFigures, computeFiguresBy, dossierRecordFrom, emptyFigures, hue2020ProcedureCatalogue, hue2020UnitRegistry } from '@app/domain';
-import { periodArb } from '@app/domain/testing/dossier-generators';
+import { periodArb } from '@app/domain/testing';
 import { Projector, readModelFigures } from '@app/read-models';
-import { toNewEvent } from '@app/read-models/testing/append-histories';
-import { historyScriptArb, runHistory } from '@app/read-models/testing/histories';
-import { type ReadModelTestKit, createReadModelTestKit } from '@app/read-models/testing/read-model-test-kit';
+import { toNewEvent } from '@app/read-models/testing';
+import { historyScriptArb, runHistory } from '@app/read-models/testing';
+import { type ReadModelTestKit, createReadModelTestKit } from '@app/read-models/testing';
 import { GROUP_BYS, type ReportRequest } from '../query/report-request';
 import { replayRecords } from '../replay/replay-records';
 import { FiguresService } from './figures.service';

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Pool } from 'pg';
-import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
+import { PostgresEventStore } from '@app/event-store';
 import type { ReplayFiguresRequest } from './replay-figures';
 import { type LogRange, finishRange, foldRange } from './replay-range';
 

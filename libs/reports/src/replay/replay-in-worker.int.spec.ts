@@ -1,6 +1,6 @@
 import { type DossierRecord, computeFiguresBy, dossierRecordFrom } from '@app/domain';
-import { appendLog, chronologicalLog } from '@app/read-models/testing/chronological-log';
-import { type ReadModelTestKit, createReadModelTestKit } from '@app/read-models/testing/read-model-test-kit';
+import { appendLog, chronologicalLog } from '@app/read-models/testing';
+import { type ReadModelTestKit, createReadModelTestKit } from '@app/read-models/testing';
 import { replayFigures } from './replay-figures';
 import { replayFiguresInWorker } from './replay-in-worker';
 import { splitLog } from './log-split';

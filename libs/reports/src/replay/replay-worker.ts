@@ -2,7 +2,7 @@ import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Pool } from 'pg';
 import type { DossierEvent } from '@app/domain';
-import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
+import { PostgresEventStore } from '@app/event-store';
 import { splitLog } from './log-split';
 import type { ReplayFiguresRequest } from './replay-figures';
 import { type RangeResult, finishRange, foldRange, mergeRangeResults } from './replay-range';

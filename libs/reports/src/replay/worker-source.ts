@@ -1,9 +1,10 @@
 import path from 'node:path';
-import { Worker, type WorkerOptions } from 'node:worker_threads';
+import type { Worker, WorkerOptions } from 'node:worker_threads';
+import { startWorkerThread } from '@app/platform/pg';
 
 /**
- * Starts a worker thread on one of this folder's modules: from the TypeScript sources (through scripts/register.cjs,
- * as `npm start` runs) or from compiled JavaScript. Resolves with the worker's single `{ ok, result | error }` message.
+ * Starts a worker thread on one of this folder's modules: from the TypeScript sources (through the prelude the entry
+ * point injected, see startWorkerThread) or from compiled JavaScript. Resolves with the worker's single `{ ok, result | error }` message.
  */
 export function runWorker<T>(module: string, workerData: unknown, resourceLimits?: WorkerOptions['resourceLimits']): Promise<T> {
   return new WorkerConversation(module, workerData, resourceLimits).next<T>();
@@ -17,9 +18,7 @@ export class WorkerConversation {
 
   constructor(module: string, workerData: unknown, resourceLimits?: WorkerOptions['resourceLimits']) {
     const file = path.join(__dirname, `${module}${path.extname(__filename)}`);
-    const register = path.resolve(__dirname, '../../../../scripts/register.cjs');
-    const source = __filename.endsWith('.ts') ? `require(${JSON.stringify(register)}); require(${JSON.stringify(file)});` : `require(${JSON.stringify(file)});`;
-    this.worker = new Worker(source, { eval: true, workerData, ...(resourceLimits ? { resourceLimits } : {}) });
+    this.worker = startWorkerThread(file, { workerData, ...(resourceLimits ? { resourceLimits } : {}) });
     const fail = (error: Error) => {
       this.failure ??= error;
       this.waiting?.reject(error);

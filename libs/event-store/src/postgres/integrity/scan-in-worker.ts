@@ -1,18 +1,16 @@
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { ClientConfig } from 'pg';
+import { startWorkerThread } from '@app/platform/pg';
 import type { ScanRange, ScanResult } from './scan-range';
 
 /**
- * Scans a range in a worker thread (verify-worker.ts), from the TypeScript sources through scripts/register.cjs as
- * `npm start` runs them, or from compiled JavaScript. `onProgress` gets the events scanned since its last call.
+ * Scans a range in a worker thread (verify-worker.ts), from the TypeScript sources (through the prelude the entry
+ * point injected, see startWorkerThread) or from compiled JavaScript. `onProgress` gets the events scanned since its last call.
  */
 export function scanInWorker(connection: ClientConfig, snapshot: string, range: ScanRange, onProgress: (events: number) => void): Promise<ScanResult> {
   const file = path.join(__dirname, `verify-worker${path.extname(__filename)}`);
-  const register = path.resolve(__dirname, '../../../../../scripts/register.cjs');
-  const source = __filename.endsWith('.ts') ? `require(${JSON.stringify(register)}); require(${JSON.stringify(file)});` : `require(${JSON.stringify(file)});`;
   return new Promise<ScanResult>((resolve, reject) => {
-    const worker = new Worker(source, { eval: true, workerData: { connection, snapshot, range } });
+    const worker = startWorkerThread(file, { workerData: { connection, snapshot, range } });
     let settled = false;
     const settle = (fn: () => void): void => {
       if (settled) return;

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
-import { SessionLock } from '../pg/session-lock';
-import { inTransaction } from '../pg/transaction';
+import { SessionLock } from './session-lock';
+import { inTransaction } from './transaction';
 
 /**
  * A numbered schema change. Each lib that owns tables ships its own list (ids like `event-store/001-events`);

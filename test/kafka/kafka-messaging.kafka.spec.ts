@@ -1,7 +1,6 @@
 import { Partitioners } from 'kafkajs';
-import { type SuiteKafka, describeKafka, kafkaForSuite } from '../../../../test/setup/kafka-broker';
-import type { IncomingMessage, OutgoingMessage } from '../messaging.port';
-import { KafkaMessaging } from './kafka-messaging';
+import { type IncomingMessage, KafkaMessaging, type OutgoingMessage } from '@app/messaging';
+import { type SuiteKafka, describeKafka, kafkaForSuite } from '../setup/kafka-broker';
 
 /** The kafkajs adapter against a real broker: keys and order, headers, large publishes, commits after handling. */
 describeKafka('KafkaMessaging (kafkajs adapter) on a real broker', () => {

@@ -1,0 +1,3 @@
+// The standalone composition, for the CLI and the tests.
+export { StandaloneModule } from './standalone.module';
+export { ALL_MIGRATIONS } from './migrations';
