@@ -62,6 +62,8 @@ const HBA_HEADER = '# Written by dossier-tracker (libs/platform/src/database/emb
 const ORPHAN_FAST_STOP_MS = 30_000;
 const CLEAN_EXIT_GRACE_MS = 3_000;
 const ORPHAN_IMMEDIATE_STOP_MS = 10_000;
+/** How long a postmaster that has died may take to disappear (exit, be reaped). */
+const ENDING_SERVER_WAIT_MS = 15_000;
 
 /** Where the password of a data directory's `postgres` superuser is kept: `<dataDir>-password` (`.data/postgres-password`). */
 export function embeddedPasswordFile(dataDir: string): string {
@@ -212,7 +214,7 @@ export class EmbeddedPostgres {
           'Another `npm start` is probably running: stop it first, or set DATABASE_URL to share a server.',
       );
     }
-    if (state.kind === 'stopped') return;
+    if (state.kind === 'stopped') return this.waitForEndingServer(dataDir);
     const pid = state.postmasterPid;
     const owner = state.ownerPid ? ` by process ${state.ownerPid}, which has ended` : ' by a process that has ended';
     this.options.notice?.(`The embedded PostgreSQL in ${this.options.dataDir} was left running (pid ${pid})${owner}: stopping it cleanly first.`);
@@ -221,10 +223,37 @@ export class EmbeddedPostgres {
       // fast shutdown (what stop() does); refused when another OS user started it
       throw new EmbeddedPostgresError(`The embedded PostgreSQL in ${this.options.dataDir} (pid ${pid}) was left running by another OS user: stop it as that user, then start again.`);
     }
-    if (await waitFor(gone, ORPHAN_FAST_STOP_MS)) return removeOwner(dataDir);
+    if (await waitFor(gone, ORPHAN_FAST_STOP_MS)) return (removeOwner(dataDir), this.waitForEndingServer(dataDir));
     signal(pid, 'SIGQUIT'); // immediate shutdown: recovery at the next start
-    if (await waitFor(gone, ORPHAN_IMMEDIATE_STOP_MS)) return removeOwner(dataDir);
+    if (await waitFor(gone, ORPHAN_IMMEDIATE_STOP_MS)) return (removeOwner(dataDir), this.waitForEndingServer(dataDir));
     throw new EmbeddedPostgresError(`The embedded PostgreSQL in ${this.options.dataDir} (pid ${pid}) was left running and does not stop: stop it, then start again.`);
+  }
+
+  /**
+   * A postmaster that has just died (killed, or stopped by us) can still exist for a moment — exiting, or a zombie
+   * not yet reaped — and PostgreSQL refuses to start while the pid in postmaster.pid exists ("lock file already
+   * exists"). Wait until it is gone (a stale postmaster.pid is then replaced by the new server).
+   */
+  private async waitForEndingServer(dataDir: string): Promise<void> {
+    let pid: number;
+    try {
+      pid = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    } catch {
+      return;
+    }
+    if (!(pid > 0) || pid === process.pid) return;
+    const gone = (): boolean => {
+      try {
+        process.kill(pid, 0);
+        return false;
+      } catch (error) {
+        return (error as NodeJS.ErrnoException).code === 'ESRCH';
+      }
+    };
+    if (gone() || isRunning(pid)) return; // gone, or the pid now names another live process: nothing ending to wait for
+    if (!(await waitFor(gone, ENDING_SERVER_WAIT_MS))) {
+      throw new EmbeddedPostgresError(`The embedded PostgreSQL in ${this.options.dataDir} (pid ${pid}) is still ending after ${ENDING_SERVER_WAIT_MS / 1000} s: try again.`);
+    }
   }
 
   /**
