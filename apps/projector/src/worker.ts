@@ -6,15 +6,14 @@ import { PROJECTOR_MIGRATIONS } from './projector-app.module';
 /**
  * The projector as a bare worker (no HTTP, no Nest): `node scripts/run.cjs apps/projector/src/worker.ts`.
  * Prints one `projected <events> <transactionId>:<globalPosition>` line per batch; SIGINT/SIGTERM stop it cleanly
- * (the crash test SIGKILLs it instead). PROJECTOR_BATCH_SIZE sets the page size.
+ * (the crash test SIGKILLs it instead). PROJECTOR_BATCH_SIZE (the one config) sets the page size.
  */
 async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase(config);
   await runMigrations(database.pool, PROJECTOR_MIGRATIONS);
   const store = await createEventStore({ kind: 'postgres', pool: database.pool, migrate: false });
-  const batchSize = Number(process.env.PROJECTOR_BATCH_SIZE ?? '2000');
-  const projector = new Projector({ pool: database.pool, store, batchSize, log: (level, message) => console[level === 'log' ? 'log' : level](message) });
+  const projector = new Projector({ pool: database.pool, store, batchSize: config.projectorBatchSize, log: (level, message) => console[level === 'log' ? 'log' : level](message) });
   let total = 0;
   const report = setInterval(() => {
     const { eventsProjected, checkpoint } = projector.status();

@@ -1,4 +1,4 @@
-export { type AppConfig, ConfigError, defaultProjectRoot, loadConfig } from './config/config';
+export { type AppConfig, ConfigError, defaultProjectRoot, loadConfig, loadRelaySettings, type RelaySettings } from './config/config';
 export {
   type Database,
   exitOnServerLost,

@@ -29,6 +29,24 @@ export interface AppConfig {
   sealEveryEvents: number;
   /** ...or this many seconds after the last seal, if any event is unsealed (0: not by time; both 0: no sealer). */
   sealEverySeconds: number;
+  /** PROJECTOR_BATCH_SIZE: events per page and transaction of the projector (in the app and as a worker). */
+  projectorBatchSize: number;
+  /** The Kafka relay's settings (used when KAFKA_BROKERS is set). */
+  relay: RelaySettings;
+}
+
+/** The relay's own settings, read and validated with the rest (apps/relay/src/relay-config.ts adds the brokers). */
+export interface RelaySettings {
+  /** KAFKA_TOPIC (default `dossier-events`). */
+  topic: string;
+  /** KAFKA_TOPIC_PARTITIONS: partitions when the relay creates the topic (default 6). */
+  partitions: number;
+  /** KAFKA_CLIENT_ID (default `dossier-relay`). */
+  clientId: string;
+  /** RELAY_CONSUMER: name of the relay's checkpoint in event_store.checkpoints (default `kafka-relay`). */
+  consumer: string;
+  /** RELAY_BATCH_SIZE: events per page read and per acknowledged publish (default 2000). */
+  batchSize: number;
 }
 
 export class ConfigError extends Error {
@@ -56,11 +74,28 @@ export function loadConfig(env: Env = process.env, projectRoot = defaultProjectR
     databasePoolSize: read.integer('DATABASE_POOL_SIZE', 20, 1, 500),
     sealEveryEvents: read.integer('SEAL_EVERY_EVENTS', 10_000, 0, 100_000_000),
     sealEverySeconds: read.integer('SEAL_EVERY_SECONDS', 60, 0, 2_592_000),
+    projectorBatchSize: read.integer('PROJECTOR_BATCH_SIZE', 5000, 1, 50_000),
+    relay: readRelaySettings(read),
   };
   if (config.eventStore === 'kurrentdb' && !config.kurrentdbUrl) {
     throw new ConfigError('KURRENTDB_URL', 'is required when EVENT_STORE=kurrentdb', '');
   }
   return config;
+}
+
+/** The relay's variables alone (its tests and tools read them without the rest). */
+export function loadRelaySettings(env: Env = process.env): RelaySettings {
+  return readRelaySettings(new EnvReader(env));
+}
+
+function readRelaySettings(read: EnvReader): RelaySettings {
+  return {
+    topic: read.pattern('KAFKA_TOPIC', /^[a-zA-Z0-9._-]{1,249}$/, 'a Kafka topic name (letters, digits, . _ -)', 'dossier-events'),
+    partitions: read.integer('KAFKA_TOPIC_PARTITIONS', 6, 1, 1000),
+    clientId: read.pattern('KAFKA_CLIENT_ID', /^[\w.-]{1,100}$/, 'letters, digits, . _ -', 'dossier-relay'),
+    consumer: read.pattern('RELAY_CONSUMER', /^[\w.:-]{1,100}$/, 'letters, digits, . _ : -', 'kafka-relay'),
+    batchSize: read.integer('RELAY_BATCH_SIZE', 2000, 1, 50_000),
+  };
 }
 
 export function defaultProjectRoot(): string {
