@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { ApiErrors, CurrentPrincipal, type Principal, Roles, readsFor } from '@app/platform';
 import { FiguresService, parseReportRequest, renderCsv, renderJson, renderText } from '@app/reports';
 import { FiguresQueryDto } from './figures-query.dto';
-import { asApplicationError, unitsNotAllowed } from './report-errors';
+import { unitsNotAllowed } from './report-errors';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -22,22 +22,18 @@ export class FiguresController {
   @ApiOkResponse({ description: 'json: every figure, shares, reconciliation, period, source, asKnownAt; csv: Biểu 06; text: Vietnamese paragraphs' })
   @ApiErrors(400, 401, 403)
   async dossierFigures(@Query() query: FiguresQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<unknown> {
-    try {
-      const request = parseReportRequest({ ...query });
-      const report = await this.figures.report(request, (units) => {
-        const refused = units.filter((u) => !readsFor(principal, u));
-        if (refused.length > 0) throw unitsNotAllowed(refused);
-      });
-      if (request.format === 'json') return renderJson(report);
-      if (request.format === 'csv') {
-        res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-        res.setHeader('Content-Disposition', `attachment; filename="bieu-06-${request.period.from}-${request.period.to}.csv"`);
-        return renderCsv(report);
-      }
-      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-      return renderText(report);
-    } catch (error) {
-      throw asApplicationError(error);
+    const request = parseReportRequest({ ...query });
+    const report = await this.figures.report(request, (units) => {
+      const refused = units.filter((u) => !readsFor(principal, u));
+      if (refused.length > 0) throw unitsNotAllowed(refused);
+    });
+    if (request.format === 'json') return renderJson(report);
+    if (request.format === 'csv') {
+      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      res.setHeader('Content-Disposition', `attachment; filename="bieu-06-${request.period.from}-${request.period.to}.csv"`);
+      return renderCsv(report);
     }
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+    return renderText(report);
   }
 }

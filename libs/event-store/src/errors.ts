@@ -1,6 +1,6 @@
 import type { ExpectedVersion } from './event-store.port';
 
-/** Every error the event store raises on purpose carries one of these codes and the HTTP status it answers (ErrorFilter). */
+/** Every error the event store raises on purpose carries one of these codes, and its kind. */
 export type EventStoreErrorCode =
   | 'WRONG_EXPECTED_VERSION'
   | 'INVALID_EVENT'
@@ -11,19 +11,22 @@ export type EventStoreErrorCode =
   | 'CONCURRENT_MODIFICATION'
   | 'IDEMPOTENCY_KEY_REUSED';
 
-const HTTP_STATUS: Record<EventStoreErrorCode, number> = {
-  WRONG_EXPECTED_VERSION: 409,
-  INVALID_EVENT: 400,
-  STORE_CLOSED: 503,
-  SEAL_INVALID: 400,
-  UNAVAILABLE: 503,
-  VERSION_MISMATCH: 412,
-  CONCURRENT_MODIFICATION: 409,
-  IDEMPOTENCY_KEY_REUSED: 422,
+/** What kind of failure each code is, for whoever answers a caller (the HTTP ErrorFilter maps kinds to statuses). */
+export type EventStoreErrorKind = 'invalid' | 'conflict' | 'precondition_failed' | 'unprocessable' | 'unavailable' | 'fault';
+
+const KINDS: Record<EventStoreErrorCode, EventStoreErrorKind> = {
+  WRONG_EXPECTED_VERSION: 'conflict',
+  INVALID_EVENT: 'fault', // an event the application built wrong: a bug, not the caller's input
+  STORE_CLOSED: 'unavailable',
+  SEAL_INVALID: 'invalid',
+  UNAVAILABLE: 'unavailable',
+  VERSION_MISMATCH: 'precondition_failed',
+  CONCURRENT_MODIFICATION: 'conflict',
+  IDEMPOTENCY_KEY_REUSED: 'unprocessable',
 };
 
 export class EventStoreError extends Error {
-  readonly httpStatus: number;
+  readonly kind: EventStoreErrorKind;
   /** Facts for the client besides the message (e.g. the versions of a mismatch). */
   readonly details?: Record<string, unknown>;
 
@@ -35,7 +38,7 @@ export class EventStoreError extends Error {
     super(message, options);
     this.details = options?.details;
     this.name = new.target.name;
-    this.httpStatus = HTTP_STATUS[code];
+    this.kind = KINDS[code];
   }
 }
 

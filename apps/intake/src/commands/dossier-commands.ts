@@ -4,7 +4,8 @@ import {
   type DeciderContext,
   type DossierCommand,
   type DossierState,
-  decide,
+  DossierRejected,
+  decideOrThrow,
   dossierError,
   dossierStreamId,
   localDateOf,
@@ -17,7 +18,7 @@ import { mayRead, unitToActFor } from '../dossiers/dossier-access';
 import type { DossierAction } from '../dossiers/dossier-actions';
 import { DOSSIER_FOLD } from '../dossiers/dossier-stream';
 import { type DossierView, dossierView } from '../dossiers/dossier-view';
-import { notYourUnit, procedureNotFound, rejected, unitNotFound } from '../dossiers/intake-errors';
+import { notYourUnit, procedureNotFound, unitNotFound } from '../dossiers/intake-errors';
 import type { ReceiveDossierDto, RefuseReceiptDto } from '../dto/receive-dossier.dto';
 import { ReceiptCodes } from './receipt-code';
 import { type RequestContext, actorMetadata, businessTime, idFromKey, requestOptions } from './request-context';
@@ -72,7 +73,7 @@ export class DossierCommands {
       DOSSIER_FOLD,
       (state) => {
         // a repeat of a recorded receipt is answered from the log before anything is decided
-        if ('repeat' in code) throw rejected(dossierError('DOSSIER_ALREADY_EXISTS'));
+        if ('repeat' in code) throw new DossierRejected(dossierError('DOSSIER_ALREADY_EXISTS'));
         const command: DossierCommand = {
           type: 'ReceiveDossier',
           at: receivedAt,
@@ -155,11 +156,10 @@ export class DossierCommands {
     };
   }
 
-  /** The decider, with the calendar in force and the configured cut-off; a rejection is thrown. */
+  /** The decider, with the calendar in force and the configured cut-off; a rejection is thrown (DossierRejected). */
   private decided(state: DossierState, command: DossierCommand, calendar: DeciderContext['calendar']): DecidedEvent[] {
-    const decision = decide(state, command, { calendar, dueDateRules: { cutoff: this.config.dueDateCutoff } });
-    if (!decision.ok) throw rejected(decision.error);
-    return decision.events.map((e) => ({ type: e.type, schemaVersion: e.schemaVersion, data: { ...e.data } }));
+    const events = decideOrThrow(state, command, { calendar, dueDateRules: { cutoff: this.config.dueDateCutoff } });
+    return events.map((e) => ({ type: e.type, schemaVersion: e.schemaVersion, data: { ...e.data } }));
   }
 
   private dossierOutcome(dossierId: string, handled: Handled<DossierState>): Outcome<DossierView> {

@@ -1,4 +1,3 @@
-import type { DossierError } from '@app/domain';
 import { ApplicationError } from '@app/platform';
 
 /** Intake's errors, each with its HTTP status and a sentence a clerk understands. */
@@ -21,11 +20,3 @@ export const dailySequenceExhausted = (unitId: string, day: string, last: number
   );
 export const invalidField = (field: string, rule: string, message: string): ApplicationError =>
   new ApplicationError(400, 'VALIDATION_FAILED', message, { errors: [{ field, rule, message }] });
-
-const BAD_INPUT = new Set(['INVALID_TIME', 'INVALID_COMMAND', 'REASON_REQUIRED', 'INVALID_DOSSIER_CODE']);
-
-/** A decider rejection: 409 with the domain code; 404 for "no such dossier"; 400 for malformed input. */
-export function rejected(error: DossierError): ApplicationError {
-  const status = error.code === 'DOSSIER_NOT_FOUND' ? 404 : BAD_INPUT.has(error.code) ? 400 : 409;
-  return new ApplicationError(status, error.code, error.message);
-}

@@ -51,12 +51,27 @@ export type Decision<E> = { ok: true; events: E[] } | { ok: false; error: Dossie
 export const accept = <E>(...events: E[]): Decision<E> => ({ ok: true, events });
 export const reject = <E>(code: DossierErrorCode, detail?: string): Decision<E> => ({ ok: false, error: dossierError(code, detail) });
 
-/** For callers that prefer exceptions (e.g. a command handler mapping to HTTP 409/422). */
+/**
+ * What kind of refusal a rejection is, for whoever answers the caller: the dossier does not exist, the command
+ * itself is malformed, or it conflicts with the dossier's state (the rest).
+ */
+export type RejectionKind = 'not_found' | 'invalid' | 'conflict';
+
+const NOT_FOUND: ReadonlySet<DossierErrorCode> = new Set(['DOSSIER_NOT_FOUND']);
+const INVALID: ReadonlySet<DossierErrorCode> = new Set(['INVALID_TIME', 'INVALID_COMMAND', 'REASON_REQUIRED', 'INVALID_DOSSIER_CODE']);
+
+export function rejectionKind(code: DossierErrorCode): RejectionKind {
+  return NOT_FOUND.has(code) ? 'not_found' : INVALID.has(code) ? 'invalid' : 'conflict';
+}
+
+/** A rejection as an exception (decideOrThrow): its code, its kind, the clerk's sentence. */
 export class DossierRejected extends Error {
   readonly code: DossierErrorCode;
+  readonly kind: RejectionKind;
   constructor(readonly error: DossierError) {
     super(error.message);
     this.name = 'DossierRejected';
     this.code = error.code;
+    this.kind = rejectionKind(error.code);
   }
 }

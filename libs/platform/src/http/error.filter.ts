@@ -48,10 +48,15 @@ export class ErrorFilter implements ExceptionFilter {
       }
       return { ...rest, statusCode: status, code: String(given.code ?? defaultCode(status)), message };
     }
-    if (isStatusError(exception)) {
-      // an error another lib raises on purpose (the event store's): its code and status, never its internals when 5xx
-      if (exception.httpStatus >= 500) return { statusCode: 503, code: exception.code, message: 'Dịch vụ tạm thời không sẵn sàng; vui lòng thử lại.' };
-      return { statusCode: exception.httpStatus, code: exception.code, message: exception.message, ...exception.details };
+    if (isClassifiedError(exception)) {
+      // an error another lib raises on purpose (a domain rejection, a store error, a report parameter): its kind
+      // says the status; a fault or an outage never shows its internals
+      const status = KIND_STATUS[exception.kind];
+      if (status >= 500) {
+        if (status === 503) return { statusCode: 503, code: exception.code, message: 'Dịch vụ tạm thời không sẵn sàng; vui lòng thử lại.' };
+        return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal error; it has been logged.' };
+      }
+      return { statusCode: status, code: exception.code, message: exception.message, ...exception.details };
     }
     if (isBodyParserError(exception)) {
       return { statusCode: 400, code: 'MALFORMED_BODY', message: 'The request body is not valid JSON.' };
@@ -60,15 +65,29 @@ export class ErrorFilter implements ExceptionFilter {
   }
 }
 
-/** An error that says which HTTP status it answers (libs that cannot import this one, e.g. EventStoreError). */
-interface StatusError extends Error {
+/**
+ * The kinds of refusal the libs classify their errors by (they cannot import this one, and need not know HTTP):
+ * DossierRejected (domain), EventStoreError (event store), ReportParameterError (reports). The one mapping to statuses.
+ */
+const KIND_STATUS = {
+  invalid: 400,
+  not_found: 404,
+  conflict: 409,
+  precondition_failed: 412,
+  unprocessable: 422,
+  unavailable: 503,
+  fault: 500,
+} as const;
+
+interface ClassifiedError extends Error {
   code: string;
-  httpStatus: number;
+  kind: keyof typeof KIND_STATUS;
   details?: Record<string, unknown>;
 }
 
-function isStatusError(e: unknown): e is StatusError {
-  return e instanceof Error && typeof (e as Partial<StatusError>).httpStatus === 'number' && typeof (e as Partial<StatusError>).code === 'string';
+function isClassifiedError(e: unknown): e is ClassifiedError {
+  const { code, kind } = (e ?? {}) as Partial<ClassifiedError>;
+  return e instanceof Error && typeof code === 'string' && typeof kind === 'string' && Object.hasOwn(KIND_STATUS, kind);
 }
 
 function isBodyParserError(e: unknown): boolean {

@@ -25,12 +25,18 @@ export interface ReportRequest {
 
 /** A bad parameter: 400, naming it. */
 export class ReportParameterError extends Error {
+  readonly kind = 'invalid';
+  readonly code = 'VALIDATION_FAILED';
+  /** In the shape of every validation error: the parameter and the rule it broke. */
+  readonly details: { errors: { field: string; rule: string; message: string }[] };
+
   constructor(
     readonly parameter: string,
     message: string,
   ) {
     super(message);
     this.name = 'ReportParameterError';
+    this.details = { errors: [{ field: parameter, rule: 'invalid_report_parameter', message }] };
   }
 }
 
