@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { EVENT_STORE_MIGRATIONS, EventStoreModule } from '@app/event-store';
+import { EVENT_STORE_MIGRATIONS, EventStoreModule, eventStoreConfigOf } from '@app/event-store';
 import { type AppConfig, type Database, type Migration, PlatformModule } from '@app/platform';
 import { ReferenceDataModule } from '@app/reference-data';
 import { IntakeModule } from './intake.module';
@@ -16,9 +16,7 @@ export class IntakeAppModule {
       module: IntakeAppModule,
       imports: [
         PlatformModule.forRoot({ ...context, migrations: INTAKE_APP_MIGRATIONS }),
-        EventStoreModule.forRoot(
-          config.eventStore === 'kurrentdb' && config.kurrentdbUrl ? { kind: 'kurrentdb', url: config.kurrentdbUrl } : { kind: 'postgres', pool: database.pool, migrate: false },
-        ),
+        EventStoreModule.forRoot(eventStoreConfigOf(config, database.pool)),
         ReferenceDataModule,
         IntakeModule,
       ],

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { EventStoreModule, SealerModule } from '@app/event-store';
+import { EventStoreModule, SealerModule, eventStoreConfigOf } from '@app/event-store';
 import { IntakeModule } from '@app/intake';
 import { ProjectorModule } from '@app/projector';
 import { RelayModule } from '@app/relay';
@@ -17,11 +17,7 @@ export class StandaloneModule {
       module: StandaloneModule,
       imports: [
         PlatformModule.forRoot({ ...context, migrations: ALL_MIGRATIONS }),
-        EventStoreModule.forRoot(
-          config.eventStore === 'kurrentdb' && config.kurrentdbUrl
-            ? { kind: 'kurrentdb', url: config.kurrentdbUrl }
-            : { kind: 'postgres', pool: database.pool, migrate: false },
-        ),
+        EventStoreModule.forRoot(eventStoreConfigOf(config, database.pool)),
         // Seals the event log every SEAL_EVERY_EVENTS events or SEAL_EVERY_SECONDS seconds (PostgreSQL only).
         SealerModule.forRoot(config),
         ReferenceDataModule,

@@ -44,7 +44,7 @@ export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/p
 export { loadCheckpoint, saveCheckpoint, deleteCheckpoint } from './postgres/checkpoints';
 export type { Queryable } from './postgres/queryable';
 export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
-export { createEventStore, type EventStoreConfig } from './create-event-store';
+export { createEventStore, eventStoreConfigOf, type EventStoreConfig } from './create-event-store';
 export { EventStoreModule, EVENT_STORE } from './event-store.module';
 export {
   CheckpointedProcessor, type CheckpointedProcessorOptions, type ProcessorLag, type ProcessorLog, type ProcessorState, type ProcessorStatus,
