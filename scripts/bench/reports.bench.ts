@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     const rebuild = await rebuildReadModels({ pool: database.pool, store, onProgress: (p) => rebuildProgress(p.events, 'events') });
     console.log(`rebuild: ${fmt(rebuild.events)} events in ${fmt(rebuild.seconds, 1)} s, switched to generation ${rebuild.generation}`);
 
-    const dataSource = await createReadModelDataSource(bench.url, 4);
+    const dataSource = await createReadModelDataSource(database.pool);
     const service = new FiguresService({ dataSource, store, reference: async () => ({ units: hue2020UnitRegistry(), procedures: hue2020ProcedureCatalogue() }) });
     const allUnits = hue2020UnitRegistry().unitsAt('2022-01-01').map((u) => u.id);
     const quarter = (i: number): Period => QUARTERS[(i * 7) % QUARTERS.length] as Period;

@@ -5,11 +5,11 @@ import { createReadModelDataSource } from '@app/read-models';
 
 export const READ_MODEL_DATA_SOURCE = Symbol('READ_MODEL_DATA_SOURCE');
 
-/** The read models' TypeORM data source, on the process's database, closed with the app. */
+/** The read models' TypeORM data source, on the process's pool, closed with the app (the pool stays open for its owner). */
 export const readModelDataSourceProvider: Provider = {
   provide: READ_MODEL_DATA_SOURCE,
   inject: [DATABASE],
-  useFactory: (database: Database): Promise<DataSource> => createReadModelDataSource(database.url),
+  useFactory: (database: Database): Promise<DataSource> => createReadModelDataSource(database.pool),
 };
 
 @Injectable()

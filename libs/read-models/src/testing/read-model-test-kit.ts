@@ -20,7 +20,7 @@ export async function createReadModelTestKit(): Promise<ReadModelTestKit> {
   const database = await openDatabase(config);
   await runMigrations(database.pool, [...EVENT_STORE_MIGRATIONS, ...READ_MODEL_MIGRATIONS]);
   const store = await createEventStore({ kind: 'postgres', pool: database.pool, migrate: false, pollIntervalMs: 100 });
-  const dataSource = await createReadModelDataSource(testDatabase.url, 3);
+  const dataSource = await createReadModelDataSource(database.pool);
   return {
     url: testDatabase.url,
     database,
