@@ -34,7 +34,11 @@ describe('crash during a receipt load (SIGKILL of the app)', () => {
   const send = async (url: string, key: string): Promise<Answer | undefined> => {
     try {
       const response = await sendReceipt(url, key);
-      return { status: response.status, body: (await response.json()) as Answer['body'], replayed: response.headers.get('idempotent-replayed') === 'true' };
+      return {
+        status: response.status,
+        body: (await response.json()) as Answer['body'],
+        replayed: response.headers.get('idempotent-replayed') === 'true',
+      };
     } catch {
       return undefined; // the connection broke: the client does not know whether it was recorded
     }
@@ -77,7 +81,9 @@ describe('crash during a receipt load (SIGKILL of the app)', () => {
 
       // `npm start` again: no manual step.
       app = await spawnApp(dataDir);
-      const again = await Promise.all(load.sent.map(async (key) => [key, await send((app as AppProcess).url, key)] as const));
+      const again = await Promise.all(
+        load.sent.map(async (key) => [key, await send((app as AppProcess).url, key)] as const),
+      );
       for (const [key, answer] of again) {
         expect({ key, status: answer?.status }).toEqual({ key, status: 201 });
         const first = load.acknowledged.get(key);
@@ -97,7 +103,9 @@ describe('crash during a receipt load (SIGKILL of the app)', () => {
     expect(new Set(codes).size).toBe(codes.length);
 
     // The log, read through the running app's server (as `npm run dossier` attaches to it).
-    const database = await openDatabase(loadConfig({ ...process.env, DATABASE_URL: undefined, DATA_DIR: dataDir }), { attach: true });
+    const database = await openDatabase(loadConfig({ ...process.env, DATABASE_URL: undefined, DATA_DIR: dataDir }), {
+      attach: true,
+    });
     const store = await createEventStore({ kind: 'postgres', pool: database.pool, migrate: false });
     try {
       expect(database.kind).toBe('attached');

@@ -9,18 +9,28 @@ describe('standalone app: health and OpenAPI', () => {
   });
   afterAll(() => subject.close());
 
-  const withToken = () => request(subject.app.getHttpServer()).get('/health').set('Authorization', `Bearer ${subject.token('clerk', ['tth-pvhcc'])}`);
+  const withToken = () =>
+    request(subject.app.getHttpServer())
+      .get('/health')
+      .set('Authorization', `Bearer ${subject.token('clerk', ['tth-pvhcc'])}`);
 
   it('shows anyone up or down only, and no internals', async () => {
     const anonymous = await request(subject.app.getHttpServer()).get('/health').expect(200);
     expect(anonymous.body).toEqual({ status: 'ok' });
-    const badToken = await request(subject.app.getHttpServer()).get('/health').set('Authorization', 'Bearer forged.token.here').expect(200);
+    const badToken = await request(subject.app.getHttpServer())
+      .get('/health')
+      .set('Authorization', 'Bearer forged.token.here')
+      .expect(200);
     expect(badToken.body).toEqual({ status: 'ok' });
   });
 
   it('reports the database up and every migration applied', async () => {
     const response = await withToken().expect(200);
-    expect(response.body).toMatchObject({ status: 'ok', database: { status: 'up', kind: 'external' }, migrations: { pending: [] } });
+    expect(response.body).toMatchObject({
+      status: 'ok',
+      database: { status: 'up', kind: 'external' },
+      migrations: { pending: [] },
+    });
     expect(response.body.migrations.total).toBe(ALL_MIGRATIONS.length);
   });
 

@@ -1,6 +1,14 @@
 import fs from 'node:fs';
 import { loadConfig, openDatabase } from '@app/platform';
-import { type AppProcess, STACK_TRACE, makeDataDir, postmasterPid, processRuns, sendReceipt, spawnApp } from './support/app-process';
+import {
+  type AppProcess,
+  STACK_TRACE,
+  makeDataDir,
+  postmasterPid,
+  processRuns,
+  sendReceipt,
+  spawnApp,
+} from './support/app-process';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -79,8 +87,12 @@ describe('the app and its embedded PostgreSQL after a SIGKILL', () => {
     expect((await sendReceipt(next.url, 'after-recovery')).status).toBe(201);
   });
 
-  it('the CLI attaches to the running app\'s server (with its password); after a SIGKILL of the app it stops the orphan and starts the server itself', async () => {
-    const cli = () => openDatabase(loadConfig({ ...process.env, DATABASE_URL: undefined, DATA_DIR: dataDir }), { attach: true, notice: () => undefined });
+  it("the CLI attaches to the running app's server (with its password); after a SIGKILL of the app it stops the orphan and starts the server itself", async () => {
+    const cli = () =>
+      openDatabase(loadConfig({ ...process.env, DATABASE_URL: undefined, DATA_DIR: dataDir }), {
+        attach: true,
+        notice: () => undefined,
+      });
     const app = await start();
     expect((await sendReceipt(app.url, 'cli-1')).status).toBe(201);
     const server = postmasterPid(dataDir) as number;
@@ -88,7 +100,9 @@ describe('the app and its embedded PostgreSQL after a SIGKILL', () => {
     const attached = await cli();
     expect(attached.kind).toBe('attached');
     expect(attached.url).toMatch(/^postgres:\/\/postgres:[^@]+@/);
-    expect((await attached.pool.query('SELECT count(*)::int AS n FROM event_store.streams')).rows[0].n).toBeGreaterThan(0);
+    expect((await attached.pool.query('SELECT count(*)::int AS n FROM event_store.streams')).rows[0].n).toBeGreaterThan(
+      0,
+    );
     await attached.close();
     expect(processRuns(server)).toBe(true); // the app's server, left to the app
 
@@ -97,7 +111,9 @@ describe('the app and its embedded PostgreSQL after a SIGKILL', () => {
     try {
       expect(own.kind).toBe('embedded');
       expect(processRuns(server)).toBe(false);
-      const { rows } = await own.pool.query(`SELECT count(*)::int AS n FROM event_store.idempotency_keys WHERE key LIKE '%cli-1%'`);
+      const { rows } = await own.pool.query(
+        `SELECT count(*)::int AS n FROM event_store.idempotency_keys WHERE key LIKE '%cli-1%'`,
+      );
       expect(rows[0].n).toBe(1);
     } finally {
       await own.close();

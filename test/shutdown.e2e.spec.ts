@@ -27,7 +27,12 @@ describe('stopping the app under load (SIGTERM)', () => {
         authorization: `Bearer ${signToken({ subject: 'clerk-shutdown', role: 'clerk', units: [UNIT] }, target.tokenSecret, 600)}`,
         'idempotency-key': key,
       },
-      body: JSON.stringify({ procedureCode: 'H-HKD-01', receivingUnitId: UNIT, channel: 'counter', receivedAt: '2020-09-01T02:00:00Z' }),
+      body: JSON.stringify({
+        procedureCode: 'H-HKD-01',
+        receivingUnitId: UNIT,
+        channel: 'counter',
+        receivedAt: '2020-09-01T02:00:00Z',
+      }),
       signal,
     });
 
@@ -43,7 +48,12 @@ describe('stopping the app under load (SIGTERM)', () => {
     await holder.query('SELECT * FROM intake.dossier_code_counters FOR UPDATE');
     const keys = Array.from({ length: 50 }, (_, i) => `shutdown-${i + 1}`);
     const hangUp = new AbortController();
-    const waiting = keys.map((key) => send(app as StandaloneProcess, key, hangUp.signal).then((r) => r.status, () => 'hung up'));
+    const waiting = keys.map((key) =>
+      send(app as StandaloneProcess, key, hangUp.signal).then(
+        (r) => r.status,
+        () => 'hung up',
+      ),
+    );
     await sleep(500);
     // The counters hang up, the app is told to stop, and only then are the counters released.
     hangUp.abort();
@@ -57,7 +67,11 @@ describe('stopping the app under load (SIGTERM)', () => {
 
     // After a restart each of them is a repeat: it had been recorded while the app was stopping.
     app = await startStandalone(env);
-    const again = await Promise.all(['shutdown-0', ...keys].map((key) => send(app as StandaloneProcess, key).then((r) => [r.status, r.headers.get('idempotent-replayed')])));
+    const again = await Promise.all(
+      ['shutdown-0', ...keys].map((key) =>
+        send(app as StandaloneProcess, key).then((r) => [r.status, r.headers.get('idempotent-replayed')]),
+      ),
+    );
     expect(again.filter(([status, replayed]) => status !== 201 || replayed !== 'true')).toEqual([]);
   });
 });

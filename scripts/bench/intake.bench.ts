@@ -19,8 +19,15 @@ async function main(): Promise<void> {
   console.log(`intake benchmark — ${machineLine()}`);
   // BENCH_APP=intake measures the counters' API process alone (distributed mode: the projector runs elsewhere).
   const alone = process.env.BENCH_APP === 'intake';
-  console.log(alone ? 'app: apps/intake alone (distributed mode)' : 'app: the standalone app (npm start: intake + projector + reporting)');
-  const app = await startStandalone({ DATABASE_POOL_SIZE: '40' }, alone ? 'apps/intake/src/main.ts' : 'apps/standalone/src/main.ts');
+  console.log(
+    alone
+      ? 'app: apps/intake alone (distributed mode)'
+      : 'app: the standalone app (npm start: intake + projector + reporting)',
+  );
+  const app = await startStandalone(
+    { DATABASE_POOL_SIZE: '40' },
+    alone ? 'apps/intake/src/main.ts' : 'apps/standalone/src/main.ts',
+  );
   const token = signToken({ subject: 'bench-clerk', role: 'clerk', units: UNITS }, app.tokenSecret, 3600);
   const rows: string[] = [];
   try {
@@ -54,11 +61,22 @@ function run(url: string, token: string, connections: number, duration: number):
         setupRequest: (request) => {
           const unit = UNITS[n++ % UNITS.length] as string;
           const minute = n % (8 * 60);
-          const receivedAt = new Date(Date.UTC(2020, 8, 1 + (n % 3), 1 + Math.floor(minute / 60), minute % 60)).toISOString();
+          const receivedAt = new Date(
+            Date.UTC(2020, 8, 1 + (n % 3), 1 + Math.floor(minute / 60), minute % 60),
+          ).toISOString();
           return {
             ...request,
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': randomUUID() },
-            body: JSON.stringify({ procedureCode: PROCEDURES[unit] ?? 'H-HKD-01', receivingUnitId: unit, channel: n % 5 === 0 ? 'postal' : 'counter', receivedAt }),
+            headers: {
+              'content-type': 'application/json',
+              authorization: `Bearer ${token}`,
+              'idempotency-key': randomUUID(),
+            },
+            body: JSON.stringify({
+              procedureCode: PROCEDURES[unit] ?? 'H-HKD-01',
+              receivingUnitId: unit,
+              channel: n % 5 === 0 ? 'postal' : 'counter',
+              receivedAt,
+            }),
           };
         },
       },

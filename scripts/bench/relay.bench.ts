@@ -77,7 +77,8 @@ async function main(): Promise<void> {
       topics: ['bench-live'],
       handle: async (batch) => {
         const now = performance.timeOrigin + performance.now();
-        for (const m of batch.messages) latencies.push(now - (JSON.parse(String(m.value)) as { data: { sentAt: number } }).data.sentAt);
+        for (const m of batch.messages)
+          latencies.push(now - (JSON.parse(String(m.value)) as { data: { sentAt: number } }).data.sentAt);
       },
     });
     await consumer.start();
@@ -104,11 +105,36 @@ async function main(): Promise<void> {
       table(
         ['measure', 'events', 'result', 'target'],
         [
-          ['relay throughput (backlog → acknowledged + checkpointed)', fmt(relayed), `${fmt(relayed / relaySeconds)} events/s (${fmt(relaySeconds, 2)} s)`, `≥ ${fmt(TARGET_THROUGHPUT)}/s ${verdict(relayed / relaySeconds >= TARGET_THROUGHPUT)}`],
-          ['consumer group read-back (kafkajs, manual commits)', fmt(readBack.count), `${fmt(readBack.count / readBack.seconds)} events/s`, readBack.count >= relayed ? 'all read' : 'MISSING'],
-          [`append → consumed at ${fmt(RATE)} events/s, p50`, fmt(latencies.length), `${fmt(percentile(sorted, 50), 1)} ms`, ''],
-          [`append → consumed at ${fmt(RATE)} events/s, p99`, fmt(latencies.length), `${fmt(percentile(sorted, 99), 1)} ms`, `≤ ${TARGET_P99_MS} ms ${verdict(percentile(sorted, 99) <= TARGET_P99_MS)}`],
-          [`append → consumed at ${fmt(RATE)} events/s, max`, fmt(latencies.length), `${fmt(sorted[sorted.length - 1] ?? 0, 1)} ms`, appended === latencies.length ? 'all consumed' : `${fmt(appended - latencies.length)} NOT consumed`],
+          [
+            'relay throughput (backlog → acknowledged + checkpointed)',
+            fmt(relayed),
+            `${fmt(relayed / relaySeconds)} events/s (${fmt(relaySeconds, 2)} s)`,
+            `≥ ${fmt(TARGET_THROUGHPUT)}/s ${verdict(relayed / relaySeconds >= TARGET_THROUGHPUT)}`,
+          ],
+          [
+            'consumer group read-back (kafkajs, manual commits)',
+            fmt(readBack.count),
+            `${fmt(readBack.count / readBack.seconds)} events/s`,
+            readBack.count >= relayed ? 'all read' : 'MISSING',
+          ],
+          [
+            `append → consumed at ${fmt(RATE)} events/s, p50`,
+            fmt(latencies.length),
+            `${fmt(percentile(sorted, 50), 1)} ms`,
+            '',
+          ],
+          [
+            `append → consumed at ${fmt(RATE)} events/s, p99`,
+            fmt(latencies.length),
+            `${fmt(percentile(sorted, 99), 1)} ms`,
+            `≤ ${TARGET_P99_MS} ms ${verdict(percentile(sorted, 99) <= TARGET_P99_MS)}`,
+          ],
+          [
+            `append → consumed at ${fmt(RATE)} events/s, max`,
+            fmt(latencies.length),
+            `${fmt(sorted[sorted.length - 1] ?? 0, 1)} ms`,
+            appended === latencies.length ? 'all consumed' : `${fmt(appended - latencies.length)} NOT consumed`,
+          ],
         ],
       ),
     );
@@ -131,10 +157,19 @@ async function endOfLog(store: PostgresEventStore) {
   }
 }
 
-async function readTopic(messaging: KafkaMessaging, topic: string, expected: number): Promise<{ count: number; seconds: number }> {
+async function readTopic(
+  messaging: KafkaMessaging,
+  topic: string,
+  expected: number,
+): Promise<{ count: number; seconds: number }> {
   let count = 0;
   const started = nowMs();
-  const consumer = messaging.consumer({ groupId: `${topic}-readers`, topics: [topic], partitionsConsumedConcurrently: 3, handle: async (batch) => void (count += batch.messages.length) });
+  const consumer = messaging.consumer({
+    groupId: `${topic}-readers`,
+    topics: [topic],
+    partitionsConsumedConcurrently: 3,
+    handle: async (batch) => void (count += batch.messages.length),
+  });
   await consumer.start();
   const deadline = Date.now() + 120_000;
   while (count < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));

@@ -2,7 +2,12 @@ import 'reflect-metadata';
 import { type Period, hue2020ProcedureCatalogue, hue2020UnitRegistry } from '@app/domain';
 import { EVENT_STORE_MIGRATIONS, createEventStore } from '@app/event-store';
 import { loadConfig, openDatabase, runMigrations } from '@app/platform';
-import { READ_MODEL_MIGRATIONS, createReadModelDataSource, readModelFigures, rebuildReadModels } from '@app/read-models';
+import {
+  READ_MODEL_MIGRATIONS,
+  createReadModelDataSource,
+  readModelFigures,
+  rebuildReadModels,
+} from '@app/read-models';
 import { appendLog, chronologicalLog } from '@app/read-models/testing';
 import { FiguresService, replayFiguresInWorker } from '@app/reports';
 import { parseArguments } from '../cli/command';
@@ -25,7 +30,12 @@ const FROM = '2020-01-01';
 const DAYS = 4 * 365 + 1;
 
 const QUARTERS: Period[] = [2020, 2021, 2022, 2023].flatMap((year) =>
-  [['01-01', '03-31'], ['04-01', '06-30'], ['07-01', '09-30'], ['10-01', '12-31']].map(([from, to]) => ({ from: `${year}-${from}`, to: `${year}-${to}` })),
+  [
+    ['01-01', '03-31'],
+    ['04-01', '06-30'],
+    ['07-01', '09-30'],
+    ['10-01', '12-31'],
+  ].map(([from, to]) => ({ from: `${year}-${from}`, to: `${year}-${to}` })),
 );
 
 async function main(): Promise<void> {
@@ -35,31 +45,54 @@ async function main(): Promise<void> {
   try {
     await runMigrations(database.pool, [...EVENT_STORE_MIGRATIONS, ...READ_MODEL_MIGRATIONS]);
     const store = await createEventStore({ kind: 'postgres', pool: database.pool, migrate: false });
-    console.log(`Reports bench: ${fmt(DOSSIERS)} dossiers received ${FROM} + ${DAYS} days (seed ${SEED})\n${machineLine()}\n${bench.where}\n`);
+    console.log(
+      `Reports bench: ${fmt(DOSSIERS)} dossiers received ${FROM} + ${DAYS} days (seed ${SEED})\n${machineLine()}\n${bench.where}\n`,
+    );
 
     let started = nowMs();
     const shown = progress('appending');
     // The log in time order, dossiers interleaved, as a one-stop system writes it.
-    const appended = await appendLog(store, chronologicalLog({ seed: SEED, dossiers: DOSSIERS, from: FROM, days: DAYS }), {
-      perAppend: 1000,
-      inFlight: 3,
-      onProgress: (events) => shown(events, 'events'),
-    });
+    const appended = await appendLog(
+      store,
+      chronologicalLog({ seed: SEED, dossiers: DOSSIERS, from: FROM, days: DAYS }),
+      {
+        perAppend: 1000,
+        inFlight: 3,
+        onProgress: (events) => shown(events, 'events'),
+      },
+    );
     const appendSeconds = (nowMs() - started) / 1000;
-    console.log(`generated and appended ${fmt(appended.events)} events of ${fmt(appended.streams)} dossiers in ${fmt(appendSeconds, 1)} s (not a target)`);
+    console.log(
+      `generated and appended ${fmt(appended.events)} events of ${fmt(appended.streams)} dossiers in ${fmt(appendSeconds, 1)} s (not a target)`,
+    );
 
     // A rebuild runs on a settled database, not during the flush of a bulk load's dirty pages.
     await database.pool.query('CHECKPOINT');
     const rebuildProgress = progress('rebuilding');
-    const rebuild = await rebuildReadModels({ pool: database.pool, store, onProgress: (p) => rebuildProgress(p.events, 'events') });
-    console.log(`rebuild: ${fmt(rebuild.events)} events in ${fmt(rebuild.seconds, 1)} s, switched to generation ${rebuild.generation}`);
+    const rebuild = await rebuildReadModels({
+      pool: database.pool,
+      store,
+      onProgress: (p) => rebuildProgress(p.events, 'events'),
+    });
+    console.log(
+      `rebuild: ${fmt(rebuild.events)} events in ${fmt(rebuild.seconds, 1)} s, switched to generation ${rebuild.generation}`,
+    );
 
     const dataSource = await createReadModelDataSource(database.pool);
-    const service = new FiguresService({ dataSource, store, reference: async () => ({ units: hue2020UnitRegistry(), procedures: hue2020ProcedureCatalogue() }) });
-    const allUnits = hue2020UnitRegistry().unitsAt('2022-01-01').map((u) => u.id);
+    const service = new FiguresService({
+      dataSource,
+      store,
+      reference: async () => ({ units: hue2020UnitRegistry(), procedures: hue2020ProcedureCatalogue() }),
+    });
+    const allUnits = hue2020UnitRegistry()
+      .unitsAt('2022-01-01')
+      .map((u) => u.id);
     const quarter = (i: number): Period => QUARTERS[(i * 7) % QUARTERS.length] as Period;
-    const ask = (i: number, scope: { units?: string[]; levels?: string[] }, groupBy: 'none' | 'unit' | 'level' = 'none') =>
-      service.report({ period: quarter(i), groupBy, source: 'read-model', format: 'json', ...scope });
+    const ask = (
+      i: number,
+      scope: { units?: string[]; levels?: string[] },
+      groupBy: 'none' | 'unit' | 'level' = 'none',
+    ) => service.report({ period: quarter(i), groupBy, source: 'read-model', format: 'json', ...scope });
     const province = await latencies(RUNS, 20, (i) => ask(i, { levels: ['province'] }));
     const wholeProvince = await latencies(RUNS, 20, (i) => ask(i, { units: allUnits }, 'unit'));
     const oneUnit = await latencies(RUNS, 20, (i) => ask(i, { units: ['tth-hcc-hue'] }));
@@ -77,7 +110,9 @@ async function main(): Promise<void> {
     }
     const replaySeconds = Math.min(...replays);
     const fromReadModel = await readModelFigures(dataSource, { period: check, units: allUnits });
-    const agree = allUnits.every((u) => JSON.stringify(new Map(replay.figures).get(u) ?? null) === JSON.stringify(fromReadModel.get(u) ?? null));
+    const agree = allUnits.every(
+      (u) => JSON.stringify(new Map(replay.figures).get(u) ?? null) === JSON.stringify(fromReadModel.get(u) ?? null),
+    );
 
     const ms = (n: number) => fmt(n, 1);
     console.log(
@@ -87,9 +122,17 @@ async function main(): Promise<void> {
           ['events in the log', fmt(appended.events), ''],
           ['rebuild throughput (events/s)', fmt(rebuild.eventsPerSecond), '≥ 50,000'],
           ['quarter figures, level province: p50 / p95 (ms)', `${ms(province.p50)} / ${ms(province.p95)}`, 'p95 ≤ 100'],
-          ['quarter figures, whole province by unit: p50 / p95 (ms)', `${ms(wholeProvince.p50)} / ${ms(wholeProvince.p95)}`, 'p95 ≤ 100'],
+          [
+            'quarter figures, whole province by unit: p50 / p95 (ms)',
+            `${ms(wholeProvince.p50)} / ${ms(wholeProvince.p95)}`,
+            'p95 ≤ 100',
+          ],
           ['quarter figures, one unit: p50 / p95 (ms)', `${ms(oneUnit.p50)} / ${ms(oneUnit.p95)}`, 'p95 ≤ 100'],
-          [`replay of the log (s, two runs), ${fmt(replay.events)} events, figures of a quarter`, replays.map((r) => fmt(r, 1)).join(' / '), `≤ 30 for 5M (best ${fmt((replaySeconds * 5_000_000) / Math.max(1, replay.events), 1)} s scaled)`],
+          [
+            `replay of the log (s, two runs), ${fmt(replay.events)} events, figures of a quarter`,
+            replays.map((r) => fmt(r, 1)).join(' / '),
+            `≤ 30 for 5M (best ${fmt((replaySeconds * 5_000_000) / Math.max(1, replay.events), 1)} s scaled)`,
+          ],
           [`replay figures = read-model figures (${check.from}..${check.to}, 11 units)`, agree ? 'yes' : 'NO', 'yes'],
         ],
       )}`,

@@ -30,7 +30,14 @@ const SCENARIOS: Scenario[] = [
 function payload(i: number): BenchEvent {
   return {
     type: i % 3 === 0 ? 'DossierReceived' : 'DossierTransferred',
-    data: { occurredAt: new Date().toISOString(), dossierCode: `000.00.23.H57-200610-${String(i).padStart(4, '0')}`, unit: 'UBND phường Phú Hội', channel: 'counter', procedure: '1.001234', note: 'x'.repeat(80) },
+    data: {
+      occurredAt: new Date().toISOString(),
+      dossierCode: `000.00.23.H57-200610-${String(i).padStart(4, '0')}`,
+      unit: 'UBND phường Phú Hội',
+      channel: 'counter',
+      procedure: '1.001234',
+      note: 'x'.repeat(80),
+    },
   };
 }
 
@@ -63,12 +70,24 @@ async function main(): Promise<void> {
   const results = new Map<string, RunStats[]>();
   try {
     // warm-up: connections, prepared statements, schema caches
-    for (const target of targets) await runScenario(target, { label: 'warm-up', writers: 4, perAppend: 1, appends: 200, streamsPerWriter: 5 }, 'warm');
+    for (const target of targets)
+      await runScenario(
+        target,
+        { label: 'warm-up', writers: 4, perAppend: 1, appends: 200, streamsPerWriter: 5 },
+        'warm',
+      );
     for (const [index, scenario] of SCENARIOS.entries()) {
       for (const target of targets) {
         const result = await runScenario(target, scenario, `sc${index}`);
         results.set(target.name, [...(results.get(target.name) ?? []), result]);
-        rows.push([`append ${scenario.label}`, target.name, fmt(result.events), fmt(result.perSecond), fmt(result.p50, 2), fmt(result.p99, 2)]);
+        rows.push([
+          `append ${scenario.label}`,
+          target.name,
+          fmt(result.events),
+          fmt(result.perSecond),
+          fmt(result.p50, 2),
+          fmt(result.p99, 2),
+        ]);
         process.stderr.write(`${scenario.label} · ${target.name}: ${fmt(result.perSecond)} ev/s\n`);
       }
     }
@@ -77,7 +96,14 @@ async function main(): Promise<void> {
       const inLog = await target.count();
       const read = await target.catchUp();
       const distinct = new Set(read.positions).size;
-      rows.push([`catch-up of the whole log`, target.name, fmt(inLog), fmt(read.positions.length / read.seconds), '', '']);
+      rows.push([
+        `catch-up of the whole log`,
+        target.name,
+        fmt(inLog),
+        fmt(read.positions.length / read.seconds),
+        '',
+        '',
+      ]);
       readNotes.push(
         `${target.name}: ${read.how}: ${fmt(read.positions.length)} delivered for ${fmt(inLog)} in the log, ` +
           `${fmt(inLog - distinct)} never delivered, ${fmt(read.positions.length - distinct)} delivered twice`,
@@ -104,7 +130,12 @@ async function main(): Promise<void> {
 function cpuSummary(): string {
   try {
     const out = execSync('lscpu', { encoding: 'utf8' });
-    const pick = (key: string): string => out.split('\n').find((l) => l.startsWith(key))?.split(':')[1]?.trim() ?? '?';
+    const pick = (key: string): string =>
+      out
+        .split('\n')
+        .find((l) => l.startsWith(key))
+        ?.split(':')[1]
+        ?.trim() ?? '?';
     return `${pick('Model name')}, ${pick('CPU(s)')} CPU(s), ${pick('Thread(s) per core')} thread(s)/core; nproc=${execSync('nproc', { encoding: 'utf8' }).trim()}`;
   } catch {
     return 'lscpu unavailable';

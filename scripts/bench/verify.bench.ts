@@ -2,7 +2,13 @@ import 'reflect-metadata';
 import { hash } from 'node:crypto';
 import os from 'node:os';
 import type { Pool } from 'pg';
-import { EVENT_STORE_MIGRATIONS, type LogVerification, type PostgresEventStore, SEAL_MAX_EVENTS, createEventStore } from '@app/event-store';
+import {
+  EVENT_STORE_MIGRATIONS,
+  type LogVerification,
+  type PostgresEventStore,
+  SEAL_MAX_EVENTS,
+  createEventStore,
+} from '@app/event-store';
 import { loadConfig, openDatabase, runMigrations } from '@app/platform';
 import { appendLog, chronologicalLog } from '@app/read-models/testing';
 import { parseArguments } from '../cli/command';
@@ -61,17 +67,29 @@ async function main(): Promise<void> {
   const database = await openDatabase(loadConfig({ DATABASE_URL: bench.url, DATABASE_POOL_SIZE: '8' }));
   try {
     await runMigrations(database.pool, EVENT_STORE_MIGRATIONS);
-    const store = (await createEventStore({ kind: 'postgres', pool: database.pool, migrate: false })) as PostgresEventStore;
-    console.log(`Verify bench: ${fmt(DOSSIERS)} dossiers received ${FROM} + ${DAYS} days (seed ${SEED})\n${machineLine()}\n${bench.where}\n`);
+    const store = (await createEventStore({
+      kind: 'postgres',
+      pool: database.pool,
+      migrate: false,
+    })) as PostgresEventStore;
+    console.log(
+      `Verify bench: ${fmt(DOSSIERS)} dossiers received ${FROM} + ${DAYS} days (seed ${SEED})\n${machineLine()}\n${bench.where}\n`,
+    );
 
     let started = nowMs();
     const shown = progress('appending');
-    const appended = await appendLog(store, chronologicalLog({ seed: SEED, dossiers: DOSSIERS, from: FROM, days: DAYS }), {
-      perAppend: 1000,
-      inFlight: 3,
-      onProgress: (events) => shown(events, 'events'),
-    });
-    console.log(`generated and appended ${fmt(appended.events)} events of ${fmt(appended.streams)} dossiers in ${fmt((nowMs() - started) / 1000, 1)} s (not a target)`);
+    const appended = await appendLog(
+      store,
+      chronologicalLog({ seed: SEED, dossiers: DOSSIERS, from: FROM, days: DAYS }),
+      {
+        perAppend: 1000,
+        inFlight: 3,
+        onProgress: (events) => shown(events, 'events'),
+      },
+    );
+    console.log(
+      `generated and appended ${fmt(appended.events)} events of ${fmt(appended.streams)} dossiers in ${fmt((nowMs() - started) / 1000, 1)} s (not a target)`,
+    );
 
     // Sealed as the sealer would have sealed it, but for the newest events (the unsealed tail verify checks too).
     started = nowMs();
@@ -84,7 +102,9 @@ async function main(): Promise<void> {
       seals += 1;
       if (seal.eventCount === 0) break;
     }
-    console.log(`sealed ${fmt(sealedEvents)} events in ${seals} seals in ${fmt((nowMs() - started) / 1000, 1)} s (not a target)`);
+    console.log(
+      `sealed ${fmt(sealedEvents)} events in ${seals} seals in ${fmt((nowMs() - started) / 1000, 1)} s (not a target)`,
+    );
     await database.pool.query('CHECKPOINT');
     await database.pool.query('VACUUM ANALYZE event_store.events');
 
@@ -103,17 +123,30 @@ async function main(): Promise<void> {
       runs.push(await store.verifyLog({ onProgress: (done) => verifying(done, 'events') }));
     }
     const best = runs.reduce((a, b) => (a.seconds <= b.seconds ? a : b));
-    const rate = (r: { eventsChecked?: number; events?: number; seconds: number }): number => (r.eventsChecked ?? r.events ?? 0) / r.seconds;
+    const rate = (r: { eventsChecked?: number; events?: number; seconds: number }): number =>
+      (r.eventsChecked ?? r.events ?? 0) / r.seconds;
     console.log(
       `\n${table(
         ['measure', 'value', 'target'],
         [
-          ['events in the log / sealed / unsealed', `${fmt(best.eventsChecked)} / ${fmt(best.eventsChecked - best.unsealedEvents)} / ${fmt(best.unsealedEvents)}`, ''],
-          [`verify (whole log, ${Math.min(4, os.cpus().length)} workers): s, two runs`, runs.map((r) => fmt(r.seconds, 1)).join(' / '), ''],
+          [
+            'events in the log / sealed / unsealed',
+            `${fmt(best.eventsChecked)} / ${fmt(best.eventsChecked - best.unsealedEvents)} / ${fmt(best.unsealedEvents)}`,
+            '',
+          ],
+          [
+            `verify (whole log, ${Math.min(4, os.cpus().length)} workers): s, two runs`,
+            runs.map((r) => fmt(r.seconds, 1)).join(' / '),
+            '',
+          ],
           ['verify: events/s (best run)', fmt(rate(best)), '≥ 200,000'],
           ['verify: intact', runs.every((r) => r.ok) ? 'yes' : `NO: ${best.problems[0]?.detail ?? ''}`, 'yes'],
           ['anchor: bare read of the same rows, one connection (events/s)', fmt(rate(read)), ''],
-          [`anchor: sha256 of the same data+metadata bytes (${fmt(read.bytes / 2 ** 20)} MiB), one thread (events/s)`, fmt(read.events / shaSeconds), ''],
+          [
+            `anchor: sha256 of the same data+metadata bytes (${fmt(read.bytes / 2 ** 20)} MiB), one thread (events/s)`,
+            fmt(read.events / shaSeconds),
+            '',
+          ],
           ['verify / bare read', `${fmt(rate(best) / rate(read), 2)}×`, ''],
         ],
       )}`,

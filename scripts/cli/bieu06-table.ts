@@ -9,7 +9,18 @@ export function bieu06Table(report: FiguresReport): string {
   const labels = BIEU_06_HEADER.slice(2);
   const labelWidth = Math.max(...labels.map((l) => l.length));
   const widths = names.map((name, i) => Math.max(name.length, ...(columns[i] ?? []).map((v) => v.length)));
-  const line = (label: string, cells: string[]): string => label.padEnd(labelWidth) + cells.map((c, i) => `  ${c.padStart(widths[i] ?? 0)}`).join('');
+  const line = (label: string, cells: string[]): string =>
+    label.padEnd(labelWidth) + cells.map((c, i) => `  ${c.padStart(widths[i] ?? 0)}`).join('');
   const legend = rows.slice(0, -1).map((row, i) => `(${i + 1}) ${String(row[1])}`);
-  return [line('', names), ...labels.map((label, r) => line(label, columns.map((col) => col[r] ?? ''))), '', ...legend].join('\n');
+  return [
+    line('', names),
+    ...labels.map((label, r) =>
+      line(
+        label,
+        columns.map((col) => col[r] ?? ''),
+      ),
+    ),
+    '',
+    ...legend,
+  ].join('\n');
 }

@@ -1,4 +1,11 @@
-import type { ChainProblem, IntegrityProblem, LogVerification, SealExport, SealVerification, VerificationReport } from '@app/event-store';
+import type {
+  ChainProblem,
+  IntegrityProblem,
+  LogVerification,
+  SealExport,
+  SealVerification,
+  VerificationReport,
+} from '@app/event-store';
 
 /** The verdicts of `verify` and `seal`, as lines a user reads (English, with the verdict in Vietnamese too). */
 const n = (value: number): string => value.toLocaleString('en');
@@ -14,9 +21,12 @@ const KIND: Record<IntegrityProblem['kind'], string> = {
 };
 
 export function problemLine(problem: IntegrityProblem | ChainProblem): string {
-  const where = 'streamId' in problem && problem.streamId !== undefined
-    ? `stream ${problem.streamId}${problem.streamPosition !== undefined ? `, position ${problem.streamPosition}` : ''}: `
-    : 'sealNumber' in problem && problem.sealNumber !== undefined ? `seal #${problem.sealNumber}: ` : '';
+  const where =
+    'streamId' in problem && problem.streamId !== undefined
+      ? `stream ${problem.streamId}${problem.streamPosition !== undefined ? `, position ${problem.streamPosition}` : ''}: `
+      : 'sealNumber' in problem && problem.sealNumber !== undefined
+        ? `seal #${problem.sealNumber}: `
+        : '';
   return `${where}${KIND[problem.kind]} — ${problem.detail}`;
 }
 
@@ -25,9 +35,13 @@ const MAX_LISTED = 20;
 export function logVerificationLines(report: LogVerification): string[] {
   const lines: string[] = [];
   const rate = report.seconds > 0 ? Math.round(report.eventsChecked / report.seconds) : 0;
-  lines.push(`Checked ${n(report.eventsChecked)} events of ${n(report.streamsChecked)} streams and ${n(report.sealsChecked)} seals in ${report.seconds.toFixed(1)} s (${n(rate)} events/s).`);
+  lines.push(
+    `Checked ${n(report.eventsChecked)} events of ${n(report.streamsChecked)} streams and ${n(report.sealsChecked)} seals in ${report.seconds.toFixed(1)} s (${n(rate)} events/s).`,
+  );
   if (report.lastSeal) {
-    lines.push(`Last seal: #${report.lastSeal.sealNumber}, up to global position ${n(report.lastSeal.upTo.globalPosition)}, taken ${report.lastSeal.createdAt}; ${n(report.unsealedEvents)} events recorded since.`);
+    lines.push(
+      `Last seal: #${report.lastSeal.sealNumber}, up to global position ${n(report.lastSeal.upTo.globalPosition)}, taken ${report.lastSeal.createdAt}; ${n(report.unsealedEvents)} events recorded since.`,
+    );
   }
   for (const warning of report.warnings) lines.push(`Note: ${warning}.`);
   if (report.ok) {
@@ -47,7 +61,11 @@ export function streamVerificationLines(streamId: string, report: VerificationRe
   if (report.eventsChecked === 0 && report.ok) return [`Stream ${streamId} has no events.`];
   const lines = [`Checked ${n(report.eventsChecked)} events of stream ${streamId}.`];
   if (report.ok) return [...lines, `INTACT: the stream's hash chain and head check out.`, 'Luồng sự kiện toàn vẹn.'];
-  return [...lines, ...report.problems.map((p, i) => `${i === 0 ? 'BROKEN: ' : '  also: '}${problemLine(p)}`), 'Luồng sự kiện đã bị thay đổi.'];
+  return [
+    ...lines,
+    ...report.problems.map((p, i) => `${i === 0 ? 'BROKEN: ' : '  also: '}${problemLine(p)}`),
+    'Luồng sự kiện đã bị thay đổi.',
+  ];
 }
 
 export function sealLine(seal: SealExport): string {
@@ -55,6 +73,9 @@ export function sealLine(seal: SealExport): string {
 }
 
 export function sealVerificationLines(verdict: SealVerification): string[] {
-  if (verdict.ok) return [`Seal #${verdict.sealNumber}: INTACT (${n(verdict.eventCount)} events give the sealed hash ${verdict.expectedHash.slice(0, 16)}…).`];
+  if (verdict.ok)
+    return [
+      `Seal #${verdict.sealNumber}: INTACT (${n(verdict.eventCount)} events give the sealed hash ${verdict.expectedHash.slice(0, 16)}…).`,
+    ];
   return [`Seal #${verdict.sealNumber}: BROKEN — ${verdict.problems.join('; ')}.`];
 }

@@ -14,7 +14,15 @@ import { verifyCommand } from './commands/verify.command';
 
 /** `npm run dossier -- <command>`: the same config and database as `npm start`. */
 const commands: CliCommand[] = [];
-commands.push(helpCommand(() => commands), migrateCommand, tokenCommand, simulateCommand, demoCommand, reportCommand, rebuildCommand);
+commands.push(
+  helpCommand(() => commands),
+  migrateCommand,
+  tokenCommand,
+  simulateCommand,
+  demoCommand,
+  reportCommand,
+  rebuildCommand,
+);
 commands.push(verifyCommand, sealCommand);
 
 async function main(argv: string[]): Promise<number> {

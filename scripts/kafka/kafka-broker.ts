@@ -69,7 +69,9 @@ class LocalKafkaBroker implements LocalKafka {
     private readonly controllerPort: number,
   ) {
     this.temporary = !options.dataDir;
-    this.root = options.dataDir ? path.resolve(options.dataDir) : fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-kafka-'));
+    this.root = options.dataDir
+      ? path.resolve(options.dataDir)
+      : fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-kafka-'));
     this.dataDir = path.join(this.root, 'data');
     this.brokers = [`127.0.0.1:${options.port ?? port}`];
   }
@@ -79,22 +81,39 @@ class LocalKafkaBroker implements LocalKafka {
   }
 
   async start(): Promise<void> {
-    if (!fs.existsSync(path.join(this.dataDir, 'meta.properties'))) fs.cpSync(this.distribution.template, this.dataDir, { recursive: true });
+    if (!fs.existsSync(path.join(this.dataDir, 'meta.properties')))
+      fs.cpSync(this.distribution.template, this.dataDir, { recursive: true });
     const propertiesFile = path.join(this.root, 'server.properties');
     fs.writeFileSync(
       propertiesFile,
-      brokerProperties({ port: this.options.port ?? this.port, controllerPort: this.controllerPort, dataDir: this.dataDir, partitions: this.options.partitions ?? 6 }),
+      brokerProperties({
+        port: this.options.port ?? this.port,
+        controllerPort: this.controllerPort,
+        dataDir: this.dataDir,
+        partitions: this.options.partitions ?? 6,
+      }),
     );
     const archive = this.distribution.cdsArchive;
-    const cds = fs.existsSync(archive) ? { use: archive } : { write: (this.archiveTarget = `${archive}.${process.pid}.${Date.now()}.tmp`) };
-    const args = [...jvmArguments({ heap: this.options.heap ?? '384m', quickJit: this.options.quickJit ?? true, cds }), '-cp', this.distribution.classpath, 'kafka.Kafka', propertiesFile];
+    const cds = fs.existsSync(archive)
+      ? { use: archive }
+      : { write: (this.archiveTarget = `${archive}.${process.pid}.${Date.now()}.tmp`) };
+    const args = [
+      ...jvmArguments({ heap: this.options.heap ?? '384m', quickJit: this.options.quickJit ?? true, cds }),
+      '-cp',
+      this.distribution.classpath,
+      'kafka.Kafka',
+      propertiesFile,
+    ];
     const child = spawn('java', args, { cwd: this.root, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
     killWhenParentDies(child);
     const logFile = fs.createWriteStream(path.join(this.root, 'broker.log'), { flags: 'a' });
     const started = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(this.failure(`did not start within ${(this.options.startTimeoutMs ?? 60_000) / 1000} s`)), this.options.startTimeoutMs ?? 60_000);
+      const timer = setTimeout(
+        () => reject(this.failure(`did not start within ${(this.options.startTimeoutMs ?? 60_000) / 1000} s`)),
+        this.options.startTimeoutMs ?? 60_000,
+      );
       const onLine = (line: string): void => {
         this.recent = [...this.recent.slice(-40), line];
         this.options.log?.(line);

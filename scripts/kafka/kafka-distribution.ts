@@ -52,9 +52,11 @@ export function hasMaven(): boolean {
 /** Why a local broker cannot run here (undefined when it can): Java 17+, and Maven unless the jars are cached. */
 export function localKafkaUnavailable(): string | undefined {
   const java = javaMajorVersion();
-  if (java === undefined) return 'no `java` on the PATH (Kafka 4 needs Java 17+: apt-get install openjdk-17-jre-headless)';
+  if (java === undefined)
+    return 'no `java` on the PATH (Kafka 4 needs Java 17+: apt-get install openjdk-17-jre-headless)';
   if (java < 17) return `java ${java} found; Kafka 4 needs Java 17+`;
-  if (!jarsReady(kafkaHome()) && !hasMaven()) return 'the Kafka jars are not cached and `mvn` is missing (apt-get install maven)';
+  if (!jarsReady(kafkaHome()) && !hasMaven())
+    return 'the Kafka jars are not cached and `mvn` is missing (apt-get install maven)';
   return undefined;
 }
 
@@ -63,7 +65,12 @@ export async function ensureKafkaDistribution(log: Log = () => undefined): Promi
   const home = kafkaHome();
   fs.mkdirSync(home, { recursive: true });
   if (!jarsReady(home)) await fetchJars(home, log);
-  const distribution = { home, classpath: path.join(home, 'lib', '*'), template: path.join(home, 'template'), cdsArchive: path.join(home, 'kafka.jsa') };
+  const distribution = {
+    home,
+    classpath: path.join(home, 'lib', '*'),
+    template: path.join(home, 'template'),
+    cdsArchive: path.join(home, 'kafka.jsa'),
+  };
   if (!fs.existsSync(path.join(distribution.template, 'meta.properties'))) await formatTemplate(distribution, log);
   return distribution;
 }
@@ -97,7 +104,19 @@ async function fetchJars(home: string, log: Log): Promise<void> {
     fs.writeFileSync(path.join(work, 'pom.xml'), pom());
     log(`fetching Apache Kafka ${KAFKA_VERSION} jars with Maven into ${home}/lib …`);
     const started = Date.now();
-    await run('mvn', ['-q', '-B', '-f', path.join(work, 'pom.xml'), 'dependency:copy-dependencies', `-DoutputDirectory=${path.join(work, 'lib')}`, '-DincludeScope=runtime'], work);
+    await run(
+      'mvn',
+      [
+        '-q',
+        '-B',
+        '-f',
+        path.join(work, 'pom.xml'),
+        'dependency:copy-dependencies',
+        `-DoutputDirectory=${path.join(work, 'lib')}`,
+        '-DincludeScope=runtime',
+      ],
+      work,
+    );
     fs.writeFileSync(path.join(work, 'lib', '.complete'), `${KAFKA_VERSION}\n`);
     if (!jarsReady(home)) {
       fs.rmSync(path.join(home, 'lib'), { recursive: true, force: true });
@@ -121,10 +140,33 @@ async function formatTemplate(distribution: KafkaDistribution, log: Log): Promis
     const properties = path.join(work, 'format.properties');
     fs.writeFileSync(
       properties,
-      ['process.roles=broker,controller', 'node.id=1', 'controller.quorum.voters=1@127.0.0.1:2', 'listeners=PLAINTEXT://127.0.0.1:1,CONTROLLER://127.0.0.1:2', 'controller.listener.names=CONTROLLER', `log.dirs=${data}`, ''].join('\n'),
+      [
+        'process.roles=broker,controller',
+        'node.id=1',
+        'controller.quorum.voters=1@127.0.0.1:2',
+        'listeners=PLAINTEXT://127.0.0.1:1,CONTROLLER://127.0.0.1:2',
+        'controller.listener.names=CONTROLLER',
+        `log.dirs=${data}`,
+        '',
+      ].join('\n'),
     );
     const clusterId = randomBytes(16).toString('base64url');
-    await run('java', ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-cp', distribution.classpath, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', properties], work);
+    await run(
+      'java',
+      [
+        '-XX:TieredStopAtLevel=1',
+        '-XX:+UseSerialGC',
+        '-cp',
+        distribution.classpath,
+        'kafka.tools.StorageTool',
+        'format',
+        '-t',
+        clusterId,
+        '-c',
+        properties,
+      ],
+      work,
+    );
     if (!fs.existsSync(path.join(distribution.template, 'meta.properties'))) {
       fs.rmSync(distribution.template, { recursive: true, force: true });
       fs.renameSync(data, distribution.template);
@@ -142,6 +184,10 @@ function run(command: string, args: string[], cwd: string): Promise<void> {
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.slice(0, 4).join(' ')} … exited with ${code}:\n${output.slice(-3000)}`))));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`${command} ${args.slice(0, 4).join(' ')} … exited with ${code}:\n${output.slice(-3000)}`)),
+    );
   });
 }

@@ -27,7 +27,9 @@ async function main(): Promise<void> {
     const broker = await startLocalKafka({ log: process.argv.includes('--verbose') ? log : undefined });
     const ready = Date.now();
     await broker.stop();
-    console.log(`Kafka ${KAFKA_VERSION} ready in ${kafkaHome()} (prepared in ${((ready - started) / 1000).toFixed(1)} s)`);
+    console.log(
+      `Kafka ${KAFKA_VERSION} ready in ${kafkaHome()} (prepared in ${((ready - started) / 1000).toFixed(1)} s)`,
+    );
     return;
   }
   const port = option('--port');
@@ -37,7 +39,9 @@ async function main(): Promise<void> {
     quickJit: !process.argv.includes('--full-jit'),
     log: process.argv.includes('--verbose') ? log : undefined,
   });
-  console.log(`Apache Kafka ${KAFKA_VERSION} (KRaft, single node) started in ${((Date.now() - started) / 1000).toFixed(1)} s, data in ${broker.dataDir}`);
+  console.log(
+    `Apache Kafka ${KAFKA_VERSION} (KRaft, single node) started in ${((Date.now() - started) / 1000).toFixed(1)} s, data in ${broker.dataDir}`,
+  );
   console.log(`KAFKA_BROKERS=${broker.brokers.join(',')}`);
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {

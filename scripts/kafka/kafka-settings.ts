@@ -2,7 +2,12 @@
  * The local broker's configuration: one KRaft node that is broker and controller, on loopback, sized for a
  * 2-core machine and for quick start-up (one partition for internal topics, no initial rebalance delay).
  */
-export function brokerProperties(options: { port: number; controllerPort: number; dataDir: string; partitions: number }): string {
+export function brokerProperties(options: {
+  port: number;
+  controllerPort: number;
+  dataDir: string;
+  partitions: number;
+}): string {
   const { port, controllerPort, dataDir, partitions } = options;
   const settings: Record<string, string | number | boolean> = {
     'process.roles': 'broker,controller',
@@ -34,14 +39,20 @@ export function brokerProperties(options: { port: number; controllerPort: number
     'num.recovery.threads.per.data.dir': 1,
     'log.retention.hours': 168,
   };
-  return `${Object.entries(settings).map(([key, value]) => `${key}=${value}`).join('\n')}\n`;
+  return `${Object.entries(settings)
+    .map(([key, value]) => `${key}=${value}`)
+    .join('\n')}\n`;
 }
 
 /**
  * JVM flags: a small heap, the serial collector (2 cores), quiet slf4j-simple logging except the "started" line,
  * and class-data sharing: the first clean run writes an archive of the loaded classes, later runs map it.
  */
-export function jvmArguments(options: { heap: string; quickJit: boolean; cds: { use: string } | { write: string } }): string[] {
+export function jvmArguments(options: {
+  heap: string;
+  quickJit: boolean;
+  cds: { use: string } | { write: string };
+}): string[] {
   return [
     `-Xmx${options.heap}`,
     '-Xms128m',

@@ -46,21 +46,37 @@ export async function executeScripts(
   return { dossiers: done, commands, replayed, seconds: (Date.now() - started) / 1000 };
 }
 
-async function runScript(intake: DossierCommands, script: DossierScript): Promise<{ commands: number; replayed: number }> {
-  const context = (step: string): RequestContext => ({ principal: SIMULATOR, correlationId: script.key, idempotencyKey: `${script.key}:${step}` });
+async function runScript(
+  intake: DossierCommands,
+  script: DossierScript,
+): Promise<{ commands: number; replayed: number }> {
+  const context = (step: string): RequestContext => ({
+    principal: SIMULATOR,
+    correlationId: script.key,
+    idempotencyKey: `${script.key}:${step}`,
+  });
   const receipt = await intake.receive(
-    { procedureCode: script.procedureCode, receivingUnitId: script.unitId, channel: script.channel, receivedAt: script.receivedAt },
+    {
+      procedureCode: script.procedureCode,
+      receivingUnitId: script.unitId,
+      channel: script.channel,
+      receivedAt: script.receivedAt,
+    },
     context('receive'),
   );
   if (receipt.view.dueDate !== script.dueDate) {
-    throw new Error(`${script.key}: the system gave due date ${receipt.view.dueDate}, the plan expected ${script.dueDate}`);
+    throw new Error(
+      `${script.key}: the system gave due date ${receipt.view.dueDate}, the plan expected ${script.dueDate}`,
+    );
   }
   let replayed = receipt.replayed ? 1 : 0;
   for (const [index, step] of script.steps.entries()) {
     const action = DOSSIER_ACTIONS[step.action] as DossierAction<never>;
     const outcome = await intake.act(receipt.view.id, action, { ...step.body, at: step.at }, context(String(index)));
     if (step.action === 'receiveSupplement' && outcome.view.dueDate !== step.expectDueDate) {
-      throw new Error(`${script.key}: after the supplement the system gave due date ${outcome.view.dueDate}, the plan expected ${step.expectDueDate}`);
+      throw new Error(
+        `${script.key}: after the supplement the system gave due date ${outcome.view.dueDate}, the plan expected ${step.expectDueDate}`,
+      );
     }
     if (outcome.replayed) replayed++;
   }

@@ -1,7 +1,18 @@
 import type { ScenarioDefinition } from './scenario-definition';
 
 const DISTRICT_PROCEDURES = ['H-HKD-01', 'H-HKD-02', 'H-HTX-01', 'H-XD-01', 'H-DD-01', 'H-DD-02', 'H-CT-03'];
-const PROVINCE_PROCEDURES = ['T-DKDN-01', 'T-DKDN-02', 'T-DKDN-03', 'T-DT-01', 'T-LLTP-01', 'T-GPLX-01', 'T-VT-01', 'T-LD-01', 'T-XD-01', 'T-DUOC-01'];
+const PROVINCE_PROCEDURES = [
+  'T-DKDN-01',
+  'T-DKDN-02',
+  'T-DKDN-03',
+  'T-DT-01',
+  'T-LLTP-01',
+  'T-GPLX-01',
+  'T-VT-01',
+  'T-LD-01',
+  'T-XD-01',
+  'T-DUOC-01',
+];
 
 /**
  * Thừa Thiên Huế, 10/6/2020 → 04/9/2020: the figures of the Q3-2020 administrative reform report (§ II.3.b),
@@ -12,7 +23,8 @@ const PROVINCE_PROCEDURES = ['T-DKDN-01', 'T-DKDN-02', 'T-DKDN-03', 'T-DT-01', '
  */
 export const HUE_2020_Q3: ScenarioDefinition = {
   id: 'hue-2020-q3',
-  description: 'Thừa Thiên Huế, Trung tâm Phục vụ hành chính công tỉnh và 9 Trung tâm Hành chính công cấp huyện, 10/6/2020 – 04/9/2020',
+  description:
+    'Thừa Thiên Huế, Trung tâm Phục vụ hành chính công tỉnh và 9 Trung tâm Hành chính công cấp huyện, 10/6/2020 – 04/9/2020',
   period: { from: '2020-06-10', to: '2020-09-04' },
   carryOverWindowWorkingDays: 30,
   lines: [
@@ -29,7 +41,14 @@ export const HUE_2020_Q3: ScenarioDefinition = {
       stopped: 100,
       waitingSupplement: 600,
       waitingFinancialObligation: 100,
-      realism: { supplementCycle: 0.08, transfer: 0.04, transferTo: 'tth', rescheduleLate: 0.5, returned: 0.7, financialCycle: 0.03 },
+      realism: {
+        supplementCycle: 0.08,
+        transfer: 0.04,
+        transferTo: 'tth',
+        rescheduleLate: 0.5,
+        returned: 0.7,
+        financialCycle: 0.03,
+      },
     },
     {
       name: 'Trung tâm Hành chính công cấp huyện',
@@ -54,7 +73,14 @@ export const HUE_2020_Q3: ScenarioDefinition = {
       stopped: 300,
       waitingSupplement: 2000,
       waitingFinancialObligation: 500,
-      realism: { supplementCycle: 0.1, transfer: 0.05, transferTo: 'tth', rescheduleLate: 0.5, returned: 0.6, financialCycle: 0.05 },
+      realism: {
+        supplementCycle: 0.1,
+        transfer: 0.05,
+        transferTo: 'tth',
+        rescheduleLate: 0.5,
+        returned: 0.6,
+        financialCycle: 0.05,
+      },
     },
   ],
 };

@@ -43,7 +43,9 @@ export function planDossier(input: DossierToPlan, ctx: PlanContext): DossierScri
     const script = tryPlan(input, ctx);
     if (script) return script;
   }
-  throw new Error(`Cannot plan a ${input.carriedOver ? 'carried-over ' : ''}${input.fate} dossier for ${input.unitId}: no procedure and day fit`);
+  throw new Error(
+    `Cannot plan a ${input.carriedOver ? 'carried-over ' : ''}${input.fate} dossier for ${input.unitId}: no procedure and day fit`,
+  );
 }
 
 function receiptWindow(input: DossierToPlan, ctx: PlanContext): LocalDate[] {
@@ -74,7 +76,11 @@ function tryPlan(input: DossierToPlan, ctx: PlanContext): DossierScript | undefi
   const realism = input.line.realism;
 
   if (random.chance(realism.transfer)) {
-    push({ action: 'transfer', at: timeline.timeOn(lastDay(), random, last), body: { toUnitId: realism.transferTo, reason: 'Chuyển liên thông' } });
+    push({
+      action: 'transfer',
+      at: timeline.timeOn(lastDay(), random, last),
+      body: { toUnitId: realism.transferTo, reason: 'Chuyển liên thông' },
+    });
   }
   const closes = input.fate !== 'waiting_supplement' && input.fate !== 'waiting_financial_obligation';
   if (closes && random.chance(realism.supplementCycle)) {
@@ -82,16 +88,36 @@ function tryPlan(input: DossierToPlan, ctx: PlanContext): DossierScript | undefi
     const requestedAt = timeline.timeOn(askedOn, random, last);
     const suppliedAt = timeline.timeOn(timeline.after(askedOn, random.int(1, 5)), random, requestedAt);
     const { policy } = supplementPolicyOn(receiptDay);
-    const moved = dueDateAfterSupplement(calendar, { policy, limit: procedure.timeLimit, dueDate: due, receivedAt, earlierSupplements: [], requestedAt, suppliedAt });
+    const moved = dueDateAfterSupplement(calendar, {
+      policy,
+      limit: procedure.timeLimit,
+      dueDate: due,
+      receivedAt,
+      earlierSupplements: [],
+      requestedAt,
+      suppliedAt,
+    });
     if (moved === null) return undefined;
     due = moved;
-    push({ action: 'requestSupplement', at: requestedAt, body: { reason: 'Thiếu giấy tờ theo quy định', documents: ['Bản sao chứng thực'] } });
+    push({
+      action: 'requestSupplement',
+      at: requestedAt,
+      body: { reason: 'Thiếu giấy tờ theo quy định', documents: ['Bản sao chứng thực'] },
+    });
     push({ action: 'receiveSupplement', at: suppliedAt, body: {}, expectDueDate: due });
   }
   if (closes && input.fate !== 'withdrawn' && input.fate !== 'stopped' && random.chance(realism.financialCycle)) {
     const requestedAt = timeline.timeOn(timeline.after(lastDay(), random.int(0, 1)), random, last);
-    push({ action: 'requestFinancialObligation', at: requestedAt, body: { amount: 100_000 * random.int(1, 20), description: 'Phí, lệ phí' } });
-    push({ action: 'fulfilFinancialObligation', at: timeline.timeOn(localDateOf(requestedAt), random, requestedAt), body: { amount: 0 } });
+    push({
+      action: 'requestFinancialObligation',
+      at: requestedAt,
+      body: { amount: 100_000 * random.int(1, 20), description: 'Phí, lệ phí' },
+    });
+    push({
+      action: 'fulfilFinancialObligation',
+      at: timeline.timeOn(localDateOf(requestedAt), random, requestedAt),
+      body: { amount: 0 },
+    });
   }
 
   const earliest = [lastDay(), from].sort().at(-1) as LocalDate;
@@ -100,16 +126,35 @@ function tryPlan(input: DossierToPlan, ctx: PlanContext): DossierScript | undefi
     case 'on_time':
     case 'late': {
       const candidates =
-        input.fate === 'early' ? timeline.between(earliest, minDay(to, dayBefore(due))) : input.fate === 'on_time' ? (due >= earliest && due <= to ? [due] : []) : timeline.between(maxDay(earliest, dayAfter(due)), to);
+        input.fate === 'early'
+          ? timeline.between(earliest, minDay(to, dayBefore(due)))
+          : input.fate === 'on_time'
+            ? due >= earliest && due <= to
+              ? [due]
+              : []
+            : timeline.between(maxDay(earliest, dayAfter(due)), to);
       if (candidates.length === 0) return undefined;
       const resultDay = random.pick(candidates);
       if (input.fate === 'late' && random.chance(realism.rescheduleLate) && lastDay() <= due) {
-        push({ action: 'reschedule', at: timeline.timeOn(lastDay(), random, last), body: { newAppointmentDate: resultDay, reason: 'Thư xin lỗi và hẹn lại ngày trả kết quả' } });
+        push({
+          action: 'reschedule',
+          at: timeline.timeOn(lastDay(), random, last),
+          body: { newAppointmentDate: resultDay, reason: 'Thư xin lỗi và hẹn lại ngày trả kết quả' },
+        });
       }
       const refused = random.chance(0.02);
-      push({ action: 'recordResult', at: timeline.timeOn(resultDay, random, last), body: refused ? { outcome: 'refused', reason: 'Không đủ điều kiện theo quy định' } : { outcome: 'approved' } });
+      push({
+        action: 'recordResult',
+        at: timeline.timeOn(resultDay, random, last),
+        body: refused ? { outcome: 'refused', reason: 'Không đủ điều kiện theo quy định' } : { outcome: 'approved' },
+      });
       if (random.chance(realism.returned)) {
-        const via = input.channel === 'postal' ? 'postal' : input.channel === 'online' && random.chance(0.5) ? 'online' : 'counter';
+        const via =
+          input.channel === 'postal'
+            ? 'postal'
+            : input.channel === 'online' && random.chance(0.5)
+              ? 'online'
+              : 'counter';
         push({ action: 'returnResult', at: timeline.timeOn(resultDay, random, last), body: { via } });
       }
       break;
@@ -125,7 +170,19 @@ function tryPlan(input: DossierToPlan, ctx: PlanContext): DossierScript | undefi
       const days = timeline.between(earliest, to);
       if (days.length === 0) return undefined;
       const day = random.pick(days);
-      push(input.fate === 'withdrawn' ? { action: 'withdraw', at: timeline.timeOn(day, random, last), body: { reason: 'Công dân đề nghị rút hồ sơ' } } : { action: 'stop', at: timeline.timeOn(day, random, last), body: { reason: 'Dừng giải quyết theo quy định' } });
+      push(
+        input.fate === 'withdrawn'
+          ? {
+              action: 'withdraw',
+              at: timeline.timeOn(day, random, last),
+              body: { reason: 'Công dân đề nghị rút hồ sơ' },
+            }
+          : {
+              action: 'stop',
+              at: timeline.timeOn(day, random, last),
+              body: { reason: 'Dừng giải quyết theo quy định' },
+            },
+      );
       break;
     }
     case 'waiting_supplement':
@@ -133,20 +190,43 @@ function tryPlan(input: DossierToPlan, ctx: PlanContext): DossierScript | undefi
       const days = timeline.between(lastDay(), to);
       if (days.length === 0) return undefined;
       const at = timeline.timeOn(random.pick(days), random, last);
-      push(input.fate === 'waiting_supplement' ? { action: 'requestSupplement', at, body: { reason: 'Cần bổ sung, hoàn thiện hồ sơ', documents: ['Giấy tờ bổ sung'] } } : { action: 'requestFinancialObligation', at, body: { amount: 500_000, description: 'Nghĩa vụ tài chính' } });
+      push(
+        input.fate === 'waiting_supplement'
+          ? {
+              action: 'requestSupplement',
+              at,
+              body: { reason: 'Cần bổ sung, hoàn thiện hồ sơ', documents: ['Giấy tờ bổ sung'] },
+            }
+          : { action: 'requestFinancialObligation', at, body: { amount: 500_000, description: 'Nghĩa vụ tài chính' } },
+      );
       break;
     }
   }
   if (input.carriedOver && !stillOpenAtStart(steps, from)) return undefined;
-  return { key: input.key, line: input.line.name, unitId: input.unitId, procedureCode: procedure.code, channel: input.channel, carriedOver: input.carriedOver, fate: input.fate, receivedAt, dueDate: firstDue, steps };
+  return {
+    key: input.key,
+    line: input.line.name,
+    unitId: input.unitId,
+    procedureCode: procedure.code,
+    channel: input.channel,
+    carriedOver: input.carriedOver,
+    fate: input.fate,
+    receivedAt,
+    dueDate: firstDue,
+    steps,
+  };
 }
 
 /** A carried-over dossier must not have ended (result, withdrawal, stop) before the period starts. */
 function stillOpenAtStart(steps: ScriptStep[], from: LocalDate): boolean {
-  return !steps.some((s) => (s.action === 'recordResult' || s.action === 'withdraw' || s.action === 'stop') && localDateOf(s.at) < from);
+  return !steps.some(
+    (s) => (s.action === 'recordResult' || s.action === 'withdraw' || s.action === 'stop') && localDateOf(s.at) < from,
+  );
 }
 
-const dayBefore = (d: LocalDate): LocalDate => new Date(Date.parse(`${d}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-const dayAfter = (d: LocalDate): LocalDate => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const dayBefore = (d: LocalDate): LocalDate =>
+  new Date(Date.parse(`${d}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+const dayAfter = (d: LocalDate): LocalDate =>
+  new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 const minDay = (a: LocalDate, b: LocalDate): LocalDate => (a < b ? a : b);
 const maxDay = (a: LocalDate, b: LocalDate): LocalDate => (a > b ? a : b);

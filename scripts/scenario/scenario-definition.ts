@@ -108,7 +108,10 @@ export function scaled(definition: ScenarioDefinition, scale: number): ScenarioD
         waitingFinancialObligation: s(line.waitingFinancialObligation),
         received: { ...line.received, postal: s(line.received.postal) },
       };
-      next.carriedOver = Math.min(next.carriedOver, Object.values(fateCounts(next)).reduce((a, b) => a + b, 0) - fateCounts(next).in_progress_within);
+      next.carriedOver = Math.min(
+        next.carriedOver,
+        Object.values(fateCounts(next)).reduce((a, b) => a + b, 0) - fateCounts(next).in_progress_within,
+      );
       next.received.postal = Math.min(next.received.postal, receivedTotal(next));
       return next;
     }),
@@ -119,10 +122,12 @@ export function scaled(definition: ScenarioDefinition, scale: number): ScenarioD
 export function validateDefinition(definition: ScenarioDefinition): void {
   for (const line of definition.lines) {
     const counts = fateCounts(line);
-    for (const [fate, n] of Object.entries(counts)) if (n < 0 || !Number.isInteger(n)) throw new Error(`${line.name}: ${fate} must be a whole number ≥ 0`);
+    for (const [fate, n] of Object.entries(counts))
+      if (n < 0 || !Number.isInteger(n)) throw new Error(`${line.name}: ${fate} must be a whole number ≥ 0`);
     const received = receivedTotal(line);
     if (received < 0) throw new Error(`${line.name}: more carried over (${line.carriedOver}) than outflows`);
-    if (line.received.postal > received) throw new Error(`${line.name}: postal (${line.received.postal}) exceeds received (${received})`);
+    if (line.received.postal > received)
+      throw new Error(`${line.name}: postal (${line.received.postal}) exceeds received (${received})`);
     if (line.carriedOver > received + line.carriedOver - counts.in_progress_within) {
       throw new Error(`${line.name}: carried-over dossiers cannot all be within their deadline at the end`);
     }

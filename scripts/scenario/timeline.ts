@@ -37,6 +37,9 @@ export class Timeline {
       return new Date(Math.min(next, Math.max(latest, Date.parse(after) + 60_000))).toISOString();
     }
     const minute = random.int(7 * 60 + 30, 16 * 60 + 30);
-    return instantAt(day, `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`);
+    return instantAt(
+      day,
+      `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`,
+    );
   }
 }

@@ -54,16 +54,41 @@ export const scalar = fc.oneof(
 );
 
 export const FIELDS = [
-  'procedureCode', 'receivingUnitId', 'competentUnitId', 'channel', 'receivedAt', 'refusedAt', 'applicantReference', 'reason', 'at', 'outcome', 'via',
-  'toUnitId', 'stepDueDate', 'newAppointmentDate', 'changes', 'documents', 'amount', 'description', 'correctsPosition', 'format', 'content', 'source',
-  '__proto__', 'constructor', 'a\u0000',
+  'procedureCode',
+  'receivingUnitId',
+  'competentUnitId',
+  'channel',
+  'receivedAt',
+  'refusedAt',
+  'applicantReference',
+  'reason',
+  'at',
+  'outcome',
+  'via',
+  'toUnitId',
+  'stepDueDate',
+  'newAppointmentDate',
+  'changes',
+  'documents',
+  'amount',
+  'description',
+  'correctsPosition',
+  'format',
+  'content',
+  'source',
+  '__proto__',
+  'constructor',
+  'a\u0000',
 ] as const;
 
 const field = fc.constantFrom(...FIELDS);
 const value = fc.oneof(scalar, fc.array(scalar, { maxLength: 4 }), fc.dictionary(field, scalar, { maxKeys: 3 }));
 
 /** A JSON body: mostly an object of known fields (some right, some wrong), sometimes anything. */
-export const jsonBody = fc.oneof({ weight: 6, arbitrary: fc.dictionary(field, value, { maxKeys: 7 }) }, { weight: 1, arbitrary: value });
+export const jsonBody = fc.oneof(
+  { weight: 6, arbitrary: fc.dictionary(field, value, { maxKeys: 7 }) },
+  { weight: 1, arbitrary: value },
+);
 
 /** Reference-data uploads: the empty set, `[{}]`, broken calendars, CSV, deep nesting inside the content, NUL escapes. */
 export const referenceBody = fc.record(
@@ -105,14 +130,45 @@ export const rawBody = fc.oneof(
 /** Header values Node's client can send (latin1 printable), for Idempotency-Key, If-Match and X-Correlation-Id. */
 export const headerValue = fc.oneof(
   fc.constantFrom('1', '"2"', 'W/"3"', '-1', '99999999999999999999', 'abc', 'qu\xe0y', 'k-1', 'k-2'),
-  fc.string({ maxLength: 40, unit: fc.integer({ min: 0x20, max: 0xff }).filter((c) => c !== 0x7f).map((c) => String.fromCharCode(c)) }),
+  fc.string({
+    maxLength: 40,
+    unit: fc
+      .integer({ min: 0x20, max: 0xff })
+      .filter((c) => c !== 0x7f)
+      .map((c) => String.fromCharCode(c)),
+  }),
 );
 
 /** Query parameters of GET /api/v1/reports/dossier-figures. */
 export const reportQuery = fc.dictionary(
   fc.constantFrom('from', 'to', 'unit', 'level', 'groupBy', 'asKnownAt', 'source', 'format', 'extra', 'from[]'),
   fc.oneof(
-    fc.constantFrom('2020-06-10', '2020-09-04', '2020-02-30', '2019-01-01', '2099-12-31', '1900-01-01', CENTRE, 'tth-pvhcc,tth-hcc-huong-thuy', 'nowhere', 'province', 'district', 'province,district', 'unit', 'level', 'procedure', 'none', 'read-model', 'replay', 'json', 'csv', 'text', '2020-09-05T17:00:00+07:00', '2020-09-05', 'now'),
+    fc.constantFrom(
+      '2020-06-10',
+      '2020-09-04',
+      '2020-02-30',
+      '2019-01-01',
+      '2099-12-31',
+      '1900-01-01',
+      CENTRE,
+      'tth-pvhcc,tth-hcc-huong-thuy',
+      'nowhere',
+      'province',
+      'district',
+      'province,district',
+      'unit',
+      'level',
+      'procedure',
+      'none',
+      'read-model',
+      'replay',
+      'json',
+      'csv',
+      'text',
+      '2020-09-05T17:00:00+07:00',
+      '2020-09-05',
+      'now',
+    ),
     hostileText,
     fc.string({ maxLength: 20, unit: 'binary' }),
   ),
@@ -122,8 +178,19 @@ export const reportQuery = fc.dictionary(
 const AT = '2020-09-02T02:00:00Z';
 /** A body each write endpoint accepts in some state, so that mutations of it reach the domain and the store. */
 export const VALID_BODIES: Record<string, Record<string, unknown>> = {
-  '/api/v1/dossiers': { procedureCode: 'T-DKDN-01', receivingUnitId: CENTRE, channel: 'counter', receivedAt: '2020-09-01T02:00:00Z', applicantReference: 'CCCD 1' },
-  '/api/v1/receipt-refusals': { procedureCode: 'T-DKDN-01', receivingUnitId: CENTRE, channel: 'counter', reason: 'không thuộc thẩm quyền' },
+  '/api/v1/dossiers': {
+    procedureCode: 'T-DKDN-01',
+    receivingUnitId: CENTRE,
+    channel: 'counter',
+    receivedAt: '2020-09-01T02:00:00Z',
+    applicantReference: 'CCCD 1',
+  },
+  '/api/v1/receipt-refusals': {
+    procedureCode: 'T-DKDN-01',
+    receivingUnitId: CENTRE,
+    channel: 'counter',
+    reason: 'không thuộc thẩm quyền',
+  },
   transfer: { toUnitId: 'tth-hcc-huong-thuy', reason: 'liên thông', at: AT },
   'request-supplement': { reason: 'thiếu giấy tờ', documents: ['Bản sao', 'Tờ khai'], at: AT },
   'receive-supplement': { at: AT },
@@ -141,8 +208,15 @@ export const VALID_BODIES: Record<string, Record<string, unknown>> = {
 export const mutatedBody = (path: string): fc.Arbitrary<Record<string, unknown>> => {
   const valid = VALID_BODIES[path] ?? VALID_BODIES[path.split('/').pop() as string] ?? {};
   const keys = Object.keys(valid);
-  const key = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...(keys.length > 0 ? keys : FIELDS)) }, { weight: 1, arbitrary: fc.constantFrom(...FIELDS) });
-  const replacement = fc.oneof({ weight: 3, arbitrary: hostileText }, { weight: 2, arbitrary: value }, { weight: 1, arbitrary: fc.constant(undefined) });
+  const key = fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...(keys.length > 0 ? keys : FIELDS)) },
+    { weight: 1, arbitrary: fc.constantFrom(...FIELDS) },
+  );
+  const replacement = fc.oneof(
+    { weight: 3, arbitrary: hostileText },
+    { weight: 2, arbitrary: value },
+    { weight: 1, arbitrary: fc.constant(undefined) },
+  );
   return fc.tuple(key, replacement).map(([key, replacement]) => {
     const body: Record<string, unknown> = { ...valid };
     if (replacement === undefined) delete body[key];

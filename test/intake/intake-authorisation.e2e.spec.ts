@@ -14,7 +14,15 @@ const OWN = 'tth-pvhcc';
 const OTHER = 'tth-hcc-hue';
 const AT = (minutes: number) => new Date(Date.parse('2020-09-01T03:00:00Z') + minutes * 60_000).toISOString();
 
-const CALLERS = ['anonymous', 'clerk of the unit', 'clerk of another unit', 'supervisor of the unit', 'supervisor of another unit', 'auditor', 'admin'] as const;
+const CALLERS = [
+  'anonymous',
+  'clerk of the unit',
+  'clerk of another unit',
+  'supervisor of the unit',
+  'supervisor of another unit',
+  'auditor',
+  'admin',
+] as const;
 type Caller = (typeof CALLERS)[number];
 
 interface Operation {
@@ -29,25 +37,61 @@ const lifecycle = (action: string, body: object, prepare?: Operation['prepare'])
 });
 
 const OPERATIONS: Record<string, Operation> = {
-  'POST /dossiers': { call: () => ({ method: 'post', path: '/api/v1/dossiers', body: { procedureCode: 'T-DKDN-01', receivingUnitId: OWN, channel: 'counter', receivedAt: AT(0) } }) },
-  'POST /receipt-refusals': { call: () => ({ method: 'post', path: '/api/v1/receipt-refusals', body: { procedureCode: 'T-DKDN-01', receivingUnitId: OWN, channel: 'counter', reason: 'Không thuộc thẩm quyền', refusedAt: AT(0) } }) },
+  'POST /dossiers': {
+    call: () => ({
+      method: 'post',
+      path: '/api/v1/dossiers',
+      body: { procedureCode: 'T-DKDN-01', receivingUnitId: OWN, channel: 'counter', receivedAt: AT(0) },
+    }),
+  },
+  'POST /receipt-refusals': {
+    call: () => ({
+      method: 'post',
+      path: '/api/v1/receipt-refusals',
+      body: {
+        procedureCode: 'T-DKDN-01',
+        receivingUnitId: OWN,
+        channel: 'counter',
+        reason: 'Không thuộc thẩm quyền',
+        refusedAt: AT(0),
+      },
+    }),
+  },
   transfer: lifecycle('transfer', { toUnitId: 'tth-hcc-huong-thuy' }),
   'request-supplement': lifecycle('request-supplement', { reason: 'Thiếu bản sao' }),
-  'receive-supplement': lifecycle('receive-supplement', {}, { action: 'request-supplement', body: { reason: 'Thiếu bản sao', at: AT(5) } }),
+  'receive-supplement': lifecycle(
+    'receive-supplement',
+    {},
+    { action: 'request-supplement', body: { reason: 'Thiếu bản sao', at: AT(5) } },
+  ),
   'request-financial-obligation': lifecycle('request-financial-obligation', { amount: 100000 }),
-  'fulfil-financial-obligation': lifecycle('fulfil-financial-obligation', {}, { action: 'request-financial-obligation', body: { at: AT(5) } }),
+  'fulfil-financial-obligation': lifecycle(
+    'fulfil-financial-obligation',
+    {},
+    { action: 'request-financial-obligation', body: { at: AT(5) } },
+  ),
   reschedule: lifecycle('reschedule', { newAppointmentDate: '2020-09-15', reason: 'Thư xin lỗi' }),
   'record-result': lifecycle('record-result', { outcome: 'approved' }),
-  'return-result': lifecycle('return-result', { via: 'counter' }, { action: 'record-result', body: { outcome: 'approved', at: AT(5) } }),
+  'return-result': lifecycle(
+    'return-result',
+    { via: 'counter' },
+    { action: 'record-result', body: { outcome: 'approved', at: AT(5) } },
+  ),
   withdraw: lifecycle('withdraw', { reason: 'Công dân rút hồ sơ' }),
   stop: lifecycle('stop', { reason: 'Dừng xử lý' }),
   correct: lifecycle('correct', { changes: { channel: 'online' }, reason: 'Nhập sai kênh' }),
   'GET /dossiers/{id}': { call: ({ id }) => ({ method: 'get', path: `/api/v1/dossiers/${id}` }) },
   'GET /dossiers/{id}/history': { call: ({ id }) => ({ method: 'get', path: `/api/v1/dossiers/${id}/history` }) },
-  'GET /dossiers?code=': { call: ({ code }) => ({ method: 'get', path: `/api/v1/dossiers?code=${encodeURIComponent(code)}` }) },
+  'GET /dossiers?code=': {
+    call: ({ code }) => ({ method: 'get', path: `/api/v1/dossiers?code=${encodeURIComponent(code)}` }),
+  },
   'GET /reference/units': { call: () => ({ method: 'get', path: '/api/v1/reference/units' }) },
-  'PUT /reference/calendar': { call: () => ({ method: 'put', path: '/api/v1/reference/calendar', body: { format: 'csv', content: 'x' } }) },
-  'GET /reports/dossier-figures': { call: () => ({ method: 'get', path: `/api/v1/reports/dossier-figures?from=2020-06-10&to=2020-09-04&unit=${OWN}` }) },
+  'PUT /reference/calendar': {
+    call: () => ({ method: 'put', path: '/api/v1/reference/calendar', body: { format: 'csv', content: 'x' } }),
+  },
+  'GET /reports/dossier-figures': {
+    call: () => ({ method: 'get', path: `/api/v1/reports/dossier-figures?from=2020-06-10&to=2020-09-04&unit=${OWN}` }),
+  },
 };
 
 // prettier-ignore
@@ -107,9 +151,16 @@ describe('authorisation matrix: every operation × every caller', () => {
     const created = await send(admin, OPERATIONS['POST /dossiers']!.call({ id: '', code: '' })).expect(201);
     const dossier = created.body as { id: string; code: string };
     const { prepare, call } = OPERATIONS[operation] as Operation;
-    if (prepare) await send(admin, { method: 'post', path: `/api/v1/dossiers/${dossier.id}/${prepare.action}`, body: prepare.body }).expect(200);
+    if (prepare)
+      await send(admin, {
+        method: 'post',
+        path: `/api/v1/dossiers/${dossier.id}/${prepare.action}`,
+        body: prepare.body,
+      }).expect(200);
     const response = await send(tokens.get(caller), call(dossier));
-    expect({ status: response.status, code: response.body?.code }).toMatchObject({ status: MATRIX[operation]?.[caller] });
+    expect({ status: response.status, code: response.body?.code }).toMatchObject({
+      status: MATRIX[operation]?.[caller],
+    });
   });
 
   it('leaves /health (up or down only) and the OpenAPI document open to everyone', async () => {

@@ -10,7 +10,12 @@ const CENTRE_CODE = '000.00.01.H57';
 describe('intake: dossier codes, replays and other units', () => {
   let subject: TestApp;
   const http = () => request(subject.app.getHttpServer());
-  const receipt = (unit: string, receivedAt: string) => ({ procedureCode: 'T-DKDN-01', receivingUnitId: unit, channel: 'counter', receivedAt });
+  const receipt = (unit: string, receivedAt: string) => ({
+    procedureCode: 'T-DKDN-01',
+    receivingUnitId: unit,
+    channel: 'counter',
+    receivedAt,
+  });
   const receive = (token: string, body: object, key?: string) => {
     const call = http().post('/api/v1/dossiers').set('Authorization', `Bearer ${token}`);
     return (key ? call.set('Idempotency-Key', key) : call).send(body);
@@ -54,7 +59,14 @@ describe('intake: dossier codes, replays and other units', () => {
 
     it('a retry of a receipt whose first attempt failed after taking a number of another day gets a number of its own day', async () => {
       const clerk = subject.token('clerk', [CENTRE], 'clerk-retry');
-      const dossierId = idFromKey({ principal: { subject: 'clerk-retry', role: 'clerk', units: [CENTRE] }, correlationId: 'x', idempotencyKey: 'retry-1' }, 'dossier');
+      const dossierId = idFromKey(
+        {
+          principal: { subject: 'clerk-retry', role: 'clerk', units: [CENTRE] },
+          correlationId: 'x',
+          idempotencyKey: 'retry-1',
+        },
+        'dossier',
+      );
       // what a first attempt leaves when its append fails: a number recorded for the dossier, no dossier
       await subject.database.pool.query(
         "INSERT INTO intake.issued_codes (unit_code, local_day, sequence, dossier_id) VALUES ($1, '2020-09-10', 4321, $2)",
@@ -75,10 +87,17 @@ describe('intake: dossier codes, replays and other units', () => {
         "UPDATE intake.dossier_code_counters SET last_sequence = 9999 WHERE unit_code = $1 AND local_day = '2020-09-14'",
         [CENTRE_CODE],
       );
-      const events = async () => Number((await subject.database.pool.query('SELECT count(*) FROM event_store.events')).rows[0].count);
+      const events = async () =>
+        Number((await subject.database.pool.query('SELECT count(*) FROM event_store.events')).rows[0].count);
       const before = await events();
       const refused = await receive(clerk, body, 'busy-2').expect(409);
-      expect(refused.body).toMatchObject({ statusCode: 409, code: 'DAILY_SEQUENCE_EXHAUSTED', field: 'receivingUnitId', unitId: CENTRE, day: '2020-09-14' });
+      expect(refused.body).toMatchObject({
+        statusCode: 409,
+        code: 'DAILY_SEQUENCE_EXHAUSTED',
+        field: 'receivingUnitId',
+        unitId: CENTRE,
+        day: '2020-09-14',
+      });
       expect(refused.body.message).toContain('9999');
       expect(refused.body.message).toContain('14/09/2020');
       await receive(clerk, body).expect(409);
@@ -94,7 +113,10 @@ describe('intake: dossier codes, replays and other units', () => {
     let dossier: { id: string; code: string };
     let otherClerk: string;
     beforeAll(async () => {
-      const created = await receive(subject.token('clerk', [CENTRE], 'clerk-a'), receipt(CENTRE, '2020-09-16T02:00:00Z')).expect(201);
+      const created = await receive(
+        subject.token('clerk', [CENTRE], 'clerk-a'),
+        receipt(CENTRE, '2020-09-16T02:00:00Z'),
+      ).expect(201);
       dossier = created.body;
       otherClerk = subject.token('clerk', [HUE_CITY], 'clerk-b');
     });
@@ -118,20 +140,33 @@ describe('intake: dossier codes, replays and other units', () => {
     it('still shows it to an auditor, who may not change it (403)', async () => {
       const auditor = subject.token('auditor');
       await http().get(`/api/v1/dossiers/${dossier.id}`).set('Authorization', `Bearer ${auditor}`).expect(200);
-      await http().post(`/api/v1/dossiers/${dossier.id}/withdraw`).set('Authorization', `Bearer ${auditor}`).send({ reason: 'x' }).expect(403);
+      await http()
+        .post(`/api/v1/dossiers/${dossier.id}/withdraw`)
+        .set('Authorization', `Bearer ${auditor}`)
+        .send({ reason: 'x' })
+        .expect(403);
     });
   });
 
   describe('an idempotent replay is authorised first', () => {
-    it("never hands a clerk of another unit the first answer, even under the same subject and key", async () => {
+    it('never hands a clerk of another unit the first answer, even under the same subject and key', async () => {
       const clerkOfA = subject.token('clerk', [CENTRE], 'clerk@local');
       const clerkOfB = subject.token('clerk', [HUE_CITY], 'clerk@local');
       const created = await receive(clerkOfA, receipt(CENTRE, '2020-09-17T02:00:00Z'), 'shared-key').expect(201);
       const withdraw = { reason: 'Công dân rút hồ sơ', at: '2020-09-17T03:00:00Z' };
       const path = `/api/v1/dossiers/${created.body.id}/withdraw`;
-      await http().post(path).set('Authorization', `Bearer ${clerkOfA}`).set('Idempotency-Key', 'withdraw-key').send(withdraw).expect(200);
+      await http()
+        .post(path)
+        .set('Authorization', `Bearer ${clerkOfA}`)
+        .set('Idempotency-Key', 'withdraw-key')
+        .send(withdraw)
+        .expect(200);
 
-      const replayedToB = await http().post(path).set('Authorization', `Bearer ${clerkOfB}`).set('Idempotency-Key', 'withdraw-key').send(withdraw);
+      const replayedToB = await http()
+        .post(path)
+        .set('Authorization', `Bearer ${clerkOfB}`)
+        .set('Idempotency-Key', 'withdraw-key')
+        .send(withdraw);
       expect([replayedToB.status, replayedToB.body.code]).toEqual([404, 'DOSSIER_NOT_FOUND']);
       const receiptAsB = await receive(clerkOfB, receipt(CENTRE, '2020-09-17T02:00:00Z'), 'shared-key');
       expect(receiptAsB.status).toBe(403);
@@ -139,7 +174,12 @@ describe('intake: dossier codes, replays and other units', () => {
       expect([ownUnitAsB.status, ownUnitAsB.body.code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
       expect(JSON.stringify(ownUnitAsB.body)).not.toContain(created.body.id);
       // the clerk of A still gets the first answers back
-      const again = await http().post(path).set('Authorization', `Bearer ${clerkOfA}`).set('Idempotency-Key', 'withdraw-key').send(withdraw).expect(200);
+      const again = await http()
+        .post(path)
+        .set('Authorization', `Bearer ${clerkOfA}`)
+        .set('Idempotency-Key', 'withdraw-key')
+        .send(withdraw)
+        .expect(200);
       expect(again.headers['idempotent-replayed']).toBe('true');
     });
   });

@@ -20,7 +20,12 @@ describe('intake: concurrent receipts with repeated idempotency keys', () => {
           .post('/api/v1/dossiers')
           .set('Authorization', `Bearer ${token}`)
           .set('Idempotency-Key', key)
-          .send({ procedureCode: 'T-DKDN-01', receivingUnitId: CENTRE, channel: 'counter', receivedAt: '2020-09-01T02:00:00Z' }),
+          .send({
+            procedureCode: 'T-DKDN-01',
+            receivingUnitId: CENTRE,
+            channel: 'counter',
+            receivedAt: '2020-09-01T02:00:00Z',
+          }),
       ),
     );
     expect(responses.map((r) => r.status).filter((s) => s !== 201)).toEqual([]);

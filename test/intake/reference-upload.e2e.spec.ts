@@ -9,8 +9,13 @@ describe('reference upload: calendar years checked field by field, registries ne
   let subject: TestApp;
   let admin: string;
   const http = () => request(subject.app.getHttpServer());
-  const put = (kind: string, body: object) => http().put(`/api/v1/reference/${kind}`).set('Authorization', `Bearer ${admin}`).send(body);
-  const current = async (kind: string) => (await http().get(`/api/v1/reference/${kind}`).set('Authorization', `Bearer ${admin}`).expect(200)).body as { version: number; records: Record<string, unknown>[] };
+  const put = (kind: string, body: object) =>
+    http().put(`/api/v1/reference/${kind}`).set('Authorization', `Bearer ${admin}`).send(body);
+  const current = async (kind: string) =>
+    (await http().get(`/api/v1/reference/${kind}`).set('Authorization', `Bearer ${admin}`).expect(200)).body as {
+      version: number;
+      records: Record<string, unknown>[];
+    };
 
   beforeAll(async () => {
     subject = await createTestApp();
@@ -24,7 +29,10 @@ describe('reference upload: calendar years checked field by field, registries ne
     ['[{"year":2020,"notice":"n","daysOff":[{}]}]', 'content[0].daysOff[0].date'],
     ['[{"year":2020,"notice":"n","daysOff":[{"date":"2021-01-01","name":"x"}]}]', 'content[0].daysOff[0].date'],
     ['[{"year":2020,"notice":"n","daysOff":{}}]', 'content[0].daysOff'],
-    ['[{"year":2020,"notice":"n","daysOff":[],"workingSaturdays":[{"date":"2020-02-30"}]}]', 'content[0].workingSaturdays[0].date'],
+    [
+      '[{"year":2020,"notice":"n","daysOff":[],"workingSaturdays":[{"date":"2020-02-30"}]}]',
+      'content[0].workingSaturdays[0].date',
+    ],
     ['[{"year":2020,"notice":"n","daysOff":[],"holidays":[]}]', 'content[0].holidays'],
     ['[{"year":2020,"notice":"\\u0000","daysOff":[]}]', 'content[0].notice'],
     ['[null]', 'content[0]'],
@@ -35,19 +43,29 @@ describe('reference upload: calendar years checked field by field, registries ne
     const before = await current('calendar');
     const response = await put('calendar', { format: 'json', content });
     expect(response.status).toBe(400);
-    expect(response.body).toMatchObject({ statusCode: 400, code: 'INVALID_REFERENCE_DATA', errors: [expect.objectContaining({ field })] });
+    expect(response.body).toMatchObject({
+      statusCode: 400,
+      code: 'INVALID_REFERENCE_DATA',
+      errors: [expect.objectContaining({ field })],
+    });
     expect((await current('calendar')).version).toBe(before.version);
   });
 
-  it.each(['units', 'procedures', 'calendar'])('%s: an empty set is refused, the registry in force stays', async (kind) => {
-    const before = await current(kind);
-    const response = await put(kind, { format: 'json', content: '[]' });
-    expect(response.status).toBe(400);
-    expect(response.body).toMatchObject({ code: 'INVALID_REFERENCE_DATA', errors: [expect.objectContaining({ field: 'content' })] });
-    const after = await current(kind);
-    expect(after.version).toBe(before.version);
-    expect(after.records).toHaveLength(before.records.length);
-  });
+  it.each(['units', 'procedures', 'calendar'])(
+    '%s: an empty set is refused, the registry in force stays',
+    async (kind) => {
+      const before = await current(kind);
+      const response = await put(kind, { format: 'json', content: '[]' });
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({
+        code: 'INVALID_REFERENCE_DATA',
+        errors: [expect.objectContaining({ field: 'content' })],
+      });
+      const after = await current(kind);
+      expect(after.version).toBe(before.version);
+      expect(after.records).toHaveLength(before.records.length);
+    },
+  );
 
   it('units: leaving one out is refused (an end date retires it); an end date is accepted', async () => {
     const { records } = await current('units');

@@ -30,13 +30,21 @@ describeKafka('KafkaMessaging (kafkajs adapter) on a real broker', () => {
     await messaging.ensureTopic(topic, { partitions: 3 });
     await messaging.ensureTopic(topic, { partitions: 3 }); // idempotent
     const body = 'x'.repeat(1000);
-    const messages: OutgoingMessage[] = Array.from({ length: 3000 }, (_, i) => ({ key: `k${i % 7}`, value: `${i}:${body}`, headers: { seq: String(i), 'tên': 'hồ sơ' } }));
+    const messages: OutgoingMessage[] = Array.from({ length: 3000 }, (_, i) => ({
+      key: `k${i % 7}`,
+      value: `${i}:${body}`,
+      headers: { seq: String(i), tên: 'hồ sơ' },
+    }));
     const publisher = messaging.publisher();
     await publisher.publish(topic, messages); // ~3 MB: several requests, one after the other
     await publisher.close();
 
     const received: IncomingMessage[] = [];
-    const consumer = messaging.consumer({ groupId: 'order', topics: [topic], handle: async (batch) => void received.push(...batch.messages) });
+    const consumer = messaging.consumer({
+      groupId: 'order',
+      topics: [topic],
+      handle: async (batch) => void received.push(...batch.messages),
+    });
     await consumer.start();
     await until(() => received.length >= 3000);
     await consumer.stop();
@@ -66,7 +74,10 @@ describeKafka('KafkaMessaging (kafkajs adapter) on a real broker', () => {
     const topic = kafka.topic('commits');
     await messaging.ensureTopic(topic, { partitions: 1 });
     const publisher = messaging.publisher();
-    await publisher.publish(topic, Array.from({ length: 20 }, (_, i) => ({ key: 'k', value: String(i) })));
+    await publisher.publish(
+      topic,
+      Array.from({ length: 20 }, (_, i) => ({ key: 'k', value: String(i) })),
+    );
 
     const handled: string[] = [];
     let failures = 0;
@@ -91,7 +102,11 @@ describeKafka('KafkaMessaging (kafkajs adapter) on a real broker', () => {
     await publisher.publish(topic, [{ key: 'k', value: 'after restart' }]);
     await publisher.close();
     const again: string[] = [];
-    const second = messaging.consumer({ groupId: 'commits', topics: [topic], handle: async (batch) => void again.push(...batch.messages.map((m) => String(m.value))) });
+    const second = messaging.consumer({
+      groupId: 'commits',
+      topics: [topic],
+      handle: async (batch) => void again.push(...batch.messages.map((m) => String(m.value))),
+    });
     await second.start();
     await until(() => again.length >= 1);
     await new Promise((resolve) => setTimeout(resolve, 300));

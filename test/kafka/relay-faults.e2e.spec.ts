@@ -72,7 +72,8 @@ describeKafka(
     it('publishes every event at least once, and the dedupe helper restores exactly once in order', async () => {
       // A backlog to publish (the first kill lands in its middle), then writers that never stop during the faults.
       for (let s = 0; s < 200; s++) {
-        for (let v = 0; v < 40; v += 10) await store.append(`backlog-${s}`, dossierEvents(10, v + 1), { expectedVersion: v });
+        for (let v = 0; v < 40; v += 10)
+          await store.append(`backlog-${s}`, dossierEvents(10, v + 1), { expectedVersion: v });
       }
       const writer = startWriter(store, { prefix: 'live', streams: 50, perAppend: 3, every: 2 });
 

@@ -58,7 +58,12 @@ describeKafka('relay: the Huế scenario through a real Kafka broker', () => {
     expect(log.length).toBeGreaterThan(1500);
     expect(relay.status()).toMatchObject({ state: 'running', topic, eventsRelayed: log.length });
 
-    const collector = new EventCollector({ messaging, pool: testApp.database.pool, topic, groupId: 'scenario-readers' });
+    const collector = new EventCollector({
+      messaging,
+      pool: testApp.database.pool,
+      topic,
+      groupId: 'scenario-readers',
+    });
     await collector.start();
     await collector.waitFor(log.length, 60_000);
     await collector.stop();
@@ -76,7 +81,8 @@ describeKafka('relay: the Huế scenario through a real Kafka broker', () => {
       lastPosition.set(d.streamId, d.streamPosition);
     }
     const partitionsOf = new Map<string, Set<number>>();
-    for (const d of collector.deliveries) partitionsOf.set(d.streamId, (partitionsOf.get(d.streamId) ?? new Set()).add(d.partition));
+    for (const d of collector.deliveries)
+      partitionsOf.set(d.streamId, (partitionsOf.get(d.streamId) ?? new Set()).add(d.partition));
     expect([...partitionsOf.values()].every((p) => p.size === 1)).toBe(true);
     expect(new Set(collector.deliveries.map((d) => d.partition)).size).toBe(4);
   }, 180_000);
@@ -114,7 +120,13 @@ describeKafka('relay: the Huế scenario through a real Kafka broker', () => {
 
   it('is read the same through @nestjs/microservices (ServerKafka, @EventPattern, manual commits)', async () => {
     const sink: RecordedEvent[] = [];
-    nestConsumer = await startNestEventsConsumer({ brokers: kafka.brokers, topic, groupId: 'nest-readers', pool: testApp.database.pool, sink });
+    nestConsumer = await startNestEventsConsumer({
+      brokers: kafka.brokers,
+      topic,
+      groupId: 'nest-readers',
+      pool: testApp.database.pool,
+      sink,
+    });
     const deadline = Date.now() + 90_000;
     while (sink.length < log.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     expect(compareWithStore(log, sink).problems).toEqual([]);

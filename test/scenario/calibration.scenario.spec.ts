@@ -9,7 +9,9 @@ import { createTestApp, type TestApp } from '../support/test-app';
 describe('calibration targets drive the report', () => {
   const SCALE = 0.02;
 
-  async function reportFor(definition: ScenarioDefinition): Promise<{ text: string; json: { groups: { figures: Record<string, Record<string, number>> }[] } }> {
+  async function reportFor(
+    definition: ScenarioDefinition,
+  ): Promise<{ text: string; json: { groups: { figures: Record<string, Record<string, number>> }[] } }> {
     const subject: TestApp = await createTestApp();
     try {
       await simulate(subject.app, { definition, seed: 7, scale: SCALE });
@@ -29,7 +31,9 @@ describe('calibration targets drive the report', () => {
   it('prints what the (scaled) targets say, and follows a changed target', async () => {
     const changed: ScenarioDefinition = {
       ...HUE_2020_Q3,
-      lines: HUE_2020_Q3.lines.map((line, i) => (i === 0 ? { ...line, resolved: { ...line.resolved, late: line.resolved.late + 1000 } } : line)),
+      lines: HUE_2020_Q3.lines.map((line, i) =>
+        i === 0 ? { ...line, resolved: { ...line.resolved, late: line.resolved.late + 1000 } } : line,
+      ),
     };
     const [base, modified] = [await reportFor(HUE_2020_Q3), await reportFor(changed)];
     const targets = scaled(HUE_2020_Q3, SCALE).lines[0]!;
@@ -37,8 +41,16 @@ describe('calibration targets drive the report', () => {
     expect(changedTargets.resolved.late).toBe(targets.resolved.late + 20);
 
     const province = (r: typeof base) => r.json.groups[0]!.figures;
-    expect(province(base).resolved).toMatchObject({ early: targets.resolved.early, onTime: targets.resolved.onTime, late: targets.resolved.late });
-    expect(province(modified).resolved).toMatchObject({ early: targets.resolved.early, onTime: targets.resolved.onTime, late: changedTargets.resolved.late });
+    expect(province(base).resolved).toMatchObject({
+      early: targets.resolved.early,
+      onTime: targets.resolved.onTime,
+      late: targets.resolved.late,
+    });
+    expect(province(modified).resolved).toMatchObject({
+      early: targets.resolved.early,
+      onTime: targets.resolved.onTime,
+      late: changedTargets.resolved.late,
+    });
     expect(province(base).received!.total).toBe(receivedTotal(targets));
     expect(province(modified).received!.total).toBe(receivedTotal(changedTargets));
     expect(base.text).toContain(`trễ hẹn ${targets.resolved.late} hồ sơ`);

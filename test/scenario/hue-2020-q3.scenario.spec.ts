@@ -58,7 +58,9 @@ describe('the Huế Q3-2020 scenario reproduces the source report from events', 
     const fromReplay = (await figures({ ...query, source: 'replay' })).body;
     expect(fromReplay.source).toBe('replay');
     expect(fromReplay.eventsReplayed).toBeGreaterThan(71_433);
-    expect(fromReplay.groups.map((g: { figures: unknown }) => g.figures)).toEqual(fromReadModels.groups.map((g: { figures: unknown }) => g.figures));
+    expect(fromReplay.groups.map((g: { figures: unknown }) => g.figures)).toEqual(
+      fromReadModels.groups.map((g: { figures: unknown }) => g.figures),
+    );
   });
 
   it('balances both lines to zero, with every bucket named', async () => {
@@ -66,13 +68,28 @@ describe('the Huế Q3-2020 scenario reproduces the source report from events', 
     for (const group of report.groups) {
       const r = group.figures.reconciliation;
       expect(r.difference).toBe(0);
-      expect(r.carriedOver + r.received).toBe(r.resolved + r.inProgress + r.withdrawn + r.stopped + r.waitingSupplement + r.waitingFinancialObligation);
+      expect(r.carriedOver + r.received).toBe(
+        r.resolved + r.inProgress + r.withdrawn + r.stopped + r.waitingSupplement + r.waitingFinancialObligation,
+      );
     }
     const district = report.groups[1].figures.reconciliation;
     // the report's district line leaves 41.085 − 33.445 − 6.503 = 1.137 dossiers (plus what was carried over) elsewhere
-    expect(district.withdrawn + district.stopped + district.waitingSupplement + district.waitingFinancialObligation - district.carriedOver).toBe(1_137);
+    expect(
+      district.withdrawn +
+        district.stopped +
+        district.waitingSupplement +
+        district.waitingFinancialObligation -
+        district.carriedOver,
+    ).toBe(1_137);
     const text = (await figures({ level: 'province,district', groupBy: 'level', format: 'text' })).text;
-    for (const bucket of ['kỳ trước chuyển sang', 'rút hồ sơ', 'dừng xử lý', 'chờ bổ sung hồ sơ', 'chờ thực hiện nghĩa vụ tài chính', 'chênh lệch 0 hồ sơ']) {
+    for (const bucket of [
+      'kỳ trước chuyển sang',
+      'rút hồ sơ',
+      'dừng xử lý',
+      'chờ bổ sung hồ sơ',
+      'chờ thực hiện nghĩa vụ tài chính',
+      'chênh lệch 0 hồ sơ',
+    ]) {
       expect(text).toContain(bucket);
     }
   });

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import type { EmbeddedPostgres } from '../../libs/platform/src/database/embedded-postgres';
 
 export default async function globalTeardown(): Promise<void> {
-  const handle = (globalThis as Record<string, unknown>).__TEST_PG__ as { server: EmbeddedPostgres; dir: string } | undefined;
+  const handle = (globalThis as Record<string, unknown>).__TEST_PG__ as
+    { server: EmbeddedPostgres; dir: string } | undefined;
   if (!handle) return;
   await handle.server.stop();
   fs.rmSync(handle.dir, { recursive: true, force: true });

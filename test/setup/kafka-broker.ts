@@ -31,7 +31,9 @@ export function describeKafka(name: string, fn: () => void, options: { needsLoca
     describe(name, fn);
     return;
   }
-  process.stderr.write(`\n⚠ SKIPPED Kafka suite "${name}": ${reason}. Set KAFKA_BROKERS or install Java 17 + Maven (CI always runs it).\n`);
+  process.stderr.write(
+    `\n⚠ SKIPPED Kafka suite "${name}": ${reason}. Set KAFKA_BROKERS or install Java 17 + Maven (CI always runs it).\n`,
+  );
   describe.skip(name, fn);
 }
 

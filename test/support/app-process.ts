@@ -31,15 +31,31 @@ export function makeDataDir(): string {
 }
 
 /** Spawns the app; with `waitForHealth` (the default) resolves once /health answers, else at once. */
-export async function spawnApp(dataDir: string, options: { port?: number; waitForHealth?: boolean } = {}): Promise<AppProcess> {
+export async function spawnApp(
+  dataDir: string,
+  options: { port?: number; waitForHealth?: boolean } = {},
+): Promise<AppProcess> {
   const port = options.port ?? (await freePort());
-  const env: Record<string, string | undefined> = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, TOKEN_SECRET: APP_TOKEN_SECRET, LOG_LEVEL: 'warn' };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    TOKEN_SECRET: APP_TOKEN_SECRET,
+    LOG_LEVEL: 'warn',
+  };
   delete env.DATABASE_URL; // the embedded PostgreSQL of DATA_DIR, as `npm start` without configuration
-  const child = spawn(process.execPath, [path.join(ROOT, 'scripts/run.cjs'), 'apps/standalone/src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(ROOT, 'scripts/run.cjs'), 'apps/standalone/src/main.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<number | NodeJS.Signals | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
+  const exited = new Promise<number | NodeJS.Signals | null>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal)),
+  );
   const app: AppProcess = {
     url: `http://127.0.0.1:${port}`,
     child,
@@ -57,7 +73,8 @@ export async function spawnApp(dataDir: string, options: { port?: number; waitFo
   if (options.waitForHealth === false) return app;
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the app exited during start-up:\n${output}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`the app exited during start-up:\n${output}`);
     if (Date.now() > deadline) {
       await app.kill();
       throw new Error(`the app did not answer /health within 90 s:\n${output}`);
@@ -75,11 +92,20 @@ export const RECEIPT_UNIT = 'tth-hcc-hue';
 
 /** POST /api/v1/dossiers as a clerk of RECEIPT_UNIT with an Idempotency-Key. */
 export function sendReceipt(url: string, key: string): Promise<Response> {
-  const token = signToken({ subject: `clerk-${RECEIPT_UNIT}`, role: 'clerk', units: [RECEIPT_UNIT] }, APP_TOKEN_SECRET, 600);
+  const token = signToken(
+    { subject: `clerk-${RECEIPT_UNIT}`, role: 'clerk', units: [RECEIPT_UNIT] },
+    APP_TOKEN_SECRET,
+    600,
+  );
   return fetch(`${url}/api/v1/dossiers`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': key },
-    body: JSON.stringify({ procedureCode: 'H-HKD-01', receivingUnitId: RECEIPT_UNIT, channel: 'counter', receivedAt: '2020-09-01T02:00:00Z' }),
+    body: JSON.stringify({
+      procedureCode: 'H-HKD-01',
+      receivingUnitId: RECEIPT_UNIT,
+      channel: 'counter',
+      receivedAt: '2020-09-01T02:00:00Z',
+    }),
   });
 }
 

@@ -26,7 +26,11 @@ describe('projector killed during catch-up', () => {
   beforeAll(async () => {
     kit = await createReadModelTestKit();
     // A log as a one-stop system writes it: the dossiers' events interleaved in time, each dossier in many batches.
-    const appended = await appendLog(kit.store, chronologicalLog({ seed: 2020, dossiers: 40_000, from: '2020-01-01', days: 120 }), { maxEvents: EVENTS, keep: true });
+    const appended = await appendLog(
+      kit.store,
+      chronologicalLog({ seed: 2020, dossiers: 40_000, from: '2020-01-01', days: 120 }),
+      { maxEvents: EVENTS, keep: true },
+    );
     histories = appended.histories;
     total = appended.events;
     expect(total).toBe(EVENTS);
@@ -63,16 +67,22 @@ describe('projector killed during catch-up', () => {
   it('equals a clean rebuild after five SIGKILLs', async () => {
     const seed = Date.now() % 1_000_000;
     const random = new Random(seed);
-    const thresholds = Array.from({ length: KILLS }, () => Math.floor(total * (0.05 + 0.85 * random.next()))).sort((a, b) => a - b);
+    const thresholds = Array.from({ length: KILLS }, () => Math.floor(total * (0.05 + 0.85 * random.next()))).sort(
+      (a, b) => a - b,
+    );
     const killedAt: number[] = [];
     for (const threshold of thresholds) {
       const worker = startWorker();
       const before = await projected();
       // At the threshold, and only once this run has committed something: each kill interrupts a catch-up under way.
-      await until(async () => {
-        const now = await projected();
-        return now >= threshold && now > before;
-      }, worker, 60_000);
+      await until(
+        async () => {
+          const now = await projected();
+          return now >= threshold && now > before;
+        },
+        worker,
+        60_000,
+      );
       await new Promise((resolve) => setTimeout(resolve, random.int(0, 40)));
       worker.kill('SIGKILL');
       expect(await exited(worker)).toEqual({ code: null, signal: 'SIGKILL' });
@@ -98,7 +108,14 @@ describe('projector killed during catch-up', () => {
     expect(afterCrashes.dossiers.length).toBe(clean.dossiers.length);
     expect(afterCrashes).toEqual(clean);
 
-    const records = [...histories.values()].map((events) => dossierRecordFrom(events)).filter((r): r is DossierRecord => r !== null);
-    expect(crashedFigures.get('tth-pvhcc')).toEqual(computeFigures(records.filter((r) => r.receivingUnitId === 'tth-pvhcc'), period));
+    const records = [...histories.values()]
+      .map((events) => dossierRecordFrom(events))
+      .filter((r): r is DossierRecord => r !== null);
+    expect(crashedFigures.get('tth-pvhcc')).toEqual(
+      computeFigures(
+        records.filter((r) => r.receivingUnitId === 'tth-pvhcc'),
+        period,
+      ),
+    );
   });
 });

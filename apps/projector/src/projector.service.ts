@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type BeforeApplicationShutdown,
+} from '@nestjs/common';
 import type { Pool } from 'pg';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { APP_CONFIG, type AppConfig, HealthIndicators, PG_POOL } from '@app/platform';
@@ -13,8 +19,18 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
   private readonly logger = new Logger('projector');
   readonly projector: Projector;
 
-  constructor(@Inject(PG_POOL) pool: Pool, @Inject(EVENT_STORE) store: EventStore, health: HealthIndicators, @Inject(APP_CONFIG) config: AppConfig) {
-    this.projector = new Projector({ pool, store, batchSize: config.projectorBatchSize, log: (level, message) => this.logger[level](message) });
+  constructor(
+    @Inject(PG_POOL) pool: Pool,
+    @Inject(EVENT_STORE) store: EventStore,
+    health: HealthIndicators,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.projector = new Projector({
+      pool,
+      store,
+      batchSize: config.projectorBatchSize,
+      log: (level, message) => this.logger[level](message),
+    });
     health.register('projector', () => this.projector.health());
   }
 

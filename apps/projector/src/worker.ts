@@ -13,11 +13,17 @@ async function main(): Promise<void> {
   const database = await openDatabase(config);
   await runMigrations(database.pool, PROJECTOR_MIGRATIONS);
   const store = await createEventStore({ kind: 'postgres', pool: database.pool, migrate: false });
-  const projector = new Projector({ pool: database.pool, store, batchSize: config.projectorBatchSize, log: (level, message) => console[level === 'log' ? 'log' : level](message) });
+  const projector = new Projector({
+    pool: database.pool,
+    store,
+    batchSize: config.projectorBatchSize,
+    log: (level, message) => console[level === 'log' ? 'log' : level](message),
+  });
   let total = 0;
   const report = setInterval(() => {
     const { eventsProjected, checkpoint } = projector.status();
-    if (eventsProjected !== total && checkpoint) console.log(`projected ${eventsProjected} ${checkpoint.transactionId}:${checkpoint.globalPosition}`);
+    if (eventsProjected !== total && checkpoint)
+      console.log(`projected ${eventsProjected} ${checkpoint.transactionId}:${checkpoint.globalPosition}`);
     total = eventsProjected;
   }, 200);
   const stop = async (): Promise<void> => {

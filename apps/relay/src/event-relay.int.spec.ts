@@ -1,5 +1,12 @@
 import { Pool } from 'pg';
-import { EVENT_STORE_MIGRATIONS, type EventStore, PostgresEventStore, START, compareCheckpoints, loadCheckpoint } from '@app/event-store';
+import {
+  EVENT_STORE_MIGRATIONS,
+  type EventStore,
+  PostgresEventStore,
+  START,
+  compareCheckpoints,
+  loadCheckpoint,
+} from '@app/event-store';
 import type { MessagePublisher, OutgoingMessage } from '@app/messaging';
 import { runMigrations } from '@app/platform';
 import { type TestDatabase, createTestDatabase } from '@app/platform/testing';
@@ -28,7 +35,8 @@ class FakePublisher implements MessagePublisher {
 
 const positionsByStream = (messages: OutgoingMessage[]): Map<string, number[]> => {
   const map = new Map<string, number[]>();
-  for (const m of messages) map.set(m.key, [...(map.get(m.key) ?? []), JSON.parse(String(m.value)).streamPosition as number]);
+  for (const m of messages)
+    map.set(m.key, [...(map.get(m.key) ?? []), JSON.parse(String(m.value)).streamPosition as number]);
   return map;
 };
 
@@ -37,7 +45,16 @@ describe('EventRelay (PostgreSQL log, fake broker)', () => {
   let pool: Pool;
   let store: EventStore;
   const relayFor = (consumer: string) =>
-    new EventRelay({ pool, store, publisher: () => new FakePublisher(), topic: 't', consumer, batchSize: 50, retryMs: 20, stopTimeoutMs: 300 });
+    new EventRelay({
+      pool,
+      store,
+      publisher: () => new FakePublisher(),
+      topic: 't',
+      consumer,
+      batchSize: 50,
+      retryMs: 20,
+      stopTimeoutMs: 300,
+    });
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -47,7 +64,15 @@ describe('EventRelay (PostgreSQL log, fake broker)', () => {
     store = new PostgresEventStore({ pool, pollIntervalMs: 50 });
     for (let s = 0; s < 10; s++) {
       for (let v = 0; v < 30; v += 5) {
-        await store.append(`d-${s}`, Array.from({ length: 5 }, (_, i) => ({ type: 'T', schemaVersion: 1, data: { occurredAt: new Date().toISOString(), i: v + i } })), { expectedVersion: v });
+        await store.append(
+          `d-${s}`,
+          Array.from({ length: 5 }, (_, i) => ({
+            type: 'T',
+            schemaVersion: 1,
+            data: { occurredAt: new Date().toISOString(), i: v + i },
+          })),
+          { expectedVersion: v },
+        );
       }
     }
   });
@@ -70,9 +95,16 @@ describe('EventRelay (PostgreSQL log, fake broker)', () => {
     await relay.caughtUp();
     await relay.stop();
     expect(FakePublisher.acknowledged).toHaveLength(300);
-    for (const positions of positionsByStream(FakePublisher.acknowledged).values()) expect(positions).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
-    const last = JSON.parse(String(FakePublisher.acknowledged[299]?.value)) as { transactionId: string; globalPosition: number };
-    expect(await loadCheckpoint(pool, 'r1')).toEqual({ transactionId: last.transactionId, globalPosition: last.globalPosition });
+    for (const positions of positionsByStream(FakePublisher.acknowledged).values())
+      expect(positions).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    const last = JSON.parse(String(FakePublisher.acknowledged[299]?.value)) as {
+      transactionId: string;
+      globalPosition: number;
+    };
+    expect(await loadCheckpoint(pool, 'r1')).toEqual({
+      transactionId: last.transactionId,
+      globalPosition: last.globalPosition,
+    });
     expect(relay.status()).toMatchObject({ state: 'stopped', eventsRelayed: 300, restarts: 0 });
   });
 
@@ -148,7 +180,17 @@ describe('EventRelay (PostgreSQL log, fake broker)', () => {
       return { ensureTopic, reachedHeld, release };
     };
     const relayWith = (consumer: string, ensureTopic: () => Promise<void>) =>
-      new EventRelay({ pool, store, publisher: () => new FakePublisher(), ensureTopic, topic: 't', consumer, batchSize: 50, retryMs: 20, stopTimeoutMs: 300 });
+      new EventRelay({
+        pool,
+        store,
+        publisher: () => new FakePublisher(),
+        ensureTopic,
+        topic: 't',
+        consumer,
+        batchSize: 50,
+        retryMs: 20,
+        stopTimeoutMs: 300,
+      });
 
     it('on the first run (no subscription yet)', async () => {
       const { ensureTopic, reachedHeld, release } = gate(1);
@@ -161,7 +203,7 @@ describe('EventRelay (PostgreSQL log, fake broker)', () => {
       expect(relay.status().state).toBe('stopped');
     });
 
-    it('on a run after a failure (the failed run\'s subscription has ended already)', async () => {
+    it("on a run after a failure (the failed run's subscription has ended already)", async () => {
       FakePublisher.failNext = 1;
       const { ensureTopic, reachedHeld, release } = gate(2);
       const relay = relayWith('r6', ensureTopic);

@@ -1,7 +1,15 @@
 import type { Pool } from 'pg';
 import {
-  CheckpointedProcessor, type EventStore, type FollowerRun, type ProcessorLag, type ProcessorLog, type ProcessorState, type ProcessorStatus,
-  type RunContext, loadCheckpoint, saveCheckpoint,
+  CheckpointedProcessor,
+  type EventStore,
+  type FollowerRun,
+  type ProcessorLag,
+  type ProcessorLog,
+  type ProcessorState,
+  type ProcessorStatus,
+  type RunContext,
+  loadCheckpoint,
+  saveCheckpoint,
 } from '@app/event-store';
 import type { MessagePublisher } from '@app/messaging';
 import { PublishPipeline } from './publish-pipeline';
@@ -27,7 +35,10 @@ export interface EventRelayOptions {
   retryMs?: number;
 }
 
-export interface RelayStatus extends Pick<ProcessorStatus, 'state' | 'checkpoint' | 'eventsPerSecond' | 'restarts' | 'lastBatchAt' | 'lastError' | 'readFailures' | 'readError'> {
+export interface RelayStatus extends Pick<
+  ProcessorStatus,
+  'state' | 'checkpoint' | 'eventsPerSecond' | 'restarts' | 'lastBatchAt' | 'lastError' | 'readFailures' | 'readError'
+> {
   topic: string;
   eventsRelayed: number;
 }
@@ -56,7 +67,8 @@ export class EventRelay {
       stopTimeoutMs: options.stopTimeoutMs ?? 5_000,
       follower: {
         open: (run) => this.open(run),
-        checkpoint: async () => this.processor.metrics.checkpoint ?? (await loadCheckpoint(options.pool, options.consumer)),
+        checkpoint: async () =>
+          this.processor.metrics.checkpoint ?? (await loadCheckpoint(options.pool, options.consumer)),
       },
       log: options.log,
     });

@@ -16,7 +16,15 @@ describe('relay configuration', () => {
   });
 
   it('reads its variables', () => {
-    expect(loadRelayConfig(brokers, { KAFKA_TOPIC: 'hue.events', KAFKA_TOPIC_PARTITIONS: '12', RELAY_BATCH_SIZE: '500', RELAY_CONSUMER: 'relay-b', KAFKA_CLIENT_ID: 'r2' })).toMatchObject({
+    expect(
+      loadRelayConfig(brokers, {
+        KAFKA_TOPIC: 'hue.events',
+        KAFKA_TOPIC_PARTITIONS: '12',
+        RELAY_BATCH_SIZE: '500',
+        RELAY_CONSUMER: 'relay-b',
+        KAFKA_CLIENT_ID: 'r2',
+      }),
+    ).toMatchObject({
       topic: 'hue.events',
       partitions: 12,
       batchSize: 500,

@@ -10,7 +10,10 @@ import { RELAY_CONFIG, RelayService } from './relay.service';
  */
 @Module({})
 export class RelayModule {
-  static forRoot(config: Pick<AppConfig, 'kafkaBrokers'> & Partial<Pick<AppConfig, 'relay'>>, env: Record<string, string | undefined> = process.env): DynamicModule {
+  static forRoot(
+    config: Pick<AppConfig, 'kafkaBrokers'> & Partial<Pick<AppConfig, 'relay'>>,
+    env: Record<string, string | undefined> = process.env,
+  ): DynamicModule {
     const relayConfig = loadRelayConfig(config, env);
     return {
       module: RelayModule,

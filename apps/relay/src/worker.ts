@@ -19,7 +19,11 @@ async function main(): Promise<void> {
   const log = (level: 'log' | 'warn' | 'error' | 'debug', message: string): void => {
     if (level !== 'debug') console[level](message);
   };
-  const messaging = new KafkaMessaging({ brokers: relayConfig.brokers, clientId: relayConfig.clientId, log: process.env.RELAY_KAFKA_LOG ? log : undefined });
+  const messaging = new KafkaMessaging({
+    brokers: relayConfig.brokers,
+    clientId: relayConfig.clientId,
+    log: process.env.RELAY_KAFKA_LOG ? log : undefined,
+  });
   const relay = new EventRelay({
     pool: database.pool,
     store,
@@ -33,7 +37,8 @@ async function main(): Promise<void> {
   let reported = 0;
   const report = setInterval(() => {
     const { eventsRelayed, checkpoint } = relay.status();
-    if (eventsRelayed !== reported && checkpoint) console.log(`relayed ${eventsRelayed} ${checkpoint.transactionId}:${checkpoint.globalPosition}`);
+    if (eventsRelayed !== reported && checkpoint)
+      console.log(`relayed ${eventsRelayed} ${checkpoint.transactionId}:${checkpoint.globalPosition}`);
     reported = eventsRelayed;
   }, 100);
   const stop = async (): Promise<void> => {

@@ -7,7 +7,10 @@ import { IsOptional, IsString, MaxLength } from 'class-validator';
  * by parseReportRequest in libs/reports. Lengths are capped: a unit list may name a few hundred units.
  */
 export class FiguresQueryDto {
-  @ApiPropertyOptional({ example: '2020-06-10', description: 'First local date of the period (YYYY-MM-DD, Asia/Ho_Chi_Minh)' })
+  @ApiPropertyOptional({
+    example: '2020-06-10',
+    description: 'First local date of the period (YYYY-MM-DD, Asia/Ho_Chi_Minh)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -25,31 +28,46 @@ export class FiguresQueryDto {
   @MaxLength(5000)
   unit?: string;
 
-  @ApiPropertyOptional({ example: 'province,district', description: 'Level(s): the units of that level in force on "to"' })
+  @ApiPropertyOptional({
+    example: 'province,district',
+    description: 'Level(s): the units of that level in force on "to"',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   level?: string;
 
-  @ApiPropertyOptional({ enum: ['unit', 'level', 'procedure', 'none'], description: 'Default: level when level is given, unit otherwise' })
+  @ApiPropertyOptional({
+    enum: ['unit', 'level', 'procedure', 'none'],
+    description: 'Default: level when level is given, unit otherwise',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   groupBy?: string;
 
-  @ApiPropertyOptional({ example: '2020-09-05T17:00:00+07:00', description: 'Figures from the events recorded up to this instant (computed by replay)' })
+  @ApiPropertyOptional({
+    example: '2020-09-05T17:00:00+07:00',
+    description: 'Figures from the events recorded up to this instant (computed by replay)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   asKnownAt?: string;
 
-  @ApiPropertyOptional({ enum: ['read-model', 'replay'], description: 'Default read-model; replay = the auditor recomputation from the log' })
+  @ApiPropertyOptional({
+    enum: ['read-model', 'replay'],
+    description: 'Default read-model; replay = the auditor recomputation from the log',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   source?: string;
 
-  @ApiPropertyOptional({ enum: ['json', 'csv', 'text'], description: 'json (default), csv (Biểu 06/VPCP/KSTT) or text (Vietnamese paragraphs)' })
+  @ApiPropertyOptional({
+    enum: ['json', 'csv', 'text'],
+    description: 'json (default), csv (Biểu 06/VPCP/KSTT) or text (Vietnamese paragraphs)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)

@@ -27,14 +27,24 @@ describe('GET /api/v1/reports/dossier-figures (standalone app)', () => {
   });
   afterAll(async () => t.close());
 
-  const get = (query: string, token = admin) => request(t.app.getHttpServer()).get(`${URL}?${query}`).set('Authorization', `Bearer ${token}`);
+  const get = (query: string, token = admin) =>
+    request(t.app.getHttpServer()).get(`${URL}?${query}`).set('Authorization', `Bearer ${token}`);
 
   it('gives the domain figures per level from the read models, and the same by replay', async () => {
     const res = await get(`${PERIOD}&level=province,district`).expect(200);
-    expect(res.body).toMatchObject({ period: { from: '2020-06-10', to: '2020-09-04' }, groupBy: 'level', source: 'read-model', asKnownAt: null });
+    expect(res.body).toMatchObject({
+      period: { from: '2020-06-10', to: '2020-09-04' },
+      groupBy: 'level',
+      source: 'read-model',
+      asKnownAt: null,
+    });
     const district = records.filter((r) => r.receivingUnitId.startsWith('tth-hcc-'));
     const expected = computeFigures(district, { from: '2020-06-10', to: '2020-09-04' });
-    expect(res.body.groups[1]).toMatchObject({ key: 'district', subject: 'các Trung tâm Hành chính công cấp huyện', figures: expected });
+    expect(res.body.groups[1]).toMatchObject({
+      key: 'district',
+      subject: 'các Trung tâm Hành chính công cấp huyện',
+      figures: expected,
+    });
     expect(res.body.groups[0].subject).toBe('Trung tâm Phục vụ hành chính công tỉnh');
     expect(res.body.total.reconciliation.difference).toBe(0);
     const replay = await get(`${PERIOD}&level=province,district&source=replay`).expect(200);
@@ -46,9 +56,13 @@ describe('GET /api/v1/reports/dossier-figures (standalone app)', () => {
   it('renders the Vietnamese paragraphs and the Biểu 06 CSV', async () => {
     const text = await get(`${PERIOD}&level=province,district&format=text`).expect(200);
     expect(text.headers['content-type']).toContain('text/plain');
-    expect(text.text).toMatch(/^Từ ngày 10\/6\/2020 đến ngày 04\/9\/2020, tại Trung tâm Phục vụ hành chính công tỉnh đã tiếp nhận [\d.]+ hồ sơ; đã giải quyết/);
+    expect(text.text).toMatch(
+      /^Từ ngày 10\/6\/2020 đến ngày 04\/9\/2020, tại Trung tâm Phục vụ hành chính công tỉnh đã tiếp nhận [\d.]+ hồ sơ; đã giải quyết/,
+    );
     expect(text.text).toContain(' Tại các Trung tâm Hành chính công cấp huyện đã tiếp nhận ');
-    expect(text.text).toContain('Về tiếp nhận hồ sơ TTHC qua dịch vụ bưu chính công ích, từ ngày 10/6/2020 đến ngày 04/9/2020, tại Trung tâm');
+    expect(text.text).toContain(
+      'Về tiếp nhận hồ sơ TTHC qua dịch vụ bưu chính công ích, từ ngày 10/6/2020 đến ngày 04/9/2020, tại Trung tâm',
+    );
     const csv = await get(`${PERIOD}&unit=tth-pvhcc,tth-hcc-hue&format=csv`).expect(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.text.trimEnd().split('\r\n');
@@ -58,9 +72,16 @@ describe('GET /api/v1/reports/dossier-figures (standalone app)', () => {
 
   it('computes "as known at" by replay and says so', async () => {
     const before = await get(`${PERIOD}&unit=tth-pvhcc&asKnownAt=2020-01-01T00:00:00Z`).expect(200);
-    expect(before.body).toMatchObject({ source: 'replay', requestedSource: 'read-model', asKnownAt: '2020-01-01T00:00:00.000Z', eventsReplayed: 0 });
+    expect(before.body).toMatchObject({
+      source: 'replay',
+      requestedSource: 'read-model',
+      asKnownAt: '2020-01-01T00:00:00.000Z',
+      eventsReplayed: 0,
+    });
     expect(before.body.total.received.total).toBe(0);
-    const now = await get(`${PERIOD}&unit=tth-pvhcc&asKnownAt=${encodeURIComponent(appendedAt.toISOString())}`).expect(200);
+    const now = await get(`${PERIOD}&unit=tth-pvhcc&asKnownAt=${encodeURIComponent(appendedAt.toISOString())}`).expect(
+      200,
+    );
     const current = await get(`${PERIOD}&unit=tth-pvhcc`).expect(200);
     expect(now.body.total).toEqual(current.body.total);
   });
@@ -99,7 +120,10 @@ describe('GET /api/v1/reports/dossier-figures (standalone app)', () => {
   });
 
   it('shows the projector in /health', async () => {
-    const res = await request(t.app.getHttpServer()).get('/health').set('Authorization', `Bearer ${t.token('auditor')}`).expect(200);
+    const res = await request(t.app.getHttpServer())
+      .get('/health')
+      .set('Authorization', `Bearer ${t.token('auditor')}`)
+      .expect(200);
     expect(res.body.details.projector).toMatchObject({ state: 'running', lag: { pendingEvents: 0 } });
     expect(res.body.details.projector.eventsProjected).toBeGreaterThan(0);
   });

@@ -16,12 +16,20 @@ export class FiguresController {
   @Roles('supervisor', 'auditor', 'admin')
   @ApiOperation({
     summary: 'Figures of a period (Biểu 06/VPCP/KSTT, the report paragraph, the reconciliation) for units or levels',
-    description: 'From the read models, or by replay of the event log (source=replay, and always with asKnownAt). A supervisor sees only their units.',
+    description:
+      'From the read models, or by replay of the event log (source=replay, and always with asKnownAt). A supervisor sees only their units.',
   })
   @ApiProduces('application/json', 'text/csv', 'text/plain')
-  @ApiOkResponse({ description: 'json: every figure, shares, reconciliation, period, source, asKnownAt; csv: Biểu 06; text: Vietnamese paragraphs' })
+  @ApiOkResponse({
+    description:
+      'json: every figure, shares, reconciliation, period, source, asKnownAt; csv: Biểu 06; text: Vietnamese paragraphs',
+  })
   @ApiErrors(400, 401, 403)
-  async dossierFigures(@Query() query: FiguresQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<unknown> {
+  async dossierFigures(
+    @Query() query: FiguresQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<unknown> {
     const request = parseReportRequest({ ...query });
     const report = await this.figures.report(request, (units) => {
       const refused = units.filter((u) => !readsFor(principal, u));
@@ -30,7 +38,10 @@ export class FiguresController {
     if (request.format === 'json') return renderJson(report);
     if (request.format === 'csv') {
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      res.setHeader('Content-Disposition', `attachment; filename="bieu-06-${request.period.from}-${request.period.to}.csv"`);
+      res.setHeader(
+        'Content-Disposition',
+        `attachment; filename="bieu-06-${request.period.from}-${request.period.to}.csv"`,
+      );
       return renderCsv(report);
     }
     res.setHeader('Content-Type', 'text/plain; charset=utf-8');

@@ -5,7 +5,11 @@ import { APP_CONFIG, type AppConfig, DATABASE, type Database } from '@app/platfo
 import { ReferenceDataService } from '@app/reference-data';
 import { FiguresService, replayFiguresInWorker } from '@app/reports';
 import { FiguresController } from './figures.controller';
-import { READ_MODEL_DATA_SOURCE, ReadModelDataSourceCloser, readModelDataSourceProvider } from './read-model-data-source.provider';
+import {
+  READ_MODEL_DATA_SOURCE,
+  ReadModelDataSourceCloser,
+  readModelDataSourceProvider,
+} from './read-model-data-source.provider';
 
 /**
  * The reporting app's module: the figures API over libs/reports. Needs EVENT_STORE, DATABASE and
@@ -19,13 +23,21 @@ import { READ_MODEL_DATA_SOURCE, ReadModelDataSourceCloser, readModelDataSourceP
     {
       provide: FiguresService,
       inject: [READ_MODEL_DATA_SOURCE, EVENT_STORE, ReferenceDataService, APP_CONFIG, DATABASE],
-      useFactory: (dataSource: DataSource, store: EventStore, reference: ReferenceDataService, config: AppConfig, database: Database) =>
+      useFactory: (
+        dataSource: DataSource,
+        store: EventStore,
+        reference: ReferenceDataService,
+        config: AppConfig,
+        database: Database,
+      ) =>
         new FiguresService({
           dataSource,
           store,
           reference: () => reference.snapshot(),
           // On PostgreSQL the auditor's replay runs in a worker thread (its own connection and heap).
-          ...(config.eventStore === 'postgres' ? { replay: (request) => replayFiguresInWorker(database.url, request) } : {}),
+          ...(config.eventStore === 'postgres'
+            ? { replay: (request) => replayFiguresInWorker(database.url, request) }
+            : {}),
         }),
     },
   ],

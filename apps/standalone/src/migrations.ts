@@ -4,4 +4,8 @@ import type { Migration } from '@app/platform';
 import { READ_MODEL_MIGRATIONS } from '@app/read-models';
 
 /** Every schema change of every lib that owns tables, in the order they run. */
-export const ALL_MIGRATIONS: readonly Migration[] = [...EVENT_STORE_MIGRATIONS, ...INTAKE_MIGRATIONS, ...READ_MODEL_MIGRATIONS];
+export const ALL_MIGRATIONS: readonly Migration[] = [
+  ...EVENT_STORE_MIGRATIONS,
+  ...INTAKE_MIGRATIONS,
+  ...READ_MODEL_MIGRATIONS,
+];

@@ -7,7 +7,10 @@ import { EVENT_STORE_MIGRATIONS } from './postgres/migrations';
 import { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
 
 export type EventStoreConfig =
-  | ({ kind: 'postgres'; pool: Pool; /** run EVENT_STORE_MIGRATIONS first (default true) */ migrate?: boolean } & Omit<PostgresEventStoreOptions, 'pool'>)
+  | ({ kind: 'postgres'; pool: Pool; /** run EVENT_STORE_MIGRATIONS first (default true) */ migrate?: boolean } & Omit<
+      PostgresEventStoreOptions,
+      'pool'
+    >)
   | { kind: 'kurrentdb'; url: string };
 
 /**

@@ -12,7 +12,8 @@ export type EventStoreErrorCode =
   | 'IDEMPOTENCY_KEY_REUSED';
 
 /** What kind of failure each code is, for whoever answers a caller (the HTTP ErrorFilter maps kinds to statuses). */
-export type EventStoreErrorKind = 'invalid' | 'conflict' | 'precondition_failed' | 'unprocessable' | 'unavailable' | 'fault';
+export type EventStoreErrorKind =
+  'invalid' | 'conflict' | 'precondition_failed' | 'unprocessable' | 'unavailable' | 'fault';
 
 const KINDS: Record<EventStoreErrorCode, EventStoreErrorKind> = {
   WRONG_EXPECTED_VERSION: 'conflict',

@@ -29,6 +29,12 @@ export class EventStoreModule implements OnApplicationShutdown {
       inject: options.inject ?? [],
       useFactory: async (...args: never[]): Promise<EventStore> => createEventStore(await options.useFactory(...args)),
     };
-    return { module: EventStoreModule, global: true, imports: options.imports ?? [], providers: [provider], exports: [EVENT_STORE] };
+    return {
+      module: EventStoreModule,
+      global: true,
+      imports: options.imports ?? [],
+      providers: [provider],
+      exports: [EVENT_STORE],
+    };
   }
 }

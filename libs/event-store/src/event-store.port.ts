@@ -52,7 +52,10 @@ export interface RecordedEvent {
  * An event's place and payload without its audit fields (metadata, recording time, hash links): all a fold over the
  * log needs, read at a fraction of the cost (see EventStore.readAllPayloads).
  */
-export type EventPayload = Pick<RecordedEvent, 'globalPosition' | 'streamId' | 'streamPosition' | 'type' | 'schemaVersion' | 'data' | 'transactionId'>;
+export type EventPayload = Pick<
+  RecordedEvent,
+  'globalPosition' | 'streamId' | 'streamPosition' | 'type' | 'schemaVersion' | 'data' | 'transactionId'
+>;
 
 /** `number` = the exact stream version (0 = the stream does not exist yet, same as 'no_stream'). */
 export type ExpectedVersion = 'any' | 'no_stream' | 'exists' | number;

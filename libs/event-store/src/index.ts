@@ -47,12 +47,23 @@ export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
 export { createEventStore, eventStoreConfigOf, type EventStoreConfig } from './create-event-store';
 export { EventStoreModule, EVENT_STORE } from './event-store.module';
 export {
-  CheckpointedProcessor, type CheckpointedProcessorOptions, type ProcessorLag, type ProcessorLog, type ProcessorState, type ProcessorStatus,
+  CheckpointedProcessor,
+  type CheckpointedProcessorOptions,
+  type ProcessorLag,
+  type ProcessorLog,
+  type ProcessorState,
+  type ProcessorStatus,
 } from './processor/checkpointed-processor';
 export type { FollowerRun, LogFollower, RunContext } from './processor/log-follower';
 export { ProcessorMetrics } from './processor/processor-metrics';
 export { Sealer, type SealerOptions } from './sealer/sealer';
 export { SealerModule, SealerService, SEAL_MAX_EVENTS } from './sealer/sealer.module';
 export type { SealPolicy } from './postgres/seal';
-export { handleCommand, type CommandOptions, type DecidedEvent, type Handled, type StreamFold } from './command/handle-command';
+export {
+  handleCommand,
+  type CommandOptions,
+  type DecidedEvent,
+  type Handled,
+  type StreamFold,
+} from './command/handle-command';
 export { ConcurrentModificationError, IdempotencyKeyReusedError, VersionMismatchError } from './command/command-errors';

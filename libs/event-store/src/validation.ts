@@ -9,7 +9,8 @@ export function validateAppends(appends: StreamAppend[]): void {
   const seen = new Set<string>();
   for (const append of appends) {
     validateStreamId(append.streamId);
-    if (seen.has(append.streamId)) throw new InvalidEventError(`Stream "${append.streamId}" appears twice in one append.`);
+    if (seen.has(append.streamId))
+      throw new InvalidEventError(`Stream "${append.streamId}" appears twice in one append.`);
     seen.add(append.streamId);
     validateExpectedVersion(append.expectedVersion);
     if (!Array.isArray(append.events)) throw new InvalidEventError('events must be an array.');
@@ -26,13 +27,16 @@ export function validateStreamId(streamId: unknown): asserts streamId is string 
 function validateExpectedVersion(expected: ExpectedVersion | undefined): void {
   if (expected === undefined || expected === 'any' || expected === 'no_stream' || expected === 'exists') return;
   if (!Number.isSafeInteger(expected) || expected < 0) {
-    throw new InvalidEventError(`expectedVersion must be 'any', 'no_stream', 'exists' or a version >= 0, got ${String(expected)}.`);
+    throw new InvalidEventError(
+      `expectedVersion must be 'any', 'no_stream', 'exists' or a version >= 0, got ${String(expected)}.`,
+    );
   }
 }
 
 function validateEvent(event: NewEvent, where: string): void {
   if (typeof event !== 'object' || event === null) throw new InvalidEventError(`${where}: an event is an object.`);
-  if (typeof event.type !== 'string' || event.type.length === 0) throw new InvalidEventError(`${where}: type is required.`);
+  if (typeof event.type !== 'string' || event.type.length === 0)
+    throw new InvalidEventError(`${where}: type is required.`);
   if (!Number.isSafeInteger(event.schemaVersion) || event.schemaVersion < 1) {
     throw new InvalidEventError(`${where}: schemaVersion is an integer >= 1.`);
   }
@@ -42,7 +46,10 @@ function validateEvent(event: NewEvent, where: string): void {
   if (typeof event.data.occurredAt !== 'string' || Number.isNaN(Date.parse(event.data.occurredAt))) {
     throw new InvalidEventError(`${where}: data.occurredAt must be an ISO-8601 instant.`);
   }
-  if (event.metadata !== undefined && (typeof event.metadata !== 'object' || event.metadata === null || Array.isArray(event.metadata))) {
+  if (
+    event.metadata !== undefined &&
+    (typeof event.metadata !== 'object' || event.metadata === null || Array.isArray(event.metadata))
+  ) {
     throw new InvalidEventError(`${where}: metadata is an object.`);
   }
 }

@@ -19,6 +19,9 @@ export class StreamGapError extends MessagingError {
     readonly expected: number,
     readonly received: number,
   ) {
-    super('STREAM_GAP', `Stream "${streamId}": expected position ${expected}, received ${received} — an event is missing.`);
+    super(
+      'STREAM_GAP',
+      `Stream "${streamId}": expected position ${expected}, received ${received} — an event is missing.`,
+    );
   }
 }

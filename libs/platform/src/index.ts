@@ -1,4 +1,11 @@
-export { type AppConfig, ConfigError, defaultProjectRoot, loadConfig, loadRelaySettings, type RelaySettings } from './config/config';
+export {
+  type AppConfig,
+  ConfigError,
+  defaultProjectRoot,
+  loadConfig,
+  loadRelaySettings,
+  type RelaySettings,
+} from './config/config';
 export {
   type Database,
   exitOnServerLost,

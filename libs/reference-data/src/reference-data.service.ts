@@ -32,9 +32,13 @@ export class ReferenceDataService implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     for (const kind of REFERENCE_KINDS) {
       if ((await this.store.streamVersion(referenceStreamId(kind))) === 0) {
-        await this.replace(kind, SHIPPED_REFERENCE_RECORDS[kind], 'shipped sample (libs/domain reference data)', { actor: 'system' }, 'no_stream').catch(
-          (error: Error) => this.logger.debug(`seed of ${kind} skipped: ${error.message}`),
-        );
+        await this.replace(
+          kind,
+          SHIPPED_REFERENCE_RECORDS[kind],
+          'shipped sample (libs/domain reference data)',
+          { actor: 'system' },
+          'no_stream',
+        ).catch((error: Error) => this.logger.debug(`seed of ${kind} skipped: ${error.message}`));
       }
     }
     await this.reload();
@@ -61,13 +65,26 @@ export class ReferenceDataService implements OnModuleInit {
   ): Promise<number> {
     if (expectedVersion === 'any') await this.refreshIfChanged(); // compare with the version in force, not a stale copy
     // Never empty, nothing of the version in force left out (an end date retires an entry): throws ReferenceDataError.
-    checkRegistryReplacement(kind, this.records ? entryKeys(kind, this.records[kind]) : undefined, entryKeys(kind, records));
+    checkRegistryReplacement(
+      kind,
+      this.records ? entryKeys(kind, this.records[kind]) : undefined,
+      entryKeys(kind, records),
+    );
     const next = { ...(this.records ?? SHIPPED_REFERENCE_RECORDS), [kind]: records } as ReferenceRecords;
     buildSnapshot(next, { units: 0, procedures: 0, calendar: 0 }); // throws on inconsistent data
-    const data: ReferenceDataReplacedData = { occurredAt: new Date().toISOString(), kind, source, records: [...records] as ReferenceDataReplacedData['records'] };
-    const result = await this.store.append(referenceStreamId(kind), [{ type: REFERENCE_DATA_REPLACED, schemaVersion: 1, data: { ...data }, metadata }], {
-      expectedVersion,
-    });
+    const data: ReferenceDataReplacedData = {
+      occurredAt: new Date().toISOString(),
+      kind,
+      source,
+      records: [...records] as ReferenceDataReplacedData['records'],
+    };
+    const result = await this.store.append(
+      referenceStreamId(kind),
+      [{ type: REFERENCE_DATA_REPLACED, schemaVersion: 1, data: { ...data }, metadata }],
+      {
+        expectedVersion,
+      },
+    );
     await this.reload();
     return result.nextExpectedVersion;
   }
@@ -85,7 +102,9 @@ export class ReferenceDataService implements OnModuleInit {
       const streamId = referenceStreamId(kind);
       const version = await this.store.streamVersion(streamId);
       const [last] = version > 0 ? await this.store.readStream(streamId, { fromVersion: version }) : [];
-      records[kind] = last ? (last.data as unknown as ReferenceDataReplacedData).records : SHIPPED_REFERENCE_RECORDS[kind];
+      records[kind] = last
+        ? (last.data as unknown as ReferenceDataReplacedData).records
+        : SHIPPED_REFERENCE_RECORDS[kind];
       versions[kind] = version;
     }
     this.records = records as unknown as ReferenceRecords;
@@ -95,7 +114,10 @@ export class ReferenceDataService implements OnModuleInit {
 }
 
 /** What identifies an entry across versions: a unit's id, a procedure's code, a calendar's year. */
-function entryKeys(kind: ReferenceKind, records: readonly OrganisationUnit[] | readonly Procedure[] | readonly CalendarYear[]): string[] {
+function entryKeys(
+  kind: ReferenceKind,
+  records: readonly OrganisationUnit[] | readonly Procedure[] | readonly CalendarYear[],
+): string[] {
   if (kind === 'units') return (records as readonly OrganisationUnit[]).map((u) => u.id);
   if (kind === 'procedures') return (records as readonly Procedure[]).map((p) => p.code);
   return (records as readonly CalendarYear[]).map((y) => String(y.year));

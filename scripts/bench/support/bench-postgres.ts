@@ -21,12 +21,23 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
   if (process.env.DATABASE_URL) return withDatabase(process.env.DATABASE_URL, 'DATABASE_URL', async () => undefined);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-bench-pg-'));
   fs.chmodSync(dir, 0o755);
-  const server = new EmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: await freePort(), ephemeral: true, settings: SETTINGS });
-  await server.start();
-  return withDatabase(server.url, `embedded PostgreSQL (${Object.entries(SETTINGS).map(([k, v]) => `${k}=${v}`).join(', ')}, fsync on)`, async () => {
-    await server.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+  const server = new EmbeddedPostgres({
+    dataDir: path.join(dir, 'data'),
+    port: await freePort(),
+    ephemeral: true,
+    settings: SETTINGS,
   });
+  await server.start();
+  return withDatabase(
+    server.url,
+    `embedded PostgreSQL (${Object.entries(SETTINGS)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ')}, fsync on)`,
+    async () => {
+      await server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  );
 }
 
 async function withDatabase(serverUrl: string, where: string, stop: () => Promise<void>): Promise<BenchDatabase> {

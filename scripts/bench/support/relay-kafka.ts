@@ -11,7 +11,11 @@ export interface BenchKafka {
 
 export async function openBenchKafka(): Promise<BenchKafka> {
   if (process.env.KAFKA_BROKERS) {
-    return { brokers: process.env.KAFKA_BROKERS.split(','), where: `KAFKA_BROKERS=${process.env.KAFKA_BROKERS}`, close: async () => undefined };
+    return {
+      brokers: process.env.KAFKA_BROKERS.split(','),
+      where: `KAFKA_BROKERS=${process.env.KAFKA_BROKERS}`,
+      close: async () => undefined,
+    };
   }
   const started = Date.now();
   const broker = await startLocalKafka({ quickJit: false, heap: '512m', partitions: 6 });

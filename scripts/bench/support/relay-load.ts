@@ -20,7 +20,11 @@ export function benchEvent(i: number, sentAt = 0): NewEvent {
 }
 
 /** Fills the log with `total` events: `writers` concurrent writers, `perAppend` events per append, many streams. */
-export async function fillLog(store: EventStore, total: number, options = { writers: 16, perAppend: 100, streamsPerWriter: 50 }): Promise<number> {
+export async function fillLog(
+  store: EventStore,
+  total: number,
+  options = { writers: 16, perAppend: 100, streamsPerWriter: 50 },
+): Promise<number> {
   let next = 0;
   const started = nowMs();
   const writer = async (w: number): Promise<void> => {
@@ -29,7 +33,11 @@ export async function fillLog(store: EventStore, total: number, options = { writ
       next += options.perAppend;
       const s = k % options.streamsPerWriter;
       const version = versions[s] ?? 0;
-      await store.append(`fill-w${w}-s${s}`, Array.from({ length: options.perAppend }, (_, i) => benchEvent(i)), { expectedVersion: version });
+      await store.append(
+        `fill-w${w}-s${s}`,
+        Array.from({ length: options.perAppend }, (_, i) => benchEvent(i)),
+        { expectedVersion: version },
+      );
       versions[s] = version + options.perAppend;
     }
   };
@@ -41,7 +49,10 @@ export async function fillLog(store: EventStore, total: number, options = { writ
  * Appends one event at a time at `rate` events per second for `seconds` (open loop: an append does not wait for
  * the previous one), each to one of `streams` dossiers. Returns the number appended.
  */
-export async function pacedAppends(store: EventStore, options: { rate: number; seconds: number; streams: number }): Promise<number> {
+export async function pacedAppends(
+  store: EventStore,
+  options: { rate: number; seconds: number; streams: number },
+): Promise<number> {
   const total = Math.round(options.rate * options.seconds);
   const started = nowMs();
   const pending: Promise<unknown>[] = [];

@@ -14,7 +14,11 @@ export interface StandaloneProcess {
   stop(): Promise<number | null>;
 }
 
-export async function startStandalone(env: Record<string, string> = {}, entry = 'apps/standalone/src/main.ts', options: { dataDir?: string } = {}): Promise<StandaloneProcess> {
+export async function startStandalone(
+  env: Record<string, string> = {},
+  entry = 'apps/standalone/src/main.ts',
+  options: { dataDir?: string } = {},
+): Promise<StandaloneProcess> {
   const root = path.resolve(__dirname, '..', '..', '..');
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-bench-'));
   fs.chmodSync(dataDir, 0o755);
@@ -23,12 +27,23 @@ export async function startStandalone(env: Record<string, string> = {}, entry = 
   const nodeFlags = process.env.BENCH_APP_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
   const child: ChildProcess = spawn(process.execPath, [...nodeFlags, path.join(root, 'scripts/run.cjs'), entry], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, TOKEN_SECRET: tokenSecret, LOG_LEVEL: 'warn', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      TOKEN_SECRET: tokenSecret,
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on("data", (d: Buffer) => { output += d.toString(); if (process.env.BENCH_APP_LOG) process.stderr.write(d); });
+  child.stderr?.on('data', (d: Buffer) => {
+    output += d.toString();
+    if (process.env.BENCH_APP_LOG) process.stderr.write(d);
+  });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -46,7 +61,10 @@ export async function startStandalone(env: Record<string, string> = {}, entry = 
     tokenSecret,
     output: () => output,
     stop: async () => {
-      const exited = child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+      const exited =
+        child.exitCode !== null
+          ? Promise.resolve(child.exitCode)
+          : new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
       child.kill('SIGTERM');
       const code = await exited;
       if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });

@@ -31,7 +31,11 @@ export async function ourStore(url: string): Promise<StoreTarget> {
   return {
     name: 'dossier-tracker',
     append: async (streamId, events, expectedVersion) => {
-      await store.append(streamId, events.map((e) => ({ ...e, schemaVersion: 1, metadata })), { expectedVersion });
+      await store.append(
+        streamId,
+        events.map((e) => ({ ...e, schemaVersion: 1, metadata })),
+        { expectedVersion },
+      );
     },
     catchUp: async () => {
       const started = nowMs();
@@ -43,9 +47,14 @@ export async function ourStore(url: string): Promise<StoreTarget> {
         after = page.checkpoint;
         if (page.events.length === 0) break;
       }
-      return { positions, seconds: (nowMs() - started) / 1000, how: 'readAll, pages of 1,000 (gap-safe; parsed RecordedEvents)' };
+      return {
+        positions,
+        seconds: (nowMs() - started) / 1000,
+        how: 'readAll, pages of 1,000 (gap-safe; parsed RecordedEvents)',
+      };
     },
-    count: async () => Number((await pool.query<{ n: string }>('SELECT count(*)::text AS n FROM event_store.events')).rows[0]?.n),
+    count: async () =>
+      Number((await pool.query<{ n: string }>('SELECT count(*)::text AS n FROM event_store.events')).rows[0]?.n),
     close: async () => {
       await store.close();
       await pool.end();
@@ -72,7 +81,11 @@ export async function emmettStore(url: string): Promise<StoreTarget> {
         after = batch.currentGlobalPosition;
         if (!batch.areMessagesLeft) break;
       }
-      return { positions, seconds: (nowMs() - started) / 1000, how: 'readMessagesBatch, pages of 1,000 (the reader its consumers poll; no per-message checkpoint)' };
+      return {
+        positions,
+        seconds: (nowMs() - started) / 1000,
+        how: 'readMessagesBatch, pages of 1,000 (the reader its consumers poll; no per-message checkpoint)',
+      };
     },
     count: async () => {
       const pool = new Pool({ connectionString: url, max: 1 });

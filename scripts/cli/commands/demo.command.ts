@@ -23,25 +23,49 @@ export const demoCommand: CliCommand = {
     const scale = Number(options.scale ?? 1);
     const database = await context.database();
     print(`dossier-tracker demo — ${HUE_2020_Q3.description}`);
-    const where = { external: 'DATABASE_URL', attached: 'the embedded PostgreSQL of the running npm start', embedded: `embedded PostgreSQL in ${context.config.dataDir}/postgres` };
+    const where = {
+      external: 'DATABASE_URL',
+      attached: 'the embedded PostgreSQL of the running npm start',
+      embedded: `embedded PostgreSQL in ${context.config.dataDir}/postgres`,
+    };
     print(`database: ${where[database.kind]}\n`);
     const app = await standaloneContext(context);
     try {
-      print('1. Recording the quarter through the intake command bus (receipts, transfers, supplements, results, returns…)');
-      const simulation = await simulate(app, { definition: HUE_2020_Q3, seed, scale, onProgress: progressLine('recorded') });
-      print(`\n   ${simulation.dossiers.toLocaleString('en')} dossiers, ${simulation.commands.toLocaleString('en')} commands in ${simulation.seconds.toFixed(1)} s` + (simulation.replayed ? ` (${simulation.replayed.toLocaleString('en')} were already recorded: nothing new appended)` : ''));
+      print(
+        '1. Recording the quarter through the intake command bus (receipts, transfers, supplements, results, returns…)',
+      );
+      const simulation = await simulate(app, {
+        definition: HUE_2020_Q3,
+        seed,
+        scale,
+        onProgress: progressLine('recorded'),
+      });
+      print(
+        `\n   ${simulation.dossiers.toLocaleString('en')} dossiers, ${simulation.commands.toLocaleString('en')} commands in ${simulation.seconds.toFixed(1)} s` +
+          (simulation.replayed
+            ? ` (${simulation.replayed.toLocaleString('en')} were already recorded: nothing new appended)`
+            : ''),
+      );
 
       print('2. Waiting for the projections');
       const projector = app.get(ProjectorService).projector;
       for (;;) {
         const lag = await projector.lag(100_000);
         if (lag.pendingEvents === 0) break;
-        process.stderr.write(`   ${lag.pendingCapped ? '≥ ' : ''}${lag.pendingEvents.toLocaleString('en')} events to project…\n`);
+        process.stderr.write(
+          `   ${lag.pendingCapped ? '≥ ' : ''}${lag.pendingEvents.toLocaleString('en')} events to project…\n`,
+        );
         await new Promise((r) => setTimeout(r, 1000));
       }
 
       const figures = app.get(FiguresService);
-      const request: ReportRequest = { period: HUE_2020_Q3.period, levels: ['province', 'district'], groupBy: 'level', source: 'read-model', format: 'text' };
+      const request: ReportRequest = {
+        period: HUE_2020_Q3.period,
+        levels: ['province', 'district'],
+        groupBy: 'level',
+        source: 'read-model',
+        format: 'text',
+      };
       const report = await figures.report(request);
       print('3. The report, from the read models\n');
       print(renderText(report));
@@ -50,7 +74,9 @@ export const demoCommand: CliCommand = {
 
       const replay = await figures.report({ ...request, source: 'replay' });
       const agree = sameFigures(report, replay);
-      print(`\n4. Auditor's check: replaying the event log (${replay.eventsReplayed?.toLocaleString('en')} events) through the domain gives ${agree ? 'the same figures' : 'DIFFERENT figures'}.`);
+      print(
+        `\n4. Auditor's check: replaying the event log (${replay.eventsReplayed?.toLocaleString('en')} events) through the domain gives ${agree ? 'the same figures' : 'DIFFERENT figures'}.`,
+      );
       print(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
       return agree ? 0 : 1;
     } finally {

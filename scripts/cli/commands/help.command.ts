@@ -9,7 +9,8 @@ export function helpCommand(all: () => CliCommand[]): CliCommand {
       const wanted = args[0];
       const commands = all().filter((c) => !wanted || c.name === wanted);
       print('Usage: npm run dossier -- <command> [options]\n');
-      for (const c of commands) print(`  ${c.name.padEnd(10)} ${c.summary}\n  ${''.padEnd(10)} npm run dossier -- ${c.usage}\n`);
+      for (const c of commands)
+        print(`  ${c.name.padEnd(10)} ${c.summary}\n  ${''.padEnd(10)} npm run dossier -- ${c.usage}\n`);
       return wanted && commands.length === 0 ? 2 : 0;
     },
   };

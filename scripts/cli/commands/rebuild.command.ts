@@ -4,11 +4,13 @@ import { type CliCommand, UsageError, stringOption } from '../command';
 
 export const rebuildCommand: CliCommand = {
   name: 'rebuild',
-  summary: 'replay the whole log into fresh read-model tables, then switch over (the old ones serve meanwhile; Ctrl-C and rerun resumes)',
+  summary:
+    'replay the whole log into fresh read-model tables, then switch over (the old ones serve meanwhile; Ctrl-C and rerun resumes)',
   usage: 'rebuild [--batch-size 100000] [--restart] [--no-switch]',
   async run({ options, database, print }) {
     const batchSize = Number(stringOption(options, 'batch-size', '100000'));
-    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1_000_000) throw new UsageError('--batch-size must be a whole number from 1 to 1000000');
+    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1_000_000)
+      throw new UsageError('--batch-size must be a whole number from 1 to 1000000');
     const db = await database();
     const store = await createEventStore({ kind: 'postgres', pool: db.pool, migrate: false });
     const abort = new AbortController();
@@ -29,15 +31,21 @@ export const rebuildCommand: CliCommand = {
         onProgress: (p) => {
           if (Date.now() - shown < 1000) return;
           shown = Date.now();
-          process.stderr.write(`  generation ${p.generation}: ${p.events.toLocaleString('en')} events in ${p.seconds.toFixed(1)} s (${p.eventsPerSecond.toLocaleString('en')} events/s)\n`);
+          process.stderr.write(
+            `  generation ${p.generation}: ${p.events.toLocaleString('en')} events in ${p.seconds.toFixed(1)} s (${p.eventsPerSecond.toLocaleString('en')} events/s)\n`,
+          );
         },
       });
       print(
         `${report.resumed ? 'Resumed' : 'Rebuilt'} generation ${report.generation}: ${report.events.toLocaleString('en')} events in ${report.seconds.toFixed(1)} s ` +
           `(${report.eventsPerSecond.toLocaleString('en')} events/s).`,
       );
-      if (report.interrupted) print('Interrupted: the new generation keeps its checkpoint; run rebuild again to resume.');
-      else if (report.switched) print(`Switched over from generation ${report.previousGeneration}; dropped: ${report.dropped.join(', ') || 'none'}.`);
+      if (report.interrupted)
+        print('Interrupted: the new generation keeps its checkpoint; run rebuild again to resume.');
+      else if (report.switched)
+        print(
+          `Switched over from generation ${report.previousGeneration}; dropped: ${report.dropped.join(', ') || 'none'}.`,
+        );
       else print('Not switched (--no-switch): the new generation is filled; run rebuild again to switch.');
       return report.interrupted ? 130 : 0;
     } catch (error) {

@@ -1,6 +1,14 @@
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { waitForReadModels } from '@app/read-models';
-import { FiguresService, type ReportRequest, ReportParameterError, parseReportRequest, renderCsv, renderJson, renderText } from '@app/reports';
+import {
+  FiguresService,
+  type ReportRequest,
+  ReportParameterError,
+  parseReportRequest,
+  renderCsv,
+  renderJson,
+  renderText,
+} from '@app/reports';
 import { standaloneContext } from '../app-context';
 import { type CliCommand, type CommandContext, UsageError } from '../command';
 
@@ -34,7 +42,8 @@ function requestFrom(options: CommandContext['options']): ReportRequest {
 
 export const reportCommand: CliCommand = {
   name: 'report',
-  summary: 'figures of a period: Vietnamese paragraphs (default), Biểu 06 CSV or JSON, from the read models or by replay',
+  summary:
+    'figures of a period: Vietnamese paragraphs (default), Biểu 06 CSV or JSON, from the read models or by replay',
   usage:
     'report --from YYYY-MM-DD --to YYYY-MM-DD (--unit ID[,ID…] | --level province[,district…]) [--group-by unit|level|procedure|none] ' +
     '[--as-known-at 2020-09-05T17:00:00+07:00] [--source read-model|replay] [--format text|csv|json]',
@@ -43,12 +52,20 @@ export const reportCommand: CliCommand = {
     const app = await standaloneContext(context);
     try {
       if (request.source === 'read-model' && !request.asKnownAt) {
-        const caughtUp = await waitForReadModels({ pool: (await context.database()).pool, store: app.get<EventStore>(EVENT_STORE), timeoutMs: 120_000 });
-        if (!caughtUp) process.stderr.write('warning: the read models are still catching up with the log; figures may be behind\n');
+        const caughtUp = await waitForReadModels({
+          pool: (await context.database()).pool,
+          store: app.get<EventStore>(EVENT_STORE),
+          timeoutMs: 120_000,
+        });
+        if (!caughtUp)
+          process.stderr.write('warning: the read models are still catching up with the log; figures may be behind\n');
       }
-      const report = await app.get(FiguresService).report(request).catch((error: unknown) => {
-        throw error instanceof ReportParameterError ? usageError(error) : error;
-      });
+      const report = await app
+        .get(FiguresService)
+        .report(request)
+        .catch((error: unknown) => {
+          throw error instanceof ReportParameterError ? usageError(error) : error;
+        });
       if (request.format === 'json') context.print(JSON.stringify(renderJson(report), null, 2));
       else if (request.format === 'csv') process.stdout.write(renderCsv(report));
       else context.print(renderText(report));

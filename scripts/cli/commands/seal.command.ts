@@ -18,7 +18,8 @@ async function pick(store: EventStore, which: string | undefined): Promise<SealE
   if (which === undefined || which === 'last') return all.slice(-1);
   if (which === 'all') return all;
   const number = Number(which);
-  if (!Number.isInteger(number) || number < 1) throw new UsageError(`"${which}" is not a seal number (or "last", "all")`);
+  if (!Number.isInteger(number) || number < 1)
+    throw new UsageError(`"${which}" is not a seal number (or "last", "all")`);
   const found = all.find((s) => s.sealNumber === number);
   if (!found) throw new UsageError(`there is no seal #${number} (${all.length} seals)`);
   return [found];
@@ -37,13 +38,16 @@ function readExported(file: string): SealExport[] {
 
 export const sealCommand: CliCommand = {
   name: 'seal',
-  summary: 'seals of the event log: take one now, list them, export them to keep elsewhere, verify one (a number, or an exported file)',
+  summary:
+    'seals of the event log: take one now, list them, export them to keep elsewhere, verify one (a number, or an exported file)',
   usage: 'seal create | seal list | seal export [NUMBER|last|all] | seal verify NUMBER|last|all|FILE.json',
   async run(context) {
     const { args, print } = context;
     const [action, target] = args;
-    if (!['create', 'list', 'export', 'verify'].includes(action ?? '')) throw new UsageError('seal needs one of: create, list, export, verify');
-    if (action === 'verify' && target === undefined) throw new UsageError('seal verify needs a seal number or an exported file');
+    if (!['create', 'list', 'export', 'verify'].includes(action ?? ''))
+      throw new UsageError('seal needs one of: create, list, export, verify');
+    if (action === 'verify' && target === undefined)
+      throw new UsageError('seal verify needs a seal number or an exported file');
     const store = await eventStoreOf(context);
     try {
       switch (action) {
@@ -51,7 +55,8 @@ export const sealCommand: CliCommand = {
           return await create(store, print);
         case 'list': {
           const all = await store.listSeals();
-          if (all.length === 0) print('No seal has been taken yet (npm start takes them on its own; or: npm run dossier -- seal create).');
+          if (all.length === 0)
+            print('No seal has been taken yet (npm start takes them on its own; or: npm run dossier -- seal create).');
           for (const seal of all) print(sealLine(seal));
           return 0;
         }
@@ -62,11 +67,13 @@ export const sealCommand: CliCommand = {
           return 0;
         }
         default: {
-          const chosen = target !== undefined && fs.existsSync(target) ? readExported(target) : await pick(store, target);
+          const chosen =
+            target !== undefined && fs.existsSync(target) ? readExported(target) : await pick(store, target);
           let ok = true;
           for (const exported of chosen) {
             const verdict = await store.verifySeal(exported).catch((error: unknown) => {
-              if (isEventStoreError(error, 'SEAL_INVALID')) throw new UsageError(`${target}: ${(error as Error).message}`);
+              if (isEventStoreError(error, 'SEAL_INVALID'))
+                throw new UsageError(`${target}: ${(error as Error).message}`);
               throw error;
             });
             ok &&= verdict.ok;

@@ -22,8 +22,17 @@ export const simulateCommand: CliCommand = {
     const app = await standaloneContext(context);
     try {
       print(`Scenario ${id} (seed ${seed}, scale ${scale}): ${definition.description}`);
-      const report = await simulate(app, { definition, seed, scale, concurrency, onProgress: progressLine('simulating') });
-      print(`\nRecorded ${report.dossiers.toLocaleString('en')} dossiers, ${report.commands.toLocaleString('en')} commands in ${report.seconds.toFixed(1)} s` + (report.replayed ? ` (${report.replayed} already recorded: nothing new appended for them)` : ''));
+      const report = await simulate(app, {
+        definition,
+        seed,
+        scale,
+        concurrency,
+        onProgress: progressLine('simulating'),
+      });
+      print(
+        `\nRecorded ${report.dossiers.toLocaleString('en')} dossiers, ${report.commands.toLocaleString('en')} commands in ${report.seconds.toFixed(1)} s` +
+          (report.replayed ? ` (${report.replayed} already recorded: nothing new appended for them)` : ''),
+      );
     } finally {
       await app.close();
     }

@@ -17,14 +17,16 @@ function progress(): (done: number, total: number) => void {
 
 export const verifyCommand: CliCommand = {
   name: 'verify',
-  summary: 'check that nothing recorded was altered or removed: hash chains, stream heads, seals, witnesses (exit 0 intact, 1 broken)',
+  summary:
+    'check that nothing recorded was altered or removed: hash chains, stream heads, seals, witnesses (exit 0 intact, 1 broken)',
   usage: 'verify [--stream STREAM_ID] [--workers N]',
   async run(context) {
     const { options, print } = context;
     const stream = options.stream;
     if (stream === true) throw new UsageError('--stream needs a stream id');
     const workers = options.workers === undefined ? undefined : Number(options.workers);
-    if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 16)) throw new UsageError('--workers must be a whole number from 1 to 16');
+    if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 16))
+      throw new UsageError('--workers must be a whole number from 1 to 16');
     const store = await eventStoreOf(context);
     try {
       if (typeof stream === 'string') {

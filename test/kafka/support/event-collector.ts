@@ -1,6 +1,12 @@
 import type { Pool } from 'pg';
 import type { RecordedEvent } from '@app/event-store';
-import { type MessageConsumer, type Messaging, ProcessedEvents, decodeEvent, idempotentEventHandler } from '@app/messaging';
+import {
+  type MessageConsumer,
+  type Messaging,
+  ProcessedEvents,
+  decodeEvent,
+  idempotentEventHandler,
+} from '@app/messaging';
 
 export interface Delivery {
   streamId: string;
@@ -38,7 +44,12 @@ export class EventCollector {
       handle: async (batch) => {
         for (const message of batch.messages) {
           const event = decodeEvent(message);
-          this.deliveries.push({ streamId: event.streamId, streamPosition: event.streamPosition, partition: message.partition, offset: message.offset });
+          this.deliveries.push({
+            streamId: event.streamId,
+            streamPosition: event.streamPosition,
+            partition: message.partition,
+            offset: message.offset,
+          });
         }
         await handle(batch);
       },
@@ -61,7 +72,9 @@ export class EventCollector {
       if (this.handled.length !== progress.handled) progress = { handled: this.handled.length, at: Date.now() };
       const stalled = Date.now() - progress.at > 10_000;
       if (Date.now() > deadline || stalled) {
-        throw new Error(`handled ${this.handled.length} of ${count} events (${stalled ? 'no progress for 10 s' : `not within ${timeoutMs} ms`}; consumer error: ${this.consumer.lastError ?? 'none'})`);
+        throw new Error(
+          `handled ${this.handled.length} of ${count} events (${stalled ? 'no progress for 10 s' : `not within ${timeoutMs} ms`}; consumer error: ${this.consumer.lastError ?? 'none'})`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

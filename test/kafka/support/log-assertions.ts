@@ -46,6 +46,7 @@ export function compareWithStore(expected: readonly RecordedEvent[], handled: re
     const mismatch = received.find((e, i) => e.hash !== events.find((x) => x.streamPosition === wanted[i])?.hash);
     if (mismatch) problems.push(`${streamId}@${mismatch.streamPosition}: hash differs from the store`);
   }
-  for (const streamId of got.keys()) if (!want.has(streamId)) problems.push(`${streamId}: handled but not in the store`);
+  for (const streamId of got.keys())
+    if (!want.has(streamId)) problems.push(`${streamId}: handled but not in the store`);
   return { streams: want.size, problems };
 }

@@ -9,7 +9,13 @@ import { ProcessedEvents, commitKafkaMessage, eventFromKafkaContext, kafkaEvents
  * A Nest microservice on @nestjs/microservices' Kafka transport (ServerKafka) with an @EventPattern handler for
  * the events topic: dedupe in PostgreSQL, then commit the message's offset by hand.
  */
-export async function startNestEventsConsumer(options: { brokers: string[]; topic: string; groupId: string; pool: Pool; sink: RecordedEvent[] }): Promise<INestMicroservice> {
+export async function startNestEventsConsumer(options: {
+  brokers: string[];
+  topic: string;
+  groupId: string;
+  pool: Pool;
+  sink: RecordedEvent[];
+}): Promise<INestMicroservice> {
   const processed = new ProcessedEvents({ pool: options.pool, consumer: options.groupId });
 
   @Controller()
@@ -25,7 +31,10 @@ export async function startNestEventsConsumer(options: { brokers: string[]; topi
   }
 
   const moduleRef = await Test.createTestingModule({ controllers: [RelayedEventsController] }).compile();
-  const microservice = moduleRef.createNestMicroservice({ ...kafkaEventsTransport({ brokers: options.brokers, clientId: 'nest-test', groupId: options.groupId }), logger: false });
+  const microservice = moduleRef.createNestMicroservice({
+    ...kafkaEventsTransport({ brokers: options.brokers, clientId: 'nest-test', groupId: options.groupId }),
+    logger: false,
+  });
   await microservice.listen();
   return microservice;
 }

@@ -35,8 +35,10 @@ export class RelayProcess {
   async waitForRelayed(count: number, timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (this.relayed < count) {
-      if (this.child.exitCode !== null) throw new Error(`relay exited (${this.child.exitCode}):\n${this.output.join('\n')}`);
-      if (Date.now() > deadline) throw new Error(`relay relayed ${this.relayed} of ${count} within ${timeoutMs} ms:\n${this.output.join('\n')}`);
+      if (this.child.exitCode !== null)
+        throw new Error(`relay exited (${this.child.exitCode}):\n${this.output.join('\n')}`);
+      if (Date.now() > deadline)
+        throw new Error(`relay relayed ${this.relayed} of ${count} within ${timeoutMs} ms:\n${this.output.join('\n')}`);
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }

@@ -11,7 +11,14 @@ import {
   localDateOf,
   receiptRefusalStreamId,
 } from '@app/domain';
-import { type DecidedEvent, EVENT_STORE, type EventStore, type Handled, IdempotencyKeyReusedError, handleCommand } from '@app/event-store';
+import {
+  type DecidedEvent,
+  EVENT_STORE,
+  type EventStore,
+  type Handled,
+  IdempotencyKeyReusedError,
+  handleCommand,
+} from '@app/event-store';
 import { APP_CONFIG, type AppConfig, actsFor } from '@app/platform';
 import { ReferenceDataService } from '@app/reference-data';
 import { mayRead, unitToActFor } from '../dossiers/dossier-access';
@@ -59,7 +66,8 @@ export class DossierCommands {
     const snapshot = await this.reference.snapshot();
     const unit = snapshot.units.unitAt(body.receivingUnitId, day);
     if (!unit) throw unitNotFound('receivingUnitId', body.receivingUnitId);
-    if (body.competentUnitId && !snapshot.units.unitAt(body.competentUnitId, day)) throw unitNotFound('competentUnitId', body.competentUnitId);
+    if (body.competentUnitId && !snapshot.units.unitAt(body.competentUnitId, day))
+      throw unitNotFound('competentUnitId', body.competentUnitId);
     if (!actsFor(context.principal, unit.id)) throw notYourUnit(unit.id);
     const procedure = snapshot.procedures.procedureAt(body.procedureCode, day);
     if (!procedure) throw procedureNotFound(body.procedureCode);
@@ -101,7 +109,12 @@ export class DossierCommands {
   }
 
   /** Every lifecycle command after receipt (one row of DOSSIER_ACTIONS each), for the units the caller acts for. */
-  async act(dossierId: string, action: DossierAction<never>, body: { at?: string }, context: RequestContext): Promise<Outcome<DossierView>> {
+  async act(
+    dossierId: string,
+    action: DossierAction<never>,
+    body: { at?: string },
+    context: RequestContext,
+  ): Promise<Outcome<DossierView>> {
     const at = businessTime('at', body.at);
     const day = localDateOf(at);
     const snapshot = await this.reference.snapshot();
@@ -110,9 +123,13 @@ export class DossierCommands {
       dossierStreamId(dossierId),
       DOSSIER_FOLD,
       (state) => {
-        const receivedOn = state.status === 'none' || state.status === 'refused_at_receipt' ? day : localDateOf(state.dossier.receivedAt);
+        const receivedOn =
+          state.status === 'none' || state.status === 'refused_at_receipt'
+            ? day
+            : localDateOf(state.dossier.receivedAt);
         const command = action.build(body as never, at, {
-          procedureAt: (code) => snapshot.procedures.procedureAt(code, receivedOn) ?? throwError(procedureNotFound(code)),
+          procedureAt: (code) =>
+            snapshot.procedures.procedureAt(code, receivedOn) ?? throwError(procedureNotFound(code)),
           unitExists: (id, field) => void (snapshot.units.unitAt(id, day) ?? throwError(unitNotFound(field, id))),
         });
         return this.decided(state, command, snapshot.calendar);
@@ -144,14 +161,27 @@ export class DossierCommands {
       channel: body.channel,
       reason: body.reason,
     };
-    const handled = await handleCommand(this.store, receiptRefusalStreamId(refusalId), DOSSIER_FOLD, (state) => this.decided(state, command, snapshot.calendar), {
-      newStream: true,
-      ...requestOptions(context),
-      metadata: () => actorMetadata(context, body.receivingUnitId),
-    });
+    const handled = await handleCommand(
+      this.store,
+      receiptRefusalStreamId(refusalId),
+      DOSSIER_FOLD,
+      (state) => this.decided(state, command, snapshot.calendar),
+      {
+        newStream: true,
+        ...requestOptions(context),
+        metadata: () => actorMetadata(context, body.receivingUnitId),
+      },
+    );
     const data = (handled.events[0]?.data ?? {}) as Record<string, string>;
     return {
-      view: { id: refusalId, procedureCode: data.procedureCode ?? '', receivingUnitId: data.receivingUnitId ?? '', channel: data.channel ?? '', reason: data.reason ?? '', refusedAt: data.occurredAt ?? at },
+      view: {
+        id: refusalId,
+        procedureCode: data.procedureCode ?? '',
+        receivingUnitId: data.receivingUnitId ?? '',
+        channel: data.channel ?? '',
+        reason: data.reason ?? '',
+        refusedAt: data.occurredAt ?? at,
+      },
       replayed: handled.replayed,
     };
   }

@@ -19,14 +19,20 @@ export class ReceiptCodes {
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  async codeFor(unit: OrganisationUnit, receivedAt: Instant, dossierId: string, streamId: string): Promise<ReceiptCode> {
+  async codeFor(
+    unit: OrganisationUnit,
+    receivedAt: Instant,
+    dossierId: string,
+    streamId: string,
+  ): Promise<ReceiptCode> {
     const day = localDateOf(receivedAt);
     let issued = await this.allocator.issueSequence(unit.code, day, dossierId);
     if (issued.outcome === 'held_elsewhere') {
       if ((await this.store.streamVersion(streamId)) > 0) return { repeat: true };
       issued = await this.allocator.issueSequence(unit.code, day, dossierId, { fresh: true });
     }
-    if (issued.outcome === 'exhausted' || issued.outcome === 'held_elsewhere') throw dailySequenceExhausted(unit.id, day, MAX_DAILY_SEQUENCE);
+    if (issued.outcome === 'exhausted' || issued.outcome === 'held_elsewhere')
+      throw dailySequenceExhausted(unit.id, day, MAX_DAILY_SEQUENCE);
     return { code: formatDossierCode(unit.code, receivedAt, issued.sequence) };
   }
 }

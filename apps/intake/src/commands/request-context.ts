@@ -20,8 +20,16 @@ export function actorMetadata(context: RequestContext, unit: string): EventMetad
 }
 
 /** What makes a command repeat-safe and conditional: the principal's idempotency key, the request's fingerprint, If-Match. */
-export function requestOptions(context: RequestContext): { idempotencyKey?: string; requestFingerprint?: string; ifMatch?: number } {
-  return { idempotencyKey: storeKey(context), requestFingerprint: context.idempotencyKey ? context.requestFingerprint : undefined, ifMatch: context.ifMatch };
+export function requestOptions(context: RequestContext): {
+  idempotencyKey?: string;
+  requestFingerprint?: string;
+  ifMatch?: number;
+} {
+  return {
+    idempotencyKey: storeKey(context),
+    requestFingerprint: context.idempotencyKey ? context.requestFingerprint : undefined,
+    ifMatch: context.ifMatch,
+  };
 }
 
 /** Idempotency keys are per principal: two clerks may use the same key. */
@@ -43,7 +51,9 @@ const CLOCK_SKEW_MS = 60_000;
 /** The business time of a command: given (back-office entry) or now; never in the future. */
 export function businessTime(field: string, given: string | undefined, now = Date.now()): string {
   if (given === undefined) return new Date(now).toISOString();
-  if (!isInstant(given)) throw invalidField(field, 'isISO8601', `${field} must be an ISO-8601 instant with a time zone`);
-  if (Date.parse(given) > now + CLOCK_SKEW_MS) throw invalidField(field, 'notInFuture', `${field} must not be in the future`);
+  if (!isInstant(given))
+    throw invalidField(field, 'isISO8601', `${field} must be an ISO-8601 instant with a time zone`);
+  if (Date.parse(given) > now + CLOCK_SKEW_MS)
+    throw invalidField(field, 'notInFuture', `${field} must not be in the future`);
   return toInstant(given);
 }

@@ -22,7 +22,10 @@ export function mayRead(principal: Principal, state: DossierState): boolean {
 export function unitToActFor(principal: Principal, state: DossierState, dossierId: string): string {
   if (!mayRead(principal, state)) throw dossierNotFound(dossierId);
   const unit = unitsOf(state).find((u) => actsFor(principal, u));
-  if (!unit) throw notYourUnit(state.status === 'none' || state.status === 'refused_at_receipt' ? '' : state.dossier.currentUnitId);
+  if (!unit)
+    throw notYourUnit(
+      state.status === 'none' || state.status === 'refused_at_receipt' ? '' : state.dossier.currentUnitId,
+    );
   return unit;
 }
 

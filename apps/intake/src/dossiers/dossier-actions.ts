@@ -47,7 +47,12 @@ export const DOSSIER_ACTIONS = {
     dto: RequestSupplementDto,
     summary: 'Return the dossier for supplementary documents (Mẫu 02)',
     roles: COUNTER,
-    build: (b: RequestSupplementDto, at) => ({ type: 'RequestSupplement', at, reason: b.reason, documents: b.documents }),
+    build: (b: RequestSupplementDto, at) => ({
+      type: 'RequestSupplement',
+      at,
+      reason: b.reason,
+      documents: b.documents,
+    }),
   } satisfies DossierAction<RequestSupplementDto>,
   receiveSupplement: {
     path: 'receive-supplement',
@@ -61,21 +66,36 @@ export const DOSSIER_ACTIONS = {
     dto: FinancialObligationDto,
     summary: 'Waiting for fees or taxes',
     roles: COUNTER,
-    build: (b: FinancialObligationDto, at) => ({ type: 'RequestFinancialObligation', at, amount: b.amount, description: b.description }),
+    build: (b: FinancialObligationDto, at) => ({
+      type: 'RequestFinancialObligation',
+      at,
+      amount: b.amount,
+      description: b.description,
+    }),
   } satisfies DossierAction<FinancialObligationDto>,
   fulfilFinancialObligation: {
     path: 'fulfil-financial-obligation',
     dto: FinancialObligationDto,
     summary: 'Fees or taxes paid',
     roles: COUNTER,
-    build: (b: FinancialObligationDto, at) => ({ type: 'FulfilFinancialObligation', at, amount: b.amount, description: b.description }),
+    build: (b: FinancialObligationDto, at) => ({
+      type: 'FulfilFinancialObligation',
+      at,
+      amount: b.amount,
+      description: b.description,
+    }),
   } satisfies DossierAction<FinancialObligationDto>,
   reschedule: {
     path: 'reschedule',
     dto: RescheduleDto,
     summary: 'Apology letter and a new appointment (Mẫu 04), at most once',
     roles: COUNTER,
-    build: (b: RescheduleDto, at) => ({ type: 'RescheduleDueDate', at, newAppointmentDate: b.newAppointmentDate, reason: b.reason }),
+    build: (b: RescheduleDto, at) => ({
+      type: 'RescheduleDueDate',
+      at,
+      newAppointmentDate: b.newAppointmentDate,
+      reason: b.reason,
+    }),
   } satisfies DossierAction<RescheduleDto>,
   recordResult: {
     path: 'record-result',

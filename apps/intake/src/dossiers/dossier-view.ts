@@ -12,7 +12,12 @@ export class DossierView {
   @ApiProperty() currentUnitId!: string;
   @ApiProperty({ enum: ['counter', 'online', 'postal'] }) channel!: string;
   @ApiProperty({ format: 'date-time' }) receivedAt!: string;
-  @ApiProperty({ type: String, nullable: true, example: '2020-09-04', description: 'Local date (Asia/Ho_Chi_Minh); null for immediate procedures' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2020-09-04',
+    description: 'Local date (Asia/Ho_Chi_Minh); null for immediate procedures',
+  })
   dueDate!: string | null;
   @ApiProperty({ type: String, nullable: true }) appointmentDate!: string | null;
   @ApiPropertyOptional({ enum: ['approved', 'refused'] }) outcome?: string;

@@ -4,11 +4,21 @@ import { ApplicationError } from '@app/platform';
 export const dossierNotFound = (id: string): ApplicationError =>
   new ApplicationError(404, 'DOSSIER_NOT_FOUND', `Không tìm thấy hồ sơ ${id}.`);
 export const unitNotFound = (field: string, id: string): ApplicationError =>
-  new ApplicationError(404, 'UNIT_NOT_FOUND', `${field}: không có đơn vị "${id}" trong danh mục tại thời điểm tiếp nhận.`, { field });
+  new ApplicationError(
+    404,
+    'UNIT_NOT_FOUND',
+    `${field}: không có đơn vị "${id}" trong danh mục tại thời điểm tiếp nhận.`,
+    { field },
+  );
 export const procedureNotFound = (code: string): ApplicationError =>
-  new ApplicationError(404, 'PROCEDURE_NOT_FOUND', `procedureCode: không có thủ tục "${code}" trong danh mục tại thời điểm tiếp nhận.`, {
-    field: 'procedureCode',
-  });
+  new ApplicationError(
+    404,
+    'PROCEDURE_NOT_FOUND',
+    `procedureCode: không có thủ tục "${code}" trong danh mục tại thời điểm tiếp nhận.`,
+    {
+      field: 'procedureCode',
+    },
+  );
 export const notYourUnit = (unitId: string): ApplicationError =>
   new ApplicationError(403, 'UNIT_NOT_ALLOWED', `Bạn không được thao tác cho đơn vị "${unitId}".`);
 export const dailySequenceExhausted = (unitId: string, day: string, last: number): ApplicationError =>

@@ -22,7 +22,10 @@ const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Every lifecycle command may carry the business time (`at`, default now) for back-office entry. */
 export class LifecycleDto {
-  @ApiPropertyOptional({ example: '2020-09-03T03:00:00Z', description: 'When it happened; default: now. Never in the future.' })
+  @ApiPropertyOptional({
+    example: '2020-09-03T03:00:00Z',
+    description: 'When it happened; default: now. Never in the future.',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   at?: string;
@@ -34,7 +37,10 @@ export class ReasonDto extends LifecycleDto {
 
 export class TransferDto extends LifecycleDto {
   @ApiProperty({ example: 'hue-huong-thuy-centre' }) @IsString() @IsNotEmpty() @MaxLength(100) toUnitId!: string;
-  @ApiPropertyOptional({ example: '2020-09-03' }) @IsOptional() @Matches(LOCAL_DATE, { message: 'stepDueDate must be a date YYYY-MM-DD' }) stepDueDate?: string;
+  @ApiPropertyOptional({ example: '2020-09-03' })
+  @IsOptional()
+  @Matches(LOCAL_DATE, { message: 'stepDueDate must be a date YYYY-MM-DD' })
+  stepDueDate?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) reason?: string;
 }
 
@@ -48,7 +54,11 @@ export class RequestSupplementDto extends ReasonDto {
 }
 
 export class FinancialObligationDto extends LifecycleDto {
-  @ApiPropertyOptional({ example: 500000, description: 'Amount in VND' }) @IsOptional() @IsNumber() @Min(0) amount?: number;
+  @ApiPropertyOptional({ example: 500000, description: 'Amount in VND' })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  amount?: number;
   @ApiPropertyOptional({ example: 'Lệ phí trước bạ' }) @IsOptional() @IsString() @MaxLength(2000) description?: string;
 }
 
@@ -60,23 +70,45 @@ export class RescheduleDto extends ReasonDto {
 
 export class RecordResultDto extends LifecycleDto {
   @ApiProperty({ enum: ['approved', 'refused'] }) @IsIn(['approved', 'refused']) outcome!: 'approved' | 'refused';
-  @ApiPropertyOptional({ description: 'Required when refused' }) @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+  @ApiPropertyOptional({ description: 'Required when refused' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
 }
 
 export class ReturnResultDto extends LifecycleDto {
-  @ApiProperty({ enum: ['counter', 'postal', 'online'] }) @IsIn(['counter', 'postal', 'online']) via!: 'counter' | 'postal' | 'online';
+  @ApiProperty({ enum: ['counter', 'postal', 'online'] }) @IsIn(['counter', 'postal', 'online']) via!:
+    'counter' | 'postal' | 'online';
 }
 
 export class CorrectionChangesDto {
-  @ApiPropertyOptional({ example: '2020-09-01T02:00:00Z' }) @IsOptional() @IsISO8601({ strict: true }) receivedAt?: string;
-  @ApiPropertyOptional({ enum: CHANNEL_VALUES }) @IsOptional() @IsIn(CHANNEL_VALUES) channel?: (typeof CHANNEL_VALUES)[number];
+  @ApiPropertyOptional({ example: '2020-09-01T02:00:00Z' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  receivedAt?: string;
+  @ApiPropertyOptional({ enum: CHANNEL_VALUES })
+  @IsOptional()
+  @IsIn(CHANNEL_VALUES)
+  channel?: (typeof CHANNEL_VALUES)[number];
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) receivingUnitId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) competentUnitId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) procedureCode?: string;
-  @ApiPropertyOptional({ example: '2020-09-03T08:00:00Z' }) @IsOptional() @IsISO8601({ strict: true }) resultAt?: string;
+  @ApiPropertyOptional({ example: '2020-09-03T08:00:00Z' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  resultAt?: string;
 }
 
 export class CorrectDto extends ReasonDto {
-  @ApiProperty({ type: CorrectionChangesDto }) @IsDefined() @ValidateNested() @Type(() => CorrectionChangesDto) changes!: CorrectionChangesDto;
-  @ApiPropertyOptional({ description: 'Stream position of the entry being corrected' }) @IsOptional() @IsInt() @Min(1) correctsPosition?: number;
+  @ApiProperty({ type: CorrectionChangesDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => CorrectionChangesDto)
+  changes!: CorrectionChangesDto;
+  @ApiPropertyOptional({ description: 'Stream position of the entry being corrected' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  correctsPosition?: number;
 }

@@ -16,7 +16,9 @@ export class ReceiveDossierDto {
   @MaxLength(100)
   receivingUnitId!: string;
 
-  @ApiPropertyOptional({ description: 'The unit that decides, when different (liên thông); defaults to the receiving unit' })
+  @ApiPropertyOptional({
+    description: 'The unit that decides, when different (liên thông); defaults to the receiving unit',
+  })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
@@ -27,12 +29,18 @@ export class ReceiveDossierDto {
   @IsIn(CHANNEL_VALUES)
   channel!: (typeof CHANNEL_VALUES)[number];
 
-  @ApiPropertyOptional({ example: '2020-09-01T02:00:00Z', description: 'For back-office entry of paper records; default: now. Never in the future.' })
+  @ApiPropertyOptional({
+    example: '2020-09-01T02:00:00Z',
+    description: 'For back-office entry of paper records; default: now. Never in the future.',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   receivedAt?: string;
 
-  @ApiPropertyOptional({ example: 'CCCD 046090001234', description: 'Reference to the applicant (no personal data required)' })
+  @ApiPropertyOptional({
+    example: 'CCCD 046090001234',
+    description: 'Reference to the applicant (no personal data required)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -43,6 +51,13 @@ export class RefuseReceiptDto {
   @ApiProperty({ example: '1.001612' }) @IsString() @IsNotEmpty() @MaxLength(100) procedureCode!: string;
   @ApiProperty({ example: 'hue-province-centre' }) @IsString() @IsNotEmpty() @MaxLength(100) receivingUnitId!: string;
   @ApiProperty({ enum: CHANNEL_VALUES }) @IsIn(CHANNEL_VALUES) channel!: (typeof CHANNEL_VALUES)[number];
-  @ApiProperty({ example: 'Hồ sơ không thuộc thẩm quyền giải quyết' }) @IsString() @IsNotEmpty() @MaxLength(2000) reason!: string;
-  @ApiPropertyOptional({ example: '2020-09-01T02:00:00Z' }) @IsOptional() @IsISO8601({ strict: true }) refusedAt?: string;
+  @ApiProperty({ example: 'Hồ sơ không thuộc thẩm quyền giải quyết' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+  @ApiPropertyOptional({ example: '2020-09-01T02:00:00Z' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  refusedAt?: string;
 }

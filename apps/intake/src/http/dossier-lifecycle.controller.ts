@@ -10,7 +10,11 @@ import { ApiDossierCommand } from './api-docs';
 import { IDEMPOTENCY_HEADER } from './dossiers.controller';
 import { CommandContext } from './request-context.decorator';
 
-const IF_MATCH = { name: 'If-Match', required: false, description: 'The dossier version you saw: 412 if it changed since' };
+const IF_MATCH = {
+  name: 'If-Match',
+  required: false,
+  description: 'The dossier version you saw: 412 if it changed since',
+};
 
 /**
  * One endpoint per row of DOSSIER_ACTIONS (POST /dossiers/{id}/{path}); each answers with the dossier's new state.
@@ -27,7 +31,13 @@ export class DossierLifecycleController {
 
 /** The route of one lifecycle action: path, roles, documentation; the body typed by the action's DTO. */
 const DossierActionEndpoint = (action: DossierAction<unknown>): MethodDecorator =>
-  applyDecorators(Post(action.path), HttpCode(200), Roles(...action.roles), ApiOperation({ summary: action.summary }), ApiOkResponse({ type: DossierView }));
+  applyDecorators(
+    Post(action.path),
+    HttpCode(200),
+    Roles(...action.roles),
+    ApiOperation({ summary: action.summary }),
+    ApiOkResponse({ type: DossierView }),
+  );
 
 /**
  * Generates the controller's methods from the table, named after its keys (`transfer`, `requestSupplement`…: the
@@ -36,7 +46,13 @@ const DossierActionEndpoint = (action: DossierAction<unknown>): MethodDecorator 
  */
 for (const [name, action] of Object.entries(DOSSIER_ACTIONS) as [string, DossierAction<unknown>][]) {
   const prototype = DossierLifecycleController.prototype as unknown as Record<string, unknown>;
-  const route = async function (this: DossierLifecycleController, id: string, body: { at?: string }, context: RequestContext, res: Response): Promise<DossierView> {
+  const route = async function (
+    this: DossierLifecycleController,
+    id: string,
+    body: { at?: string },
+    context: RequestContext,
+    res: Response,
+  ): Promise<DossierView> {
     const { view, replayed } = await this.commands.act(id, action as DossierAction<never>, body, context);
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');
     res.setHeader('ETag', `"${view.version}"`);

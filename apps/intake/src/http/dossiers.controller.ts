@@ -1,5 +1,13 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, type Principal, Roles } from '@app/platform';
 import { invalidField } from '../dossiers/intake-errors';
@@ -11,7 +19,11 @@ import { DossierQueries, type HistoryEntry } from '../queries/dossier-queries';
 import { ApiDossierId, ApiDossierRead, ApiReceiptCommand, RECEIPT_LINKS } from './api-docs';
 import { CommandContext } from './request-context.decorator';
 
-export const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Repeat-safe: a repeated request returns the first answer and records nothing new' };
+export const IDEMPOTENCY_HEADER = {
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'Repeat-safe: a repeated request returns the first answer and records nothing new',
+};
 
 @ApiTags('dossiers')
 @ApiBearerAuth()
@@ -28,7 +40,11 @@ export class DossiersController {
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiCreatedResponse({ type: DossierView, links: RECEIPT_LINKS })
   @ApiReceiptCommand()
-  async receive(@Body() body: ReceiveDossierDto, @CommandContext() context: RequestContext, @Res({ passthrough: true }) res: Response): Promise<DossierView> {
+  async receive(
+    @Body() body: ReceiveDossierDto,
+    @CommandContext() context: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<DossierView> {
     const { view, replayed } = await this.commands.receive(body, context);
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');
     res.setHeader('ETag', `"${view.version}"`).setHeader('Location', `/api/v1/dossiers/${view.id}`);
@@ -40,7 +56,10 @@ export class DossiersController {
   @ApiQuery({ name: 'code', example: '000.00.21.H57-200901-0001' })
   @ApiOkResponse({ type: DossierView })
   @ApiDossierRead()
-  async findByCode(@Query('code') code: string | undefined, @CurrentPrincipal() principal: Principal): Promise<DossierView> {
+  async findByCode(
+    @Query('code') code: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<DossierView> {
     if (!code) throw invalidField('code', 'isNotEmpty', 'code is required: GET /api/v1/dossiers?code=<dossier code>');
     return this.queries.byCode(code, principal);
   }
@@ -50,7 +69,11 @@ export class DossiersController {
   @ApiOkResponse({ type: DossierView })
   @ApiDossierId()
   @ApiDossierRead()
-  async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<DossierView> {
+  async get(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<DossierView> {
     const { view } = await this.queries.dossier(id, principal);
     res.setHeader('ETag', `"${view.version}"`);
     return view;
@@ -60,7 +83,10 @@ export class DossiersController {
   @ApiOperation({ summary: 'Every event of the dossier: business time, recorded time, actor, hash' })
   @ApiDossierId()
   @ApiDossierRead()
-  async history(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<{ dossier: DossierView; events: HistoryEntry[] }> {
+  async history(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ dossier: DossierView; events: HistoryEntry[] }> {
     const { view, history } = await this.queries.dossier(id, principal);
     return { dossier: view, events: history };
   }

@@ -1,8 +1,22 @@
 import { Body, Controller, Get, Param, ParseEnumPipe, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { type CalendarYear, CalendarError, ReferenceDataError, parseCalendarYears, parseProcedures, parseUnits } from '@app/domain';
-import { ApiErrors, ApplicationError, CurrentPrincipal, type Principal, Roles, UPLOAD_BODY_LIMIT_BYTES } from '@app/platform';
+import {
+  type CalendarYear,
+  CalendarError,
+  ReferenceDataError,
+  parseCalendarYears,
+  parseProcedures,
+  parseUnits,
+} from '@app/domain';
+import {
+  ApiErrors,
+  ApplicationError,
+  CurrentPrincipal,
+  type Principal,
+  Roles,
+  UPLOAD_BODY_LIMIT_BYTES,
+} from '@app/platform';
 import { REFERENCE_KINDS, type ReferenceKind, ReferenceDataService } from '@app/reference-data';
 import { ApiReferenceKind } from './api-docs';
 
@@ -11,12 +25,20 @@ export class ReplaceReferenceDataDto {
   @IsIn(['json', 'csv'])
   format!: 'json' | 'csv';
 
-  @ApiProperty({ description: 'The file content: a JSON array of records, or CSV with a header line (at most 20 MB: the body limit of this route)', maxLength: UPLOAD_BODY_LIMIT_BYTES })
+  @ApiProperty({
+    description:
+      'The file content: a JSON array of records, or CSV with a header line (at most 20 MB: the body limit of this route)',
+    maxLength: UPLOAD_BODY_LIMIT_BYTES,
+  })
   @IsString()
   @MaxLength(UPLOAD_BODY_LIMIT_BYTES)
   content!: string;
 
-  @ApiPropertyOptional({ example: 'danh-muc-tthc-2020.csv', description: 'Where the data came from (kept in history)', maxLength: 500 })
+  @ApiPropertyOptional({
+    example: 'danh-muc-tthc-2020.csv',
+    description: 'Where the data came from (kept in history)',
+    maxLength: 500,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(500)
@@ -34,9 +56,16 @@ export class ReferenceDataController {
   @Get(':kind')
   @ApiOperation({ summary: 'The records in force for units, procedures or calendar' })
   @ApiErrors(400, 401)
-  async list(@Param('kind', new ParseEnumPipe(REFERENCE_KINDS)) kind: ReferenceKind): Promise<{ kind: string; version: number; records: unknown[] }> {
+  async list(
+    @Param('kind', new ParseEnumPipe(REFERENCE_KINDS)) kind: ReferenceKind,
+  ): Promise<{ kind: string; version: number; records: unknown[] }> {
     const snapshot = await this.reference.snapshot();
-    const records = kind === 'units' ? snapshot.units.units : kind === 'procedures' ? snapshot.procedures.procedures : this.reference.calendarYears();
+    const records =
+      kind === 'units'
+        ? snapshot.units.units
+        : kind === 'procedures'
+          ? snapshot.procedures.procedures
+          : this.reference.calendarYears();
     return { kind, version: snapshot.versions[kind], records: [...records] };
   }
 
@@ -44,7 +73,8 @@ export class ReferenceDataController {
   @Roles('admin')
   @ApiOperation({
     summary: 'Replace the whole set of one kind from a file (validated first; nothing changes if invalid)',
-    description: 'The set may not be empty, and no unit id, procedure code or calendar year in force may be left out: an entry is retired by an end date (validTo).',
+    description:
+      'The set may not be empty, and no unit id, procedure code or calendar year in force may be left out: an entry is retired by an end date (validTo).',
   })
   @ApiErrors(400, 401, 403, 413, 415)
   async replace(
@@ -53,8 +83,16 @@ export class ReferenceDataController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<{ kind: string; version: number; count: number }> {
     try {
-      const records = kind === 'units' ? parseUnits(body.content) : kind === 'procedures' ? parseProcedures(body.content) : parseCalendar(body);
-      const version = await this.reference.replace(kind, records, body.source ?? 'upload', { actor: principal.subject, role: principal.role });
+      const records =
+        kind === 'units'
+          ? parseUnits(body.content)
+          : kind === 'procedures'
+            ? parseProcedures(body.content)
+            : parseCalendar(body);
+      const version = await this.reference.replace(kind, records, body.source ?? 'upload', {
+        actor: principal.subject,
+        role: principal.role,
+      });
       return { kind, version, count: records.length };
     } catch (error) {
       throw asInvalidReferenceData(error);
@@ -65,7 +103,9 @@ export class ReferenceDataController {
 function parseCalendar(body: ReplaceReferenceDataDto): CalendarYear[] {
   if (body.format !== 'json') {
     const message = 'format: calendar years are loaded from JSON only';
-    throw new ApplicationError(400, 'VALIDATION_FAILED', message, { errors: [{ field: 'format', rule: 'isIn', message }] });
+    throw new ApplicationError(400, 'VALIDATION_FAILED', message, {
+      errors: [{ field: 'format', rule: 'isIn', message }],
+    });
   }
   return parseCalendarYears(body.content);
 }
@@ -74,11 +114,16 @@ function parseCalendar(body: ReplaceReferenceDataDto): CalendarYear[] {
 function asInvalidReferenceData(error: unknown): unknown {
   if (error instanceof CalendarError) {
     const field = error.field ? `content${error.field}` : 'content';
-    return new ApplicationError(400, 'INVALID_REFERENCE_DATA', error.message, { errors: [{ field, rule: 'calendarYear', message: error.message }] });
+    return new ApplicationError(400, 'INVALID_REFERENCE_DATA', error.message, {
+      errors: [{ field, rule: 'calendarYear', message: error.message }],
+    });
   }
   if (error instanceof ReferenceDataError) {
-    const rule = error.code === 'EMPTY_REGISTRY' || error.code === 'ENTRY_REMOVED' ? 'registryReplacement' : 'referenceData';
-    return new ApplicationError(400, 'INVALID_REFERENCE_DATA', error.message, { errors: [{ field: 'content', rule, message: error.message }] });
+    const rule =
+      error.code === 'EMPTY_REGISTRY' || error.code === 'ENTRY_REMOVED' ? 'registryReplacement' : 'referenceData';
+    return new ApplicationError(400, 'INVALID_REFERENCE_DATA', error.message, {
+      errors: [{ field: 'content', rule, message: error.message }],
+    });
   }
   return error;
 }

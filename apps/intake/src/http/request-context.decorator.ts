@@ -8,7 +8,9 @@ import { invalidField } from '../dossiers/intake-errors';
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 function fingerprint(request: Request): string {
-  return createHash('sha256').update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? null)}`).digest('base64url');
+  return createHash('sha256')
+    .update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? null)}`)
+    .digest('base64url');
 }
 
 /** Principal, correlation id (X-Correlation-Id or new), Idempotency-Key (with the request's fingerprint) and If-Match. */
@@ -18,7 +20,12 @@ export const CommandContext = createParamDecorator((_: unknown, context: Executi
   let ifMatch: number | undefined;
   if (ifMatchHeader !== undefined) {
     const match = /^(?:W\/)?"?(\d{1,15})"?$/.exec(ifMatchHeader.trim());
-    if (!match) throw invalidField('If-Match', 'format', 'If-Match must be the dossier version (a whole number), e.g. If-Match: 3');
+    if (!match)
+      throw invalidField(
+        'If-Match',
+        'format',
+        'If-Match must be the dossier version (a whole number), e.g. If-Match: 3',
+      );
     ifMatch = Number(match[1]);
   }
   const correlation = request.header('x-correlation-id');

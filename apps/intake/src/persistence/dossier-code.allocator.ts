@@ -47,7 +47,10 @@ export class DossierCodeAllocator {
 
   private readonly asyncCommit: boolean;
 
-  constructor(@Inject(PG_POOL) private readonly pool: Pool, @Inject(APP_CONFIG) config: Pick<AppConfig, 'eventStore'>) {
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(APP_CONFIG) config: Pick<AppConfig, 'eventStore'>,
+  ) {
     this.asyncCommit = config.eventStore === 'postgres';
   }
 
@@ -55,7 +58,12 @@ export class DossierCodeAllocator {
    * The next number of the unit's sequence for the local day, recorded as naming `dossierId` — or the number it
    * already holds there. `fresh`: issue one even if the dossier holds a number of another unit or day.
    */
-  issueSequence(unitCode: string, localDay: string, dossierId: string, options: { fresh?: boolean } = {}): Promise<IssuedSequence> {
+  issueSequence(
+    unitCode: string,
+    localDay: string,
+    dossierId: string,
+    options: { fresh?: boolean } = {},
+  ): Promise<IssuedSequence> {
     return this.issuer.submit({ unitCode, localDay, dossierId, fresh: options.fresh ?? false });
   }
 
@@ -72,7 +80,11 @@ export class DossierCodeAllocator {
   }
 
   private async issue(requests: CodeRequest[]): Promise<IssuedSequence[]> {
-    const { rows } = await this.pool.query<{ request: string; sequence: number | null; outcome: IssuedSequence['outcome'] }>({
+    const { rows } = await this.pool.query<{
+      request: string;
+      sequence: number | null;
+      outcome: IssuedSequence['outcome'];
+    }>({
       name: 'intake-issue-codes',
       text: 'SELECT request, sequence, outcome FROM intake.issue_codes($1::text[], $2::date[], $3::uuid[], $4::boolean[], $5, $6)',
       values: [
@@ -84,9 +96,11 @@ export class DossierCodeAllocator {
         MAX_DAILY_SEQUENCE,
       ],
     });
-    if (rows.length !== requests.length) throw new Error(`intake.issue_codes answered ${rows.length} of ${requests.length} requests`);
+    if (rows.length !== requests.length)
+      throw new Error(`intake.issue_codes answered ${rows.length} of ${requests.length} requests`);
     return rows.map((row): IssuedSequence => {
-      if ((row.outcome === 'issued' || row.outcome === 'held') && row.sequence !== null) return { outcome: row.outcome, sequence: row.sequence };
+      if ((row.outcome === 'issued' || row.outcome === 'held') && row.sequence !== null)
+        return { outcome: row.outcome, sequence: row.sequence };
       return { outcome: row.outcome === 'held_elsewhere' ? 'held_elsewhere' : 'exhausted' };
     });
   }

@@ -33,7 +33,11 @@ export class DossierQueries {
   ) {}
 
   /** `code`: looked up by this code, the dossier must bear it (a code issued to a receipt that failed names no dossier). */
-  async dossier(dossierId: string, principal: Principal, code?: string): Promise<{ view: DossierView; history: HistoryEntry[] }> {
+  async dossier(
+    dossierId: string,
+    principal: Principal,
+    code?: string,
+  ): Promise<{ view: DossierView; history: HistoryEntry[] }> {
     const events = await this.store.readStream(dossierStreamId(dossierId));
     const state = events.reduce(DOSSIER_FOLD.evolve, DOSSIER_FOLD.initialState);
     const view = dossierView(dossierId, state, events.at(-1)?.streamPosition ?? 0);

@@ -24,8 +24,12 @@ describe('parseCalendarYears', () => {
     expect(fieldOf([{ year: 2020, notice: 'n' }])).toBe('[0].daysOff');
     expect(fieldOf([{ year: 2020, notice: 'n', daysOff: ['2020-01-01'] }])).toBe('[0].daysOff[0]');
     expect(fieldOf([{ year: 2020, notice: 'n', daysOff: [{ date: '2020-01-01' }] }])).toBe('[0].daysOff[0].name');
-    expect(fieldOf([{ year: 2020, notice: 'n', daysOff: [{ date: '2020-13-01', name: 'x' }] }])).toBe('[0].daysOff[0].date');
-    expect(fieldOf([{ year: 2020, notice: 'n', daysOff: [], workingSaturdays: [{ date: '2020-02-08', replaces: 'soon' }] }])).toBe('[0].workingSaturdays[0].replaces');
+    expect(fieldOf([{ year: 2020, notice: 'n', daysOff: [{ date: '2020-13-01', name: 'x' }] }])).toBe(
+      '[0].daysOff[0].date',
+    );
+    expect(
+      fieldOf([{ year: 2020, notice: 'n', daysOff: [], workingSaturdays: [{ date: '2020-02-08', replaces: 'soon' }] }]),
+    ).toBe('[0].workingSaturdays[0].replaces');
     expect(fieldOf([{ year: 2020, notice: 'n\u0000', daysOff: [] }])).toBe('[0].notice');
     expect(fieldOf([{ year: 2020, notice: 'n', daysOff: [], extra: 1 }])).toBe('[0].extra');
     expect(fieldOf('not json')).toBe('');
@@ -35,7 +39,9 @@ describe('parseCalendarYears', () => {
   it('checks the years together: a year given twice, a swap on a weekday', () => {
     const year = { year: 2030, notice: 'n', daysOff: [] };
     expect(() => parseCalendarYears([year, year])).toThrow('given twice');
-    expect(() => parseCalendarYears([{ ...year, workingSaturdays: [{ date: '2030-01-07' }] }])).toThrow('not a weekend day');
+    expect(() => parseCalendarYears([{ ...year, workingSaturdays: [{ date: '2030-01-07' }] }])).toThrow(
+      'not a weekend day',
+    );
     expect(parseCalendarYears([year])).toEqual([{ ...year, workingSaturdays: [] }]);
   });
 

@@ -38,17 +38,23 @@ function parseJson(text: string): readonly unknown[] {
 function readYear(item: unknown, at: string): CalendarYear {
   const record = object(item, at);
   const unknown = Object.keys(record).filter((key) => !YEAR_FIELDS.includes(key));
-  if (unknown.length > 0) throw invalid(`${at}.${unknown[0]}`, `is not a field of a calendar year (${YEAR_FIELDS.join(', ')}).`);
+  if (unknown.length > 0)
+    throw invalid(`${at}.${unknown[0]}`, `is not a field of a calendar year (${YEAR_FIELDS.join(', ')}).`);
   const year = record.year;
   if (typeof year !== 'number' || !Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) {
-    throw invalid(`${at}.year`, `must be a whole number from ${FIRST_YEAR} to ${LAST_YEAR} (got ${year === undefined ? 'nothing' : describeValue(year)}).`);
+    throw invalid(
+      `${at}.year`,
+      `must be a whole number from ${FIRST_YEAR} to ${LAST_YEAR} (got ${year === undefined ? 'nothing' : describeValue(year)}).`,
+    );
   }
   const notes = record.notes === undefined ? undefined : text(record.notes, `${at}.notes`, 10_000);
   return {
     year,
     notice: text(record.notice, `${at}.notice`, 2_000),
     daysOff: list(record.daysOff, `${at}.daysOff`).map((day, i) => readDayOff(day, `${at}.daysOff[${i}]`, year)),
-    workingSaturdays: list(record.workingSaturdays ?? [], `${at}.workingSaturdays`).map((day, i) => readSwap(day, `${at}.workingSaturdays[${i}]`, year)),
+    workingSaturdays: list(record.workingSaturdays ?? [], `${at}.workingSaturdays`).map((day, i) =>
+      readSwap(day, `${at}.workingSaturdays[${i}]`, year),
+    ),
     ...(notes !== undefined ? { notes } : {}),
   };
 }
@@ -86,11 +92,16 @@ function text(value: unknown, at: string, maxLength: number): string {
 }
 
 function date(value: unknown, at: string, year?: number): LocalDate {
-  if (!isLocalDate(value)) throw invalid(at, `must be a date YYYY-MM-DD (got ${value === undefined ? 'nothing' : describeValue(value)}).`);
+  if (!isLocalDate(value))
+    throw invalid(at, `must be a date YYYY-MM-DD (got ${value === undefined ? 'nothing' : describeValue(value)}).`);
   if (year !== undefined && Number(value.slice(0, 4)) !== year) throw invalid(at, `${value} is not in ${year}.`);
   return value;
 }
 
 function invalid(field: string, problem: string): CalendarError {
-  return new CalendarError('calendar_data_invalid', field ? `Calendar ${field}: ${problem}` : `Calendar: ${problem}`, field);
+  return new CalendarError(
+    'calendar_data_invalid',
+    field ? `Calendar ${field}: ${problem}` : `Calendar: ${problem}`,
+    field,
+  );
 }

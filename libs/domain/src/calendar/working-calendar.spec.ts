@@ -4,7 +4,13 @@ import { defaultWorkingCalendar } from './default-calendar';
 import { workingCalendar } from './working-calendar';
 import { VIETNAM_CALENDAR_YEARS } from './years';
 
-const year = (y: number, extra: Partial<CalendarYear> = {}): CalendarYear => ({ year: y, notice: `test ${y}`, daysOff: [], workingSaturdays: [], ...extra });
+const year = (y: number, extra: Partial<CalendarYear> = {}): CalendarYear => ({
+  year: y,
+  notice: `test ${y}`,
+  daysOff: [],
+  workingSaturdays: [],
+  ...extra,
+});
 
 describe('workingCalendar', () => {
   const cal = workingCalendar([
@@ -39,13 +45,19 @@ describe('workingCalendar', () => {
   it('rejects inconsistent data', () => {
     expect(() => workingCalendar([])).toThrow(CalendarError);
     expect(() => workingCalendar([year(2030), year(2030)])).toThrow(/twice/);
-    expect(() => workingCalendar([year(2030, { daysOff: [{ date: '2031-01-01', name: 'x' }] })])).toThrow(/does not belong/);
-    expect(() => workingCalendar([year(2030, { workingSaturdays: [{ date: '2030-01-07' }] })])).toThrow(/not a weekend/);
+    expect(() => workingCalendar([year(2030, { daysOff: [{ date: '2031-01-01', name: 'x' }] })])).toThrow(
+      /does not belong/,
+    );
+    expect(() => workingCalendar([year(2030, { workingSaturdays: [{ date: '2030-01-07' }] })])).toThrow(
+      /not a weekend/,
+    );
   });
 
   it('derives its version from the years', () => {
     expect(cal.version).toBe('vn-calendar@2030');
-    expect(workingCalendar([year(2019), year(2020), year(2021), year(2024)]).version).toBe('vn-calendar@2019-2021,2024');
+    expect(workingCalendar([year(2019), year(2020), year(2021), year(2024)]).version).toBe(
+      'vn-calendar@2019-2021,2024',
+    );
     expect(defaultWorkingCalendar().version).toBe('vn-calendar@2019-2026');
   });
 });
@@ -64,16 +76,19 @@ describe('the shipped Vietnamese calendar 2019–2026', () => {
     expect(cal.isWorkingDay('2021-09-02')).toBe(false);
     expect(cal.isWorkingDay('2021-09-03')).toBe(false);
     for (const y of [2021, 2022, 2023, 2024, 2025, 2026]) {
-      const qk = VIETNAM_CALENDAR_YEARS.find((r) => r.year === y)?.daysOff.filter((d) => d.name.startsWith('Quốc khánh')) ?? [];
+      const qk =
+        VIETNAM_CALENDAR_YEARS.find((r) => r.year === y)?.daysOff.filter((d) => d.name.startsWith('Quốc khánh')) ?? [];
       expect(qk.length).toBe(2);
     }
   });
 
   it('has Tết 2020 off 23/1–29/1 and Tết 2021 off 10/2–16/2', () => {
-    for (const d of ['2020-01-23', '2020-01-24', '2020-01-27', '2020-01-28', '2020-01-29']) expect(cal.isWorkingDay(d)).toBe(false);
+    for (const d of ['2020-01-23', '2020-01-24', '2020-01-27', '2020-01-28', '2020-01-29'])
+      expect(cal.isWorkingDay(d)).toBe(false);
     expect(cal.isWorkingDay('2020-01-22')).toBe(true);
     expect(cal.isWorkingDay('2020-01-30')).toBe(true);
-    for (const d of ['2021-02-10', '2021-02-11', '2021-02-12', '2021-02-15', '2021-02-16']) expect(cal.isWorkingDay(d)).toBe(false);
+    for (const d of ['2021-02-10', '2021-02-11', '2021-02-12', '2021-02-15', '2021-02-16'])
+      expect(cal.isWorkingDay(d)).toBe(false);
     expect(cal.isWorkingDay('2021-02-09')).toBe(true);
     expect(cal.isWorkingDay('2021-02-17')).toBe(true);
   });
@@ -82,7 +97,9 @@ describe('the shipped Vietnamese calendar 2019–2026', () => {
     for (const record of VIETNAM_CALENDAR_YEARS) {
       const dates = record.daysOff.map((d) => d.date);
       for (const md of ['01-01', '04-30', '05-01', '09-02']) expect(dates).toContain(`${record.year}-${md}`);
-      expect(record.daysOff.filter((d) => d.name.includes('Tết Âm lịch') && cal.isWorkingDay(d.date) === false).length).toBeGreaterThanOrEqual(5);
+      expect(
+        record.daysOff.filter((d) => d.name.includes('Tết Âm lịch') && cal.isWorkingDay(d.date) === false).length,
+      ).toBeGreaterThanOrEqual(5);
       expect(record.daysOff.some((d) => d.name.startsWith('Giỗ Tổ'))).toBe(true);
     }
   });
@@ -109,7 +126,8 @@ describe('the shipped Vietnamese calendar 2019–2026', () => {
     for (const record of VIETNAM_CALENDAR_YEARS) {
       for (const sat of record.workingSaturdays) {
         expect(sat.replaces).toBeDefined();
-        if (sat.replaces && Number(sat.replaces.slice(0, 4)) === record.year) expect(cal.isWorkingDay(sat.replaces)).toBe(false);
+        if (sat.replaces && Number(sat.replaces.slice(0, 4)) === record.year)
+          expect(cal.isWorkingDay(sat.replaces)).toBe(false);
       }
     }
   });

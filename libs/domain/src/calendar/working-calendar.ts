@@ -19,12 +19,14 @@ export interface WorkingCalendar {
  * `calendar_year_not_covered`: a due date must only ever read published data.
  */
 export function workingCalendar(years: readonly CalendarYear[], prefix = 'vn-calendar'): WorkingCalendar {
-  if (years.length === 0) throw new CalendarError('calendar_data_invalid', 'A working calendar needs at least one year record.');
+  if (years.length === 0)
+    throw new CalendarError('calendar_data_invalid', 'A working calendar needs at least one year record.');
   const covered = new Set<number>();
   const off = new Set<LocalDate>();
   const worked = new Set<LocalDate>();
   for (const record of years) {
-    if (covered.has(record.year)) throw new CalendarError('calendar_data_invalid', `Calendar year ${record.year} is given twice.`);
+    if (covered.has(record.year))
+      throw new CalendarError('calendar_data_invalid', `Calendar year ${record.year} is given twice.`);
     covered.add(record.year);
     for (const day of record.daysOff) {
       checkInYear(day.date, record.year, 'day off');
@@ -33,9 +35,13 @@ export function workingCalendar(years: readonly CalendarYear[], prefix = 'vn-cal
     for (const day of record.workingSaturdays) {
       checkInYear(day.date, record.year, 'working weekend day');
       if (!isWeekend(day.date)) {
-        throw new CalendarError('calendar_data_invalid', `Working Saturday ${day.date} (${record.year}) is not a weekend day.`);
+        throw new CalendarError(
+          'calendar_data_invalid',
+          `Working Saturday ${day.date} (${record.year}) is not a weekend day.`,
+        );
       }
-      if (off.has(day.date)) throw new CalendarError('calendar_data_invalid', `${day.date} is both a day off and a working day.`);
+      if (off.has(day.date))
+        throw new CalendarError('calendar_data_invalid', `${day.date} is both a day off and a working day.`);
       worked.add(day.date);
     }
   }
@@ -74,7 +80,10 @@ export function workingCalendar(years: readonly CalendarYear[], prefix = 'vn-cal
 
   const addWorkingDays = (date: LocalDate, n: number): LocalDate => {
     if (!Number.isInteger(n) || n < 0) {
-      throw new CalendarError('calendar_argument_invalid', `A number of working days must be a whole number ≥ 0 (got ${n}).`);
+      throw new CalendarError(
+        'calendar_argument_invalid',
+        `A number of working days must be a whole number ≥ 0 (got ${n}).`,
+      );
     }
     checkDate(date);
     let day = date;
@@ -100,12 +109,16 @@ function isWeekend(date: LocalDate): boolean {
 }
 
 function checkDate(date: LocalDate): void {
-  if (!isLocalDate(date)) throw new CalendarError('calendar_argument_invalid', `Not a local date (YYYY-MM-DD): ${String(date)}`);
+  if (!isLocalDate(date))
+    throw new CalendarError('calendar_argument_invalid', `Not a local date (YYYY-MM-DD): ${String(date)}`);
 }
 
 function checkInYear(date: LocalDate, year: number, what: string): void {
   if (!isLocalDate(date) || Number(date.slice(0, 4)) !== year) {
-    throw new CalendarError('calendar_data_invalid', `The ${what} ${String(date)} does not belong to calendar year ${year}.`);
+    throw new CalendarError(
+      'calendar_data_invalid',
+      `The ${what} ${String(date)} does not belong to calendar year ${year}.`,
+    );
   }
 }
 
@@ -119,7 +132,8 @@ function yearRanges(years: readonly number[]): string {
       previous = year;
       continue;
     }
-    if (start !== undefined && previous !== undefined) parts.push(start === previous ? `${start}` : `${start}-${previous}`);
+    if (start !== undefined && previous !== undefined)
+      parts.push(start === previous ? `${start}` : `${start}-${previous}`);
     start = year;
     previous = year;
   }

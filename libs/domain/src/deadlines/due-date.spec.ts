@@ -16,7 +16,9 @@ describe('dueDateFor: working days', () => {
   it('treats a receipt after the cut-off as received on the next working day', () => {
     expect(dueDateFor(cal, at('2020-09-01', '17:00'), { unit: 'working_days', amount: 2 })).toBe('2020-09-04'); // at the cut-off: same day
     expect(dueDateFor(cal, at('2020-09-01', '17:01'), { unit: 'working_days', amount: 2 })).toBe('2020-09-07'); // counts from Thu 03/9
-    expect(dueDateFor(cal, at('2020-09-01', '15:30'), { unit: 'working_days', amount: 2 }, { cutoff: '15:00' })).toBe('2020-09-07');
+    expect(dueDateFor(cal, at('2020-09-01', '15:30'), { unit: 'working_days', amount: 2 }, { cutoff: '15:00' })).toBe(
+      '2020-09-07',
+    );
     // 23:30 local on Fri 04/9/2020 is still Friday in Vietnam (16:30Z), whatever the process zone.
     expect(effectiveReceiptDate(cal, '2020-09-04T16:30:00.000Z')).toBe('2020-09-07');
   });
@@ -80,10 +82,16 @@ describe('dueDateFor: working hours', () => {
 
 describe('dueDateFor: validation', () => {
   it('rejects bad limits, instants and rules', () => {
-    expect(() => dueDateFor(cal, at('2020-09-01', '09:00'), { unit: 'working_days', amount: 1.5 })).toThrow(DeadlineError);
-    expect(() => dueDateFor(cal, at('2020-09-01', '09:00'), { unit: 'calendar_days', amount: -1 })).toThrow(DeadlineError);
+    expect(() => dueDateFor(cal, at('2020-09-01', '09:00'), { unit: 'working_days', amount: 1.5 })).toThrow(
+      DeadlineError,
+    );
+    expect(() => dueDateFor(cal, at('2020-09-01', '09:00'), { unit: 'calendar_days', amount: -1 })).toThrow(
+      DeadlineError,
+    );
     expect(() => dueDateFor(cal, 'yesterday', { unit: 'working_days', amount: 1 })).toThrow(/instant/);
-    expect(() => dueDateFor(cal, at('2020-09-01', '09:00'), { unit: 'working_days', amount: 1 }, { cutoff: '5pm' })).toThrow(/HH:MM/);
+    expect(() =>
+      dueDateFor(cal, at('2020-09-01', '09:00'), { unit: 'working_days', amount: 1 }, { cutoff: '5pm' }),
+    ).toThrow(/HH:MM/);
   });
 
   it('refuses to compute past the published calendar', () => {

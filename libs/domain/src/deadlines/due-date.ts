@@ -1,13 +1,31 @@
 import { type WorkingCalendar } from '../calendar';
-import { addDays, isInstant, localDateOf, VIETNAM_OFFSET_MINUTES, type Instant, type LocalDate } from '../time/local-date';
-import { checkTimeLimit, DEFAULT_DUE_DATE_RULES, DeadlineError, minutesOf, type DueDateRules, type TimeLimit } from './time-limit';
+import {
+  addDays,
+  isInstant,
+  localDateOf,
+  VIETNAM_OFFSET_MINUTES,
+  type Instant,
+  type LocalDate,
+} from '../time/local-date';
+import {
+  checkTimeLimit,
+  DEFAULT_DUE_DATE_RULES,
+  DeadlineError,
+  minutesOf,
+  type DueDateRules,
+  type TimeLimit,
+} from './time-limit';
 import { workingMinutesEnd } from './working-hours';
 
 /**
  * The local date a dossier counts as received on (DOMAIN.md § Working days and due dates): the local date
  * of receipt, or the next working day when the receipt is on a non-working day or strictly after the cut-off.
  */
-export function effectiveReceiptDate(calendar: WorkingCalendar, receivedAt: Instant, rules: DueDateRules = DEFAULT_DUE_DATE_RULES): LocalDate {
+export function effectiveReceiptDate(
+  calendar: WorkingCalendar,
+  receivedAt: Instant,
+  rules: DueDateRules = DEFAULT_DUE_DATE_RULES,
+): LocalDate {
   checkInstant(receivedAt);
   const date = localDateOf(receivedAt);
   if (!calendar.isWorkingDay(date)) return calendar.nextWorkingDay(date);
@@ -47,7 +65,7 @@ export function dueDateFor(
 function isAfterCutoff(receivedAt: Instant, rules: DueDateRules): boolean {
   const cutoffMs = minutesOf(rules.cutoff) * 60_000;
   const msOfDay = (Date.parse(receivedAt) + VIETNAM_OFFSET_MINUTES * 60_000) % 86_400_000;
-  return ((msOfDay + 86_400_000) % 86_400_000) > cutoffMs;
+  return (msOfDay + 86_400_000) % 86_400_000 > cutoffMs;
 }
 
 function checkInstant(value: Instant): void {

@@ -13,7 +13,11 @@ const DAY = 86_400_000;
 
 /** Receipt ≤ request ≤ supply, the request within 20 days of the receipt and the supply within 20 days of it. */
 const timeline = fc
-  .tuple(fc.integer({ min: FROM, max: TO }), fc.integer({ min: 0, max: 20 * DAY }), fc.integer({ min: 0, max: 20 * DAY }))
+  .tuple(
+    fc.integer({ min: FROM, max: TO }),
+    fc.integer({ min: 0, max: 20 * DAY }),
+    fc.integer({ min: 0, max: 20 * DAY }),
+  )
   .map(([received, toRequest, toSupply]) => ({
     receivedAt: new Date(received).toISOString(),
     requestedAt: new Date(received + toRequest).toISOString(),
@@ -48,7 +52,9 @@ describe('pause supplement policy properties', () => {
   it('calendar-day limits: the period is extended by every calendar day waited (weekends and holidays too)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 30 }), timeline, (amount, t) => {
-        const waited = (Date.parse(effectiveReceiptDate(cal, t.suppliedAt)) - Date.parse(effectiveReceiptDate(cal, t.requestedAt))) / DAY;
+        const waited =
+          (Date.parse(effectiveReceiptDate(cal, t.suppliedAt)) - Date.parse(effectiveReceiptDate(cal, t.requestedAt))) /
+          DAY;
         const end = addDays(effectiveReceiptDate(cal, t.receivedAt), amount + Math.max(0, waited));
         const after = pause({ unit: 'calendar_days', amount }, t);
         expect(after >= end).toBe(true);
@@ -75,10 +81,14 @@ describe('pause supplement policy properties', () => {
   it('working minutes add up: (a, b) + (b, c) = (a, c), and a working day holds 8 hours', () => {
     fc.assert(
       fc.property(timeline, ({ receivedAt: a, requestedAt: b, suppliedAt: c }) => {
-        expect(workingMinutesBetween(cal, a, b) + workingMinutesBetween(cal, b, c)).toBe(workingMinutesBetween(cal, a, c));
+        expect(workingMinutesBetween(cal, a, b) + workingMinutesBetween(cal, b, c)).toBe(
+          workingMinutesBetween(cal, a, c),
+        );
         expect(workingMinutesBetween(cal, c, a)).toBe(-workingMinutesBetween(cal, a, c));
         const day = localDateOf(a);
-        expect(workingMinutesBetween(cal, instantAt(day), instantAt(addDays(day, 1)))).toBe(cal.isWorkingDay(day) ? 480 : 0);
+        expect(workingMinutesBetween(cal, instantAt(day), instantAt(addDays(day, 1)))).toBe(
+          cal.isWorkingDay(day) ? 480 : 0,
+        );
       }),
       { numRuns: 300 },
     );

@@ -7,16 +7,36 @@ import { type TimeLimit } from './time-limit';
 const cal = defaultWorkingCalendar();
 
 /** A pause of one cycle: the due date of the receipt, then the supplement from `requested` to `supplied`. */
-function paused(limit: TimeLimit, receivedAt: string, requestedAt: string, suppliedAt: string, earlierSupplements: SupplementArgs['earlierSupplements'] = []) {
-  return dueDateAfterSupplement(cal, { policy: 'pause', limit, receivedAt, earlierSupplements, dueDate: dueDateFor(cal, receivedAt, limit), requestedAt, suppliedAt });
+function paused(
+  limit: TimeLimit,
+  receivedAt: string,
+  requestedAt: string,
+  suppliedAt: string,
+  earlierSupplements: SupplementArgs['earlierSupplements'] = [],
+) {
+  return dueDateAfterSupplement(cal, {
+    policy: 'pause',
+    limit,
+    receivedAt,
+    earlierSupplements,
+    dueDate: dueDateFor(cal, receivedAt, limit),
+    requestedAt,
+    suppliedAt,
+  });
 }
 
 describe('supplementPolicyOn', () => {
   it('pauses before Decree 107/2021 takes effect (20/01/2022) and restarts from it', () => {
     expect(supplementPolicyOn('2020-09-01')).toEqual({ policy: 'pause', version: 'supplement-pause@decree-61-2018' });
     expect(supplementPolicyOn('2022-01-19').policy).toBe('pause');
-    expect(supplementPolicyOn('2022-01-20')).toEqual({ policy: 'restart', version: 'supplement-restart@decree-107-2021' });
-    expect(supplementPolicyOn('2025-07-01')).toEqual({ policy: 'restart', version: 'supplement-restart@decree-118-2025' });
+    expect(supplementPolicyOn('2022-01-20')).toEqual({
+      policy: 'restart',
+      version: 'supplement-restart@decree-107-2021',
+    });
+    expect(supplementPolicyOn('2025-07-01')).toEqual({
+      policy: 'restart',
+      version: 'supplement-restart@decree-118-2025',
+    });
   });
 });
 
@@ -62,9 +82,13 @@ describe('dueDateAfterSupplement', () => {
       // Received Mon 03/8/2020 → 03/8 + 15 = Tue 18/8. Requested Wed 05/8, supplied Mon 10/8: 5 calendar days
       // (only 3 working days) → 03/8 + 20 = Sun 23/8 → Mon 24/8.
       expect(dueDateFor(cal, receivedAt, days15)).toBe('2020-08-18');
-      expect(paused(days15, receivedAt, instantAt('2020-08-05', '10:00'), instantAt('2020-08-10', '10:00'))).toBe('2020-08-24');
+      expect(paused(days15, receivedAt, instantAt('2020-08-05', '10:00'), instantAt('2020-08-10', '10:00'))).toBe(
+        '2020-08-24',
+      );
       // Requested Fri 07/8, supplied Mon 10/8: 3 calendar days → 03/8 + 18 = Fri 21/8.
-      expect(paused(days15, receivedAt, instantAt('2020-08-07', '10:00'), instantAt('2020-08-10', '10:00'))).toBe('2020-08-21');
+      expect(paused(days15, receivedAt, instantAt('2020-08-07', '10:00'), instantAt('2020-08-10', '10:00'))).toBe(
+        '2020-08-21',
+      );
     });
 
     it('extends the period itself: its end moves to a working day only once, at the end', () => {
@@ -73,21 +97,31 @@ describe('dueDateAfterSupplement', () => {
       const days2 = { unit: 'calendar_days', amount: 2 } as const;
       const received = instantAt('2020-08-31', '08:00');
       expect(dueDateFor(cal, received, days2)).toBe('2020-09-03');
-      expect(paused(days2, received, instantAt('2020-08-31', '10:00'), instantAt('2020-09-01', '10:00'))).toBe('2020-09-03');
+      expect(paused(days2, received, instantAt('2020-08-31', '10:00'), instantAt('2020-09-01', '10:00'))).toBe(
+        '2020-09-03',
+      );
       // Supplied Thu 03/9: 3 days → 31/8 + 5 = Sat 05/9 → Mon 07/9.
-      expect(paused(days2, received, instantAt('2020-08-31', '10:00'), instantAt('2020-09-03', '10:00'))).toBe('2020-09-07');
+      expect(paused(days2, received, instantAt('2020-08-31', '10:00'), instantAt('2020-09-03', '10:00'))).toBe(
+        '2020-09-07',
+      );
     });
 
     it('counts from the same effective dates as a receipt: a supply after the cut-off counts from the next working day', () => {
       // Requested Wed 05/8 10:00, supplied Fri 07/8 17:30 → counts as Mon 10/8: 5 days → Mon 24/8.
-      expect(paused(days15, receivedAt, instantAt('2020-08-05', '10:00'), instantAt('2020-08-07', '17:30'))).toBe('2020-08-24');
-      expect(paused(days15, receivedAt, instantAt('2020-08-05', '10:00'), instantAt('2020-08-05', '16:00'))).toBe('2020-08-18');
+      expect(paused(days15, receivedAt, instantAt('2020-08-05', '10:00'), instantAt('2020-08-07', '17:30'))).toBe(
+        '2020-08-24',
+      );
+      expect(paused(days15, receivedAt, instantAt('2020-08-05', '10:00'), instantAt('2020-08-05', '16:00'))).toBe(
+        '2020-08-18',
+      );
     });
 
     it('adds every completed cycle', () => {
       const earlier = [{ requestedAt: instantAt('2020-08-04', '10:00'), suppliedAt: instantAt('2020-08-06', '10:00') }]; // 2 days
       // 03/8 + 15 + 2 + 5 = 25/8 (Tue).
-      expect(paused(days15, receivedAt, instantAt('2020-08-07', '10:00'), instantAt('2020-08-12', '10:00'), earlier)).toBe('2020-08-25');
+      expect(
+        paused(days15, receivedAt, instantAt('2020-08-07', '10:00'), instantAt('2020-08-12', '10:00'), earlier),
+      ).toBe('2020-08-25');
     });
   });
 
@@ -100,9 +134,13 @@ describe('dueDateAfterSupplement', () => {
       // 09:00 run out on Thu 03/9 at 08:00 (6 h on Tue, 1 h on Thu; a day count would keep Tue 01/9).
       const hours4 = { unit: 'working_hours', amount: 4 } as const;
       expect(dueDateFor(cal, received, hours4)).toBe('2020-09-01');
-      expect(paused(hours4, received, instantAt('2020-09-01', '10:00'), instantAt('2020-09-01', '15:00'))).toBe('2020-09-03');
+      expect(paused(hours4, received, instantAt('2020-09-01', '10:00'), instantAt('2020-09-01', '15:00'))).toBe(
+        '2020-09-03',
+      );
       // Waiting 10:00 → 11:00 (1 h): runs out at 16:00, still Tue.
-      expect(paused(hours4, received, instantAt('2020-09-01', '10:00'), instantAt('2020-09-01', '11:00'))).toBe('2020-09-01');
+      expect(paused(hours4, received, instantAt('2020-09-01', '10:00'), instantAt('2020-09-01', '11:00'))).toBe(
+        '2020-09-01',
+      );
     });
 
     it('a wait across days counts only the working hours in it, not whole days', () => {
@@ -110,20 +148,30 @@ describe('dueDateAfterSupplement', () => {
       // runs out on Thu at 14:00 (2.5 h before the break, 0.5 h after): still Thu 03/9 (a day count gives Fri 04/9).
       const hours8 = { unit: 'working_hours', amount: 8 } as const;
       expect(dueDateFor(cal, received, hours8)).toBe('2020-09-03');
-      expect(paused(hours8, received, instantAt('2020-09-01', '16:00'), instantAt('2020-09-03', '09:00'))).toBe('2020-09-03');
+      expect(paused(hours8, received, instantAt('2020-09-01', '16:00'), instantAt('2020-09-03', '09:00'))).toBe(
+        '2020-09-03',
+      );
       // A wait outside the working sessions (Tue 17:30 → Thu 06:45) costs nothing.
-      expect(paused(hours8, received, instantAt('2020-09-01', '17:30'), instantAt('2020-09-03', '06:45'))).toBe('2020-09-03');
+      expect(paused(hours8, received, instantAt('2020-09-01', '17:30'), instantAt('2020-09-03', '06:45'))).toBe(
+        '2020-09-03',
+      );
       // Waiting Tue 10:00 → Fri 04/9 10:00: 5 h on Tue + 8 h on Thu + 3 h on Fri = 16 h → 24 h in all from Tue
       // 09:00: 8 h to Thu 09:00, 8 h to Fri 09:00, 8 h to Mon 07/9 09:00 → Mon 07/9.
-      expect(paused(hours8, received, instantAt('2020-09-01', '10:00'), instantAt('2020-09-04', '10:00'))).toBe('2020-09-07');
+      expect(paused(hours8, received, instantAt('2020-09-01', '10:00'), instantAt('2020-09-04', '10:00'))).toBe(
+        '2020-09-07',
+      );
     });
 
     it('adds every completed cycle', () => {
       const hours4 = { unit: 'working_hours', amount: 4 } as const;
       const earlier = [{ requestedAt: instantAt('2020-09-01', '09:30'), suppliedAt: instantAt('2020-09-01', '10:00') }]; // 0.5 h
       // 4 + 0.5 + 2 h (14:00 → 16:00) = 6.5 h from Tue 09:00: 6 h on Tue, then Thu.
-      expect(paused(hours4, received, instantAt('2020-09-01', '14:00'), instantAt('2020-09-01', '16:00'), earlier)).toBe('2020-09-03');
-      expect(paused(hours4, received, instantAt('2020-09-01', '14:00'), instantAt('2020-09-01', '16:00'))).toBe('2020-09-01');
+      expect(
+        paused(hours4, received, instantAt('2020-09-01', '14:00'), instantAt('2020-09-01', '16:00'), earlier),
+      ).toBe('2020-09-03');
+      expect(paused(hours4, received, instantAt('2020-09-01', '14:00'), instantAt('2020-09-01', '16:00'))).toBe(
+        '2020-09-01',
+      );
     });
   });
 

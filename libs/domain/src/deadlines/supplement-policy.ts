@@ -81,7 +81,12 @@ export function dueDateAfterSupplement(calendar: WorkingCalendar, args: Suppleme
  * Days are taken as effective receipt dates (a non-working day or an after-cut-off instant counts as the next
  * working day), as for the receipt itself. A supply before its request counts as no wait.
  */
-function pausedDueDate(calendar: WorkingCalendar, args: SupplementArgs, dueDate: LocalDate, rules: DueDateRules): LocalDate | null {
+function pausedDueDate(
+  calendar: WorkingCalendar,
+  args: SupplementArgs,
+  dueDate: LocalDate,
+  rules: DueDateRules,
+): LocalDate | null {
   const { limit } = args;
   checkTimeLimit(limit);
   const cycles = [...args.earlierSupplements, { requestedAt: args.requestedAt, suppliedAt: args.suppliedAt }];
@@ -99,7 +104,9 @@ function pausedDueDate(calendar: WorkingCalendar, args: SupplementArgs, dueDate:
       return dueDateFor(calendar, args.receivedAt, { unit: 'calendar_days', amount: limit.amount + waited }, rules);
     }
     case 'working_hours': {
-      const waited = sum(cycles.map((c) => Math.max(0, workingMinutesBetween(calendar, c.requestedAt, c.suppliedAt, rules))));
+      const waited = sum(
+        cycles.map((c) => Math.max(0, workingMinutesBetween(calendar, c.requestedAt, c.suppliedAt, rules))),
+      );
       return workingMinutesEnd(calendar, args.receivedAt, Math.round(limit.amount * 60) + waited, rules);
     }
   }

@@ -26,7 +26,10 @@ export const DEFAULT_WORKING_SESSIONS: readonly WorkingSession[] = Object.freeze
   { from: '13:30', to: '17:00' },
 ]);
 
-export const DEFAULT_DUE_DATE_RULES: DueDateRules = Object.freeze({ cutoff: '17:00', workingSessions: DEFAULT_WORKING_SESSIONS });
+export const DEFAULT_DUE_DATE_RULES: DueDateRules = Object.freeze({
+  cutoff: '17:00',
+  workingSessions: DEFAULT_WORKING_SESSIONS,
+});
 
 export type DeadlineErrorCode = 'time_limit_invalid' | 'instant_invalid' | 'rules_invalid';
 

@@ -9,8 +9,14 @@ interface Session {
 }
 
 function sessionsOf(rules: DueDateRules | undefined): Session[] {
-  const sessions = (rules?.workingSessions ?? DEFAULT_WORKING_SESSIONS).map((s) => ({ from: minutesOf(s.from), to: minutesOf(s.to) }));
-  if (sessions.length === 0 || sessions.some((s, i) => s.to <= s.from || (i > 0 && s.from < (sessions[i - 1]?.to ?? 0)))) {
+  const sessions = (rules?.workingSessions ?? DEFAULT_WORKING_SESSIONS).map((s) => ({
+    from: minutesOf(s.from),
+    to: minutesOf(s.to),
+  }));
+  if (
+    sessions.length === 0 ||
+    sessions.some((s, i) => s.to <= s.from || (i > 0 && s.from < (sessions[i - 1]?.to ?? 0)))
+  ) {
     throw new DeadlineError('rules_invalid', 'Working sessions must be non-empty, ordered and non-overlapping.');
   }
   return sessions;
@@ -24,7 +30,12 @@ function checkInstant(value: Instant): void {
  * The local date on which `minutes` working minutes, counted from `start` within the working sessions of working
  * days, run out (an end exactly at a session's close belongs to that day). Instants count to the minute.
  */
-export function workingMinutesEnd(calendar: WorkingCalendar, start: Instant, minutes: number, rules?: DueDateRules): LocalDate {
+export function workingMinutesEnd(
+  calendar: WorkingCalendar,
+  start: Instant,
+  minutes: number,
+  rules?: DueDateRules,
+): LocalDate {
   checkInstant(start);
   const sessions = sessionsOf(rules);
   let remaining = Math.round(minutes);

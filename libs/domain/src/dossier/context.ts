@@ -1,5 +1,12 @@
 import type { WorkingCalendar } from '../calendar';
-import { dueDateAfterSupplement, dueDateFor, type CompletedSupplement, type DueDateRules, type SupplementPolicy, type TimeLimit } from '../deadlines';
+import {
+  dueDateAfterSupplement,
+  dueDateFor,
+  type CompletedSupplement,
+  type DueDateRules,
+  type SupplementPolicy,
+  type TimeLimit,
+} from '../deadlines';
 import type { Instant, LocalDate } from '../time/local-date';
 import type { SupplementCycle } from './state';
 

@@ -16,7 +16,12 @@ const fail = (...args: Parameters<typeof reject>): Step => ({ ok: false, decisio
  * A wrong entry is never edited: EntryCorrected records what the clerk fixed and what follows from it
  * (a corrected receipt time or procedure recomputes the due date and the supplement policy in force).
  */
-export function decideCorrection(state: DossierState, command: CorrectEntry, at: Instant, context: DeciderContext): Decision<DossierEvent> {
+export function decideCorrection(
+  state: DossierState,
+  command: CorrectEntry,
+  at: Instant,
+  context: DeciderContext,
+): Decision<DossierEvent> {
   if (state.status === 'none' || state.status === 'refused_at_receipt') return reject('DOSSIER_NOT_FOUND');
   if (isBlank(command.reason)) return reject('REASON_REQUIRED', 'Lý do điều chỉnh thông tin.');
   const position = command.correctsPosition;
@@ -41,14 +46,24 @@ export function decideCorrection(state: DossierState, command: CorrectEntry, at:
   );
 }
 
-function correctReceipt(state: ReceivedDossierState, request: CorrectionRequest, changes: CorrectionChanges, at: Instant): Step {
+function correctReceipt(
+  state: ReceivedDossierState,
+  request: CorrectionRequest,
+  changes: CorrectionChanges,
+  at: Instant,
+): Step {
   const facts = state.dossier;
   if (request.receivedAt !== undefined) {
-    if (!validInstant(request.receivedAt)) return fail('INVALID_CORRECTION', `Thời điểm tiếp nhận không hợp lệ: "${String(request.receivedAt)}".`);
+    if (!validInstant(request.receivedAt))
+      return fail('INVALID_CORRECTION', `Thời điểm tiếp nhận không hợp lệ: "${String(request.receivedAt)}".`);
     const value = toInstant(request.receivedAt);
-    if (isBefore(at, value)) return fail('INVALID_CORRECTION', 'Thời điểm tiếp nhận không thể sau thời điểm điều chỉnh.');
+    if (isBefore(at, value))
+      return fail('INVALID_CORRECTION', 'Thời điểm tiếp nhận không thể sau thời điểm điều chỉnh.');
     if (facts.firstActivityAt !== null && isBefore(facts.firstActivityAt, value)) {
-      return fail('INVALID_CORRECTION', `Thời điểm tiếp nhận không thể sau thao tác xử lý đầu tiên (${facts.firstActivityAt}).`);
+      return fail(
+        'INVALID_CORRECTION',
+        `Thời điểm tiếp nhận không thể sau thao tác xử lý đầu tiên (${facts.firstActivityAt}).`,
+      );
     }
     if (value !== facts.receivedAt) changes.receivedAt = value;
   }
@@ -56,7 +71,8 @@ function correctReceipt(state: ReceivedDossierState, request: CorrectionRequest,
     const procedure = request.procedure;
     const receivedOn = localDateOf(changes.receivedAt ?? facts.receivedAt);
     if (isBlank(procedure?.code)) return fail('INVALID_CORRECTION', 'Thiếu mã thủ tục hành chính.');
-    if (!isProcedureInForce(procedure, receivedOn)) return fail('PROCEDURE_NOT_IN_FORCE', `${procedure.code} — ${procedure.name}.`);
+    if (!isProcedureInForce(procedure, receivedOn))
+      return fail('PROCEDURE_NOT_IN_FORCE', `${procedure.code} — ${procedure.name}.`);
     if (procedure.code !== facts.procedureCode) changes.procedureCode = procedure.code;
     if (!sameTimeLimit(procedure.timeLimit, facts.timeLimit)) changes.timeLimit = procedure.timeLimit;
   }
@@ -66,7 +82,8 @@ function correctReceipt(state: ReceivedDossierState, request: CorrectionRequest,
 function correctFacts(state: ReceivedDossierState, request: CorrectionRequest, changes: CorrectionChanges): Step {
   const facts = state.dossier;
   if (request.channel !== undefined) {
-    if (!isChannel(request.channel)) return fail('INVALID_CORRECTION', `Kênh tiếp nhận không hợp lệ: "${String(request.channel)}".`);
+    if (!isChannel(request.channel))
+      return fail('INVALID_CORRECTION', `Kênh tiếp nhận không hợp lệ: "${String(request.channel)}".`);
     if (request.channel !== facts.channel) changes.channel = request.channel;
   }
   for (const field of ['receivingUnitId', 'competentUnitId'] as const) {
@@ -78,17 +95,27 @@ function correctFacts(state: ReceivedDossierState, request: CorrectionRequest, c
   return fine;
 }
 
-function correctResult(state: ReceivedDossierState, request: CorrectionRequest, changes: CorrectionChanges, at: Instant): Step {
+function correctResult(
+  state: ReceivedDossierState,
+  request: CorrectionRequest,
+  changes: CorrectionChanges,
+  at: Instant,
+): Step {
   if (request.resultAt === undefined) return fine;
   if (state.status !== 'resolved' && state.status !== 'returned') return fail('RESULT_NOT_RECORDED');
-  if (!validInstant(request.resultAt)) return fail('INVALID_CORRECTION', `Thời điểm có kết quả không hợp lệ: "${String(request.resultAt)}".`);
+  if (!validInstant(request.resultAt))
+    return fail('INVALID_CORRECTION', `Thời điểm có kết quả không hợp lệ: "${String(request.resultAt)}".`);
   const value = toInstant(request.resultAt);
   const receivedAt = changes.receivedAt ?? state.dossier.receivedAt;
   const latest = state.status === 'returned' ? state.returnedAt : at;
   if (isBefore(value, state.result.notBefore) || isBefore(value, receivedAt)) {
     return fail('INVALID_CORRECTION', 'Thời điểm có kết quả không thể trước thao tác xử lý trước đó.');
   }
-  if (isBefore(latest, value)) return fail('INVALID_CORRECTION', 'Thời điểm có kết quả không thể sau thời điểm trả kết quả hoặc thời điểm điều chỉnh.');
+  if (isBefore(latest, value))
+    return fail(
+      'INVALID_CORRECTION',
+      'Thời điểm có kết quả không thể sau thời điểm trả kết quả hoặc thời điểm điều chỉnh.',
+    );
   if (value !== state.result.recordedAt) changes.resultAt = value;
   return fine;
 }
@@ -99,7 +126,10 @@ function recomputeDependants(state: ReceivedDossierState, changes: CorrectionCha
   const receivedAt = changes.receivedAt ?? facts.receivedAt;
   const timeLimit = changes.timeLimit ?? facts.timeLimit;
   const { policy, version } = supplementPolicyOn(localDateOf(receivedAt));
-  const dueDate = recomputeDueDate({ receivedAt, timeLimit, supplementPolicy: policy, supplements: facts.supplements }, context);
+  const dueDate = recomputeDueDate(
+    { receivedAt, timeLimit, supplementPolicy: policy, supplements: facts.supplements },
+    context,
+  );
   if (dueDate !== facts.dueDate) changes.dueDate = dueDate;
   if (policy !== facts.supplementPolicy) changes.supplementPolicy = policy;
   if (version !== facts.policyVersion) changes.policyVersion = version;

@@ -35,17 +35,28 @@ export function decideProcessing(
       if (facts.appointmentDate !== null) return reject('DUE_DATE_ALREADY_RESCHEDULED');
       if (facts.dueDate === null) return reject('NO_DUE_DATE');
       const date = command.newAppointmentDate;
-      if (!isLocalDate(date) || date <= facts.dueDate || date < localDateOf(at) || !context.calendar.isWorkingDay(date)) {
-        return reject('INVALID_APPOINTMENT_DATE', `Ngày hẹn trả hiện tại: ${facts.dueDate}; ngày đề nghị: ${String(date)}.`);
+      if (
+        !isLocalDate(date) ||
+        date <= facts.dueDate ||
+        date < localDateOf(at) ||
+        !context.calendar.isWorkingDay(date)
+      ) {
+        return reject(
+          'INVALID_APPOINTMENT_DATE',
+          `Ngày hẹn trả hiện tại: ${facts.dueDate}; ngày đề nghị: ${String(date)}.`,
+        );
       }
       if (isBlank(command.reason)) return reject('REASON_REQUIRED', 'Lý do xin lỗi và hẹn lại ngày trả kết quả.');
-      return accept(dossierEvent('DueDateRescheduled', { newAppointmentDate: date, reason: command.reason.trim(), occurredAt: at }));
+      return accept(
+        dossierEvent('DueDateRescheduled', { newAppointmentDate: date, reason: command.reason.trim(), occurredAt: at }),
+      );
     }
     case 'RecordResult': {
       if (command.outcome !== 'approved' && command.outcome !== 'refused') {
         return reject('INVALID_COMMAND', `Kết quả không hợp lệ: "${String(command.outcome)}".`);
       }
-      if (command.outcome === 'refused' && isBlank(command.reason)) return reject('REASON_REQUIRED', 'Lý do từ chối giải quyết hồ sơ.');
+      if (command.outcome === 'refused' && isBlank(command.reason))
+        return reject('REASON_REQUIRED', 'Lý do từ chối giải quyết hồ sơ.');
       return accept(
         dossierEvent('ResultRecorded', {
           outcome: command.outcome,

@@ -9,10 +9,19 @@ import { dossierEvent, type DossierEvent } from './events';
 import { isBlank, isChannel, missingField } from './validation';
 
 /** Receipt (Mẫu 01) or refusal at receipt (Mẫu 03); both only on a new stream (checked by the matrix). */
-export function decideReceipt(command: ReceiveDossier | RefuseReceipt, at: Instant, context: DeciderContext): Decision<DossierEvent> {
-  if (!isChannel(command.channel)) return reject('INVALID_COMMAND', `Kênh tiếp nhận không hợp lệ: "${String(command.channel)}".`);
+export function decideReceipt(
+  command: ReceiveDossier | RefuseReceipt,
+  at: Instant,
+  context: DeciderContext,
+): Decision<DossierEvent> {
+  if (!isChannel(command.channel))
+    return reject('INVALID_COMMAND', `Kênh tiếp nhận không hợp lệ: "${String(command.channel)}".`);
   if (command.type === 'RefuseReceipt') {
-    const missing = missingField({ refusalId: command.refusalId, procedureCode: command.procedureCode, receivingUnitId: command.receivingUnitId });
+    const missing = missingField({
+      refusalId: command.refusalId,
+      procedureCode: command.procedureCode,
+      receivingUnitId: command.receivingUnitId,
+    });
     if (missing) return reject('INVALID_COMMAND', missing);
     if (isBlank(command.reason)) return reject('REASON_REQUIRED', 'Lý do từ chối tiếp nhận hồ sơ.');
     return accept(
@@ -30,14 +39,21 @@ export function decideReceipt(command: ReceiveDossier | RefuseReceipt, at: Insta
 }
 
 function receive(command: ReceiveDossier, at: Instant, context: DeciderContext): Decision<DossierEvent> {
-  const missing = missingField({ dossierId: command.dossierId, receivingUnitId: command.receivingUnitId, procedure: command.procedure?.code });
+  const missing = missingField({
+    dossierId: command.dossierId,
+    receivingUnitId: command.receivingUnitId,
+    procedure: command.procedure?.code,
+  });
   if (missing) return reject('INVALID_COMMAND', missing);
-  if (command.competentUnitId !== undefined && isBlank(command.competentUnitId)) return reject('INVALID_COMMAND', 'Thiếu trường "competentUnitId".');
+  if (command.competentUnitId !== undefined && isBlank(command.competentUnitId))
+    return reject('INVALID_COMMAND', 'Thiếu trường "competentUnitId".');
   const receivedOn = localDateOf(at);
   const parsed = parseDossierCode(command.code);
-  if (!parsed || parsed.receivedOn !== receivedOn) return reject('INVALID_DOSSIER_CODE', `"${command.code}" (ngày tiếp nhận ${receivedOn}).`);
+  if (!parsed || parsed.receivedOn !== receivedOn)
+    return reject('INVALID_DOSSIER_CODE', `"${command.code}" (ngày tiếp nhận ${receivedOn}).`);
   const { procedure } = command;
-  if (!isProcedureInForce(procedure, receivedOn)) return reject('PROCEDURE_NOT_IN_FORCE', `${procedure.code} — ${procedure.name}.`);
+  if (!isProcedureInForce(procedure, receivedOn))
+    return reject('PROCEDURE_NOT_IN_FORCE', `${procedure.code} — ${procedure.name}.`);
   const { policy, version } = supplementPolicyOn(receivedOn);
   return accept(
     dossierEvent('DossierReceived', {

@@ -1,6 +1,11 @@
 import { dueDateAfterSupplement } from '../deadlines';
 import type { Instant } from '../time/local-date';
-import type { FulfilFinancialObligation, ReceiveSupplement, RequestFinancialObligation, RequestSupplement } from './commands';
+import type {
+  FulfilFinancialObligation,
+  ReceiveSupplement,
+  RequestFinancialObligation,
+  RequestSupplement,
+} from './commands';
 import type { DeciderContext } from './context';
 import { accept, reject, type Decision } from './errors';
 import { dossierEvent, type DossierEvent } from './events';
@@ -44,7 +49,10 @@ export function decideSupplement(
 }
 
 /** Waiting on the applicant for fees or taxes: its own bucket; the due date does not move. */
-export function decideFinancial(command: RequestFinancialObligation | FulfilFinancialObligation, at: Instant): Decision<DossierEvent> {
+export function decideFinancial(
+  command: RequestFinancialObligation | FulfilFinancialObligation,
+  at: Instant,
+): Decision<DossierEvent> {
   if (badAmount(command.amount)) return reject('INVALID_COMMAND', `Số tiền không hợp lệ: ${String(command.amount)}.`);
   const data = {
     ...(command.amount !== undefined ? { amount: command.amount } : {}),

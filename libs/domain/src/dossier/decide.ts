@@ -32,13 +32,19 @@ export function decide(state: DossierState, command: DossierCommand, context: De
   try {
     return decideAllowed(state, command, at, context);
   } catch (error) {
-    if (error instanceof CalendarError && error.code === 'calendar_year_not_covered') return reject('CALENDAR_NOT_COVERED', error.message);
+    if (error instanceof CalendarError && error.code === 'calendar_year_not_covered')
+      return reject('CALENDAR_NOT_COVERED', error.message);
     if (error instanceof DeadlineError) return reject('INVALID_COMMAND', error.message);
     throw error;
   }
 }
 
-function decideAllowed(state: DossierState, command: DossierCommand, at: Instant, context: DeciderContext): DossierDecision {
+function decideAllowed(
+  state: DossierState,
+  command: DossierCommand,
+  at: Instant,
+  context: DeciderContext,
+): DossierDecision {
   switch (command.type) {
     case 'ReceiveDossier':
     case 'RefuseReceipt':

@@ -19,8 +19,18 @@ describe('dossier code <unit code>-<YYMMDD>-<NNNN>', () => {
   });
 
   it('parses what it formats, and nothing else', () => {
-    expect(parseDossierCode('000.00.21.H57-200610-0001')).toEqual({ unitCode: '000.00.21.H57', receivedOn: '2020-06-10', sequence: 1 });
-    for (const bad of ['000.00.21.H57-200631-0001', 'H57-200610-0000', 'H57-200610-001', 'H57_200610_0001', '-200610-0001']) {
+    expect(parseDossierCode('000.00.21.H57-200610-0001')).toEqual({
+      unitCode: '000.00.21.H57',
+      receivedOn: '2020-06-10',
+      sequence: 1,
+    });
+    for (const bad of [
+      '000.00.21.H57-200631-0001',
+      'H57-200610-0000',
+      'H57-200610-001',
+      'H57_200610_0001',
+      '-200610-0001',
+    ]) {
       expect(parseDossierCode(bad)).toBeNull();
     }
     fc.assert(

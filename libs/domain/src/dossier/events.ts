@@ -13,46 +13,61 @@ export const CHANNELS: readonly Channel[] = ['counter', 'online', 'postal'];
 export type Outcome = 'approved' | 'refused';
 export type ReturnVia = 'counter' | 'postal' | 'online';
 
-export type DossierReceived = Event<'DossierReceived', {
-  dossierId: string;
-  /** `<unit electronic code>-<YYMMDD>-<NNNN>`, see dossier-code.ts. */
-  code: string;
-  procedureCode: string;
-  receivingUnitId: string;
-  competentUnitId: string;
-  channel: Channel;
-  /** Equal to occurredAt. */
-  receivedAt: Instant;
-  /** Null for procedures with an immediate result. */
-  dueDate: LocalDate | null;
-  timeLimit: TimeLimit;
-  calendarVersion: string;
-  supplementPolicy: SupplementPolicy;
-  policyVersion: string;
-  applicantReference?: string;
-}>;
+export type DossierReceived = Event<
+  'DossierReceived',
+  {
+    dossierId: string;
+    /** `<unit electronic code>-<YYMMDD>-<NNNN>`, see dossier-code.ts. */
+    code: string;
+    procedureCode: string;
+    receivingUnitId: string;
+    competentUnitId: string;
+    channel: Channel;
+    /** Equal to occurredAt. */
+    receivedAt: Instant;
+    /** Null for procedures with an immediate result. */
+    dueDate: LocalDate | null;
+    timeLimit: TimeLimit;
+    calendarVersion: string;
+    supplementPolicy: SupplementPolicy;
+    policyVersion: string;
+    applicantReference?: string;
+  }
+>;
 
-export type ReceiptRefused = Event<'ReceiptRefused', {
-  refusalId: string;
-  procedureCode: string;
-  receivingUnitId: string;
-  channel: Channel;
-  reason: string;
-}>;
+export type ReceiptRefused = Event<
+  'ReceiptRefused',
+  {
+    refusalId: string;
+    procedureCode: string;
+    receivingUnitId: string;
+    channel: Channel;
+    reason: string;
+  }
+>;
 
-export type DossierTransferred = Event<'DossierTransferred', {
-  fromUnitId: string;
-  toUnitId: string;
-  stepDueDate?: LocalDate;
-  reason?: string;
-}>;
+export type DossierTransferred = Event<
+  'DossierTransferred',
+  {
+    fromUnitId: string;
+    toUnitId: string;
+    stepDueDate?: LocalDate;
+    reason?: string;
+  }
+>;
 
 export type SupplementRequested = Event<'SupplementRequested', { reason: string; documents?: string[] }>;
 /** `newDueDate` is the due date after the supplement policy recorded at receipt (pause or restart). */
 export type SupplementReceived = Event<'SupplementReceived', { newDueDate: LocalDate | null }>;
 
-export type FinancialObligationRequested = Event<'FinancialObligationRequested', { amount?: number; description?: string }>;
-export type FinancialObligationFulfilled = Event<'FinancialObligationFulfilled', { amount?: number; description?: string }>;
+export type FinancialObligationRequested = Event<
+  'FinancialObligationRequested',
+  { amount?: number; description?: string }
+>;
+export type FinancialObligationFulfilled = Event<
+  'FinancialObligationFulfilled',
+  { amount?: number; description?: string }
+>;
 
 /** Apology letter and a new appointment (Mẫu 04), at most once; the original due date still classifies. */
 export type DueDateRescheduled = Event<'DueDateRescheduled', { newAppointmentDate: LocalDate; reason: string }>;
@@ -81,12 +96,15 @@ export interface CorrectionChanges {
   calendarVersion?: string;
 }
 
-export type EntryCorrected = Event<'EntryCorrected', {
-  /** Stream position of the entry being corrected, when the clerk pointed at one. */
-  correctsPosition?: number;
-  changes: CorrectionChanges;
-  reason: string;
-}>;
+export type EntryCorrected = Event<
+  'EntryCorrected',
+  {
+    /** Stream position of the entry being corrected, when the clerk pointed at one. */
+    correctsPosition?: number;
+    changes: CorrectionChanges;
+    reason: string;
+  }
+>;
 
 export type DossierEvent =
   | DossierReceived

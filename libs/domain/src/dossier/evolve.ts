@@ -27,7 +27,9 @@ export function evolve(state: DossierState, event: DossierEvent): DossierState {
     };
   }
   if (event.type === 'ReceiptRefused') {
-    return state.status === 'none' ? { status: 'refused_at_receipt', refusalId: event.data.refusalId, lastEventAt: at } : state;
+    return state.status === 'none'
+      ? { status: 'refused_at_receipt', refusalId: event.data.refusalId, lastEventAt: at }
+      : state;
   }
   if (!isReceived(state)) return state;
   if (event.type === 'EntryCorrected') return applyCorrection(state, event);
@@ -38,9 +40,14 @@ export function evolve(state: DossierState, event: DossierEvent): DossierState {
     case 'DossierTransferred':
       return { ...state, dossier: { ...dossier, currentUnitId: event.data.toUnitId } };
     case 'SupplementRequested':
-      return { status: 'awaiting_supplement', dossier: { ...dossier, supplements: [...dossier.supplements, { requestedAt: at, suppliedAt: null }] } };
+      return {
+        status: 'awaiting_supplement',
+        dossier: { ...dossier, supplements: [...dossier.supplements, { requestedAt: at, suppliedAt: null }] },
+      };
     case 'SupplementReceived': {
-      const supplements = dossier.supplements.map((c, i) => (i === dossier.supplements.length - 1 && c.suppliedAt === null ? { ...c, suppliedAt: at } : c));
+      const supplements = dossier.supplements.map((c, i) =>
+        i === dossier.supplements.length - 1 && c.suppliedAt === null ? { ...c, suppliedAt: at } : c,
+      );
       return { status: 'in_progress', dossier: { ...dossier, supplements, dueDate: event.data.newDueDate } };
     }
     case 'FinancialObligationRequested':
@@ -50,9 +57,15 @@ export function evolve(state: DossierState, event: DossierEvent): DossierState {
     case 'DueDateRescheduled':
       return { ...state, dossier: { ...dossier, appointmentDate: event.data.newAppointmentDate } };
     case 'ResultRecorded':
-      return { status: 'resolved', dossier, result: { outcome: event.data.outcome, recordedAt: at, notBefore: before.lastEventAt } };
+      return {
+        status: 'resolved',
+        dossier,
+        result: { outcome: event.data.outcome, recordedAt: at, notBefore: before.lastEventAt },
+      };
     case 'ResultReturned':
-      return state.status === 'resolved' ? { status: 'returned', dossier, result: state.result, returnedAt: at, via: event.data.via } : state;
+      return state.status === 'resolved'
+        ? { status: 'returned', dossier, result: state.result, returnedAt: at, via: event.data.via }
+        : state;
     case 'DossierWithdrawn':
       return { status: 'withdrawn', dossier, withdrawnAt: at };
     case 'ProcessingStopped':

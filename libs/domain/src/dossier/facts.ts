@@ -6,7 +6,18 @@ import type { DossierFacts } from './state';
  * The facts of a dossier that both folds of its events keep — the decider's state (DossierFacts) and the figures'
  * record (DossierRecord) — set by the receipt and changed by corrections, by the rules below and nowhere else.
  */
-export type SharedFacts = Pick<DossierFacts, 'dossierId' | 'code' | 'procedureCode' | 'receivingUnitId' | 'competentUnitId' | 'currentUnitId' | 'channel' | 'receivedAt' | 'dueDate'>;
+export type SharedFacts = Pick<
+  DossierFacts,
+  | 'dossierId'
+  | 'code'
+  | 'procedureCode'
+  | 'receivingUnitId'
+  | 'competentUnitId'
+  | 'currentUnitId'
+  | 'channel'
+  | 'receivedAt'
+  | 'dueDate'
+>;
 
 /** What a receipt records: the dossier is at the unit that received it. */
 export function receiptFacts(d: DossierReceived['data']): SharedFacts {

@@ -73,6 +73,20 @@ export { COMMAND_STATE_MATRIX, transitionFor, type Transition } from './transiti
 export { decide, decideOrThrow, type DossierDecision } from './decide';
 export { type DeciderContext, type DueDateInputs, recomputeDueDate } from './context';
 export { evolve, foldDossier } from './evolve';
-export { upcast, toDossierEvent, DOSSIER_UPCASTERS, UpcastError, type RawDossierEvent, type UpcastStep, type UpcasterRegistry } from './upcasting';
+export {
+  upcast,
+  toDossierEvent,
+  DOSSIER_UPCASTERS,
+  UpcastError,
+  type RawDossierEvent,
+  type UpcastStep,
+  type UpcasterRegistry,
+} from './upcasting';
 export { formatDossierCode, parseDossierCode, MAX_DAILY_SEQUENCE, type DossierCodeParts } from './dossier-code';
-export { DOSSIER_STREAM_PREFIX, RECEIPT_REFUSAL_STREAM_PREFIX, dossierStreamId, receiptRefusalStreamId, dossierIdOf } from './streams';
+export {
+  DOSSIER_STREAM_PREFIX,
+  RECEIPT_REFUSAL_STREAM_PREFIX,
+  dossierStreamId,
+  receiptRefusalStreamId,
+  dossierIdOf,
+} from './streams';

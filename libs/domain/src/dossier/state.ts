@@ -89,6 +89,7 @@ export function openSupplement(facts: DossierFacts): SupplementCycle | null {
 /** The supplement requests whose documents came, in order. */
 export function completedSupplements(facts: DossierFacts): CompletedSupplement[] {
   const done: CompletedSupplement[] = [];
-  for (const cycle of facts.supplements) if (cycle.suppliedAt !== null) done.push({ requestedAt: cycle.requestedAt, suppliedAt: cycle.suppliedAt });
+  for (const cycle of facts.supplements)
+    if (cycle.suppliedAt !== null) done.push({ requestedAt: cycle.requestedAt, suppliedAt: cycle.suppliedAt });
   return done;
 }

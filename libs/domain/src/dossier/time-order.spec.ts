@@ -23,11 +23,20 @@ describe('business time never goes backwards', () => {
   }
 
   it('the same instant as the last event is fine; an unreadable instant is not', () => {
-    dossierSpec.given(HISTORIES.in_progress()).when({ type: 'RecordResult', outcome: 'approved', at: at('2020-06-10') }).then((events) => expect(events).toHaveLength(1));
-    dossierSpec.given(HISTORIES.in_progress()).when({ type: 'RecordResult', outcome: 'approved', at: 'soon' }).thenThrows('INVALID_TIME');
+    dossierSpec
+      .given(HISTORIES.in_progress())
+      .when({ type: 'RecordResult', outcome: 'approved', at: at('2020-06-10') })
+      .then((events) => expect(events).toHaveLength(1));
+    dossierSpec
+      .given(HISTORIES.in_progress())
+      .when({ type: 'RecordResult', outcome: 'approved', at: 'soon' })
+      .thenThrows('INVALID_TIME');
   });
 
   it('state rules come first: a withdrawn dossier says so whatever the time', () => {
-    dossierSpec.given(HISTORIES.withdrawn()).when({ type: 'RecordResult', outcome: 'approved', at: before }).thenThrows('DOSSIER_WITHDRAWN');
+    dossierSpec
+      .given(HISTORIES.withdrawn())
+      .when({ type: 'RecordResult', outcome: 'approved', at: before })
+      .thenThrows('DOSSIER_WITHDRAWN');
   });
 });

@@ -8,13 +8,26 @@ import { COMMAND_STATE_MATRIX } from './transitions';
 const WHEN = at('2020-06-19', '10:00');
 const VALID: Record<DossierCommandType, DossierCommand> = {
   ReceiveDossier: receive({ dossierId: 'd-2', at: WHEN }),
-  RefuseReceipt: { type: 'RefuseReceipt', refusalId: 'r-2', procedureCode: 'T-DKDN-01', receivingUnitId: 'u', channel: 'online', reason: 'Sai thẩm quyền', at: WHEN },
+  RefuseReceipt: {
+    type: 'RefuseReceipt',
+    refusalId: 'r-2',
+    procedureCode: 'T-DKDN-01',
+    receivingUnitId: 'u',
+    channel: 'online',
+    reason: 'Sai thẩm quyền',
+    at: WHEN,
+  },
   TransferDossier: { type: 'TransferDossier', toUnitId: 'so-kh-dt', at: WHEN },
   RequestSupplement: { type: 'RequestSupplement', reason: 'Thiếu giấy tờ', at: WHEN },
   ReceiveSupplement: { type: 'ReceiveSupplement', at: WHEN },
   RequestFinancialObligation: { type: 'RequestFinancialObligation', at: WHEN },
   FulfilFinancialObligation: { type: 'FulfilFinancialObligation', at: WHEN },
-  RescheduleDueDate: { type: 'RescheduleDueDate', newAppointmentDate: '2020-06-22', reason: 'Cần xác minh thêm', at: WHEN },
+  RescheduleDueDate: {
+    type: 'RescheduleDueDate',
+    newAppointmentDate: '2020-06-22',
+    reason: 'Cần xác minh thêm',
+    at: WHEN,
+  },
   RecordResult: { type: 'RecordResult', outcome: 'approved', at: WHEN },
   ReturnResult: { type: 'ReturnResult', via: 'postal', at: WHEN },
   WithdrawDossier: { type: 'WithdrawDossier', reason: 'Xin rút', at: WHEN },

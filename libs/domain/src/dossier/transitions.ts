@@ -56,7 +56,10 @@ export const COMMAND_STATE_MATRIX: Readonly<Record<DossierCommandType, Readonly<
     awaiting_supplement: 'allowed',
     awaiting_financial_obligation: 'NO_SUPPLEMENT_REQUESTED',
   },
-  RequestFinancialObligation: { ...ONLY_IN_PROGRESS, awaiting_financial_obligation: 'FINANCIAL_OBLIGATION_ALREADY_REQUESTED' },
+  RequestFinancialObligation: {
+    ...ONLY_IN_PROGRESS,
+    awaiting_financial_obligation: 'FINANCIAL_OBLIGATION_ALREADY_REQUESTED',
+  },
   FulfilFinancialObligation: {
     ...RECEIVED_BASE,
     in_progress: 'NO_FINANCIAL_OBLIGATION_REQUESTED',

@@ -30,7 +30,10 @@ describe('upcasting stored events to the current schema', () => {
     const event = upcast(v1);
     expect(event.schemaVersion).toBe(2);
     expect(event.data).toEqual({ ...v1.data, channel: 'counter', competentUnitId: 'tth-hcc-hue' });
-    expect(evolve(initialDossierState, event)).toMatchObject({ status: 'in_progress', dossier: { channel: 'counter', competentUnitId: 'tth-hcc-hue' } });
+    expect(evolve(initialDossierState, event)).toMatchObject({
+      status: 'in_progress',
+      dossier: { channel: 'counter', competentUnitId: 'tth-hcc-hue' },
+    });
     expect(upcast({ ...v1, data: { ...v1.data, channel: 'postal' } }).data).toMatchObject({ channel: 'postal' });
   });
 
@@ -64,7 +67,9 @@ describe('decideOrThrow', () => {
   it('returns the events or throws DossierRejected with the code', () => {
     expect(decideOrThrow(initialDossierState, receive(), context)).toHaveLength(1);
     const state = HISTORIES.withdrawn().reduce(evolve, initialDossierState);
-    expect(() => decideOrThrow(state, { type: 'RecordResult', outcome: 'approved', at: '2020-07-01T00:00:00Z' }, context)).toThrow(DossierRejected);
+    expect(() =>
+      decideOrThrow(state, { type: 'RecordResult', outcome: 'approved', at: '2020-07-01T00:00:00Z' }, context),
+    ).toThrow(DossierRejected);
     try {
       decideOrThrow(state, { type: 'RecordResult', outcome: 'approved', at: '2020-07-01T00:00:00Z' }, context);
     } catch (error) {

@@ -43,10 +43,14 @@ export const DOSSIER_UPCASTERS: UpcasterRegistry = {
 };
 
 export function upcast(raw: RawDossierEvent, registry: UpcasterRegistry = DOSSIER_UPCASTERS): DossierEvent {
-  if (!isDossierEventType(raw.type)) throw new UpcastError('UNKNOWN_EVENT_TYPE', `Unknown dossier event type "${raw.type}".`);
+  if (!isDossierEventType(raw.type))
+    throw new UpcastError('UNKNOWN_EVENT_TYPE', `Unknown dossier event type "${raw.type}".`);
   const current = CURRENT_SCHEMA_VERSIONS[raw.type];
   if (!Number.isInteger(raw.schemaVersion) || raw.schemaVersion < 1 || raw.schemaVersion > current) {
-    throw new UpcastError('UNSUPPORTED_SCHEMA_VERSION', `${raw.type} has schema version ${raw.schemaVersion}; this build reads 1..${current}.`);
+    throw new UpcastError(
+      'UNSUPPORTED_SCHEMA_VERSION',
+      `${raw.type} has schema version ${raw.schemaVersion}; this build reads 1..${current}.`,
+    );
   }
   if (typeof raw.data !== 'object' || raw.data === null || Array.isArray(raw.data)) {
     throw new UpcastError('MALFORMED_EVENT', `${raw.type} v${raw.schemaVersion} has no data object.`);
@@ -54,7 +58,8 @@ export function upcast(raw: RawDossierEvent, registry: UpcasterRegistry = DOSSIE
   let data = raw.data as Record<string, unknown>;
   for (let version = raw.schemaVersion; version < current; version++) {
     const step = registry[raw.type]?.[version];
-    if (!step) throw new UpcastError('UNSUPPORTED_SCHEMA_VERSION', `No upcaster for ${raw.type} v${version} → v${version + 1}.`);
+    if (!step)
+      throw new UpcastError('UNSUPPORTED_SCHEMA_VERSION', `No upcaster for ${raw.type} v${version} → v${version + 1}.`);
     data = step(data);
   }
   if (typeof data.occurredAt !== 'string') throw new UpcastError('MALFORMED_EVENT', `${raw.type} has no occurredAt.`);

@@ -12,7 +12,15 @@ export type Bucket =
   | 'waiting_financial_obligation'
   | 'in_progress';
 
-export const BUCKETS: readonly Bucket[] = ['not_received', 'resolved', 'withdrawn', 'stopped', 'waiting_supplement', 'waiting_financial_obligation', 'in_progress'];
+export const BUCKETS: readonly Bucket[] = [
+  'not_received',
+  'resolved',
+  'withdrawn',
+  'stopped',
+  'waiting_supplement',
+  'waiting_financial_obligation',
+  'in_progress',
+];
 export const TERMINAL_BUCKETS: readonly Bucket[] = ['resolved', 'withdrawn', 'stopped'];
 
 export const isTerminal = (bucket: Bucket): boolean => TERMINAL_BUCKETS.includes(bucket);
@@ -50,7 +58,10 @@ const STATUS_OF_BUCKET = {
  * The one precedence of a received dossier's situation, given which dates have come (`happened`): a result, then
  * a withdrawal, then a stop, then the latest wait on the applicant not ended, otherwise in progress.
  */
-function receivedBucket(record: DossierRecord, happened: (date: LocalDate | null) => boolean): Exclude<Bucket, 'not_received'> {
+function receivedBucket(
+  record: DossierRecord,
+  happened: (date: LocalDate | null) => boolean,
+): Exclude<Bucket, 'not_received'> {
   if (happened(record.resultOn)) return 'resolved';
   if (happened(record.withdrawnOn)) return 'withdrawn';
   if (happened(record.stoppedOn)) return 'stopped';

@@ -45,7 +45,12 @@ describe('DossierRecord', () => {
         { type: 'RequestFinancialObligation', at: at('2020-06-16', '10:00') },
         { type: 'FulfilFinancialObligation', at: at('2020-06-17') },
         { type: 'TransferDossier', toUnitId: 'so-kh-dt', at: at('2020-06-17', '10:00') },
-        { type: 'RescheduleDueDate', newAppointmentDate: '2020-06-25', reason: 'Xin lỗi', at: at('2020-06-17', '11:00') },
+        {
+          type: 'RescheduleDueDate',
+          newAppointmentDate: '2020-06-25',
+          reason: 'Xin lỗi',
+          at: at('2020-06-17', '11:00'),
+        },
         { type: 'RecordResult', outcome: 'refused', reason: 'Không đủ điều kiện', at: at('2020-06-19') },
         { type: 'ReturnResult', via: 'postal', at: at('2020-06-22') },
       ),
@@ -64,7 +69,11 @@ describe('DossierRecord', () => {
       returnedOn: '2020-06-22',
       returnedVia: 'postal',
     });
-    expect(['2020-06-09', '2020-06-10', '2020-06-11', '2020-06-15', '2020-06-16', '2020-06-17', '2020-06-19'].map((day) => bucketAt(r, day))).toEqual([
+    expect(
+      ['2020-06-09', '2020-06-10', '2020-06-11', '2020-06-15', '2020-06-16', '2020-06-17', '2020-06-19'].map((day) =>
+        bucketAt(r, day),
+      ),
+    ).toEqual([
       'not_received',
       'in_progress',
       'waiting_supplement',
@@ -80,17 +89,41 @@ describe('DossierRecord', () => {
     const r = dossierRecordFrom(
       history(
         receive(),
-        { type: 'CorrectEntry', changes: { receivedAt: at('2020-06-09', '16:00'), channel: 'online', receivingUnitId: 'tth-hcc-hue' }, reason: 'Nhập sai', at: at('2020-06-10', '10:00') },
+        {
+          type: 'CorrectEntry',
+          changes: { receivedAt: at('2020-06-09', '16:00'), channel: 'online', receivingUnitId: 'tth-hcc-hue' },
+          reason: 'Nhập sai',
+          at: at('2020-06-10', '10:00'),
+        },
         { type: 'RecordResult', outcome: 'approved', at: at('2020-06-15') },
-        { type: 'CorrectEntry', changes: { resultAt: at('2020-06-12', '16:00') }, reason: 'Nhập muộn', at: at('2020-06-15', '10:00') },
+        {
+          type: 'CorrectEntry',
+          changes: { resultAt: at('2020-06-12', '16:00') },
+          reason: 'Nhập muộn',
+          at: at('2020-06-15', '10:00'),
+        },
       ),
     )!;
-    expect(r).toMatchObject({ receivedOn: '2020-06-09', dueDate: '2020-06-12', channel: 'online', receivingUnitId: 'tth-hcc-hue', currentUnitId: 'tth-hcc-hue', resultOn: '2020-06-12', corrections: 2 });
+    expect(r).toMatchObject({
+      receivedOn: '2020-06-09',
+      dueDate: '2020-06-12',
+      channel: 'online',
+      receivingUnitId: 'tth-hcc-hue',
+      currentUnitId: 'tth-hcc-hue',
+      resultOn: '2020-06-12',
+      corrections: 2,
+    });
     expect(classifyResolution(r)).toBe('on_time');
   });
 
   it('closes an open wait on withdrawal or stop', () => {
-    const r = dossierRecordFrom(history(receive(), { type: 'RequestSupplement', reason: 'Thiếu', at: at('2020-06-11') }, { type: 'StopProcessing', reason: 'Quá hạn bổ sung', at: at('2020-06-30') }))!;
+    const r = dossierRecordFrom(
+      history(
+        receive(),
+        { type: 'RequestSupplement', reason: 'Thiếu', at: at('2020-06-11') },
+        { type: 'StopProcessing', reason: 'Quá hạn bổ sung', at: at('2020-06-30') },
+      ),
+    )!;
     expect(r.waits).toEqual([{ kind: 'supplement', from: '2020-06-11', to: '2020-06-30' }]);
     expect(bucketAt(r, '2020-06-29')).toBe('waiting_supplement');
     expect(bucketAt(r, '2020-06-30')).toBe('stopped');
@@ -107,7 +140,9 @@ describe('classification on local dates', () => {
   });
 
   it('a result at 23:30 local is on that local day whatever the process zone', () => {
-    const r = dossierRecordFrom(history(receive(), { type: 'RecordResult', outcome: 'approved', at: at('2020-06-15', '23:30') }))!;
+    const r = dossierRecordFrom(
+      history(receive(), { type: 'RecordResult', outcome: 'approved', at: at('2020-06-15', '23:30') }),
+    )!;
     expect(r.resultAt).toBe('2020-06-15T16:30:00.000Z');
     expect(r.resultOn).toBe('2020-06-15');
     expect(classifyResolution(r)).toBe('on_time');

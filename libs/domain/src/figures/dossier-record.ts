@@ -69,7 +69,11 @@ export function evolveRecord(record: DossierRecord | null, event: DossierEvent):
     case 'DossierTransferred':
       return { ...next, currentUnitId: event.data.toUnitId };
     case 'SupplementRequested':
-      return { ...next, supplementRequests: record.supplementRequests + 1, waits: [...record.waits, { kind: 'supplement', from: day, to: null }] };
+      return {
+        ...next,
+        supplementRequests: record.supplementRequests + 1,
+        waits: [...record.waits, { kind: 'supplement', from: day, to: null }],
+      };
     case 'SupplementReceived':
       return { ...next, dueDate: event.data.newDueDate, waits: closeWait(record.waits, 'supplement', day) };
     case 'FinancialObligationRequested':

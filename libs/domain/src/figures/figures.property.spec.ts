@@ -7,7 +7,8 @@ import { bucketAt, type Bucket } from './bucket';
 import { dossierRecordFrom, type DossierRecord } from './dossier-record';
 import { addFigures, computeFigures, emptyFigures, type Figures } from './figures';
 
-const outflow = (f: Figures) => f.resolved.total + f.inProgress.total + f.withdrawn + f.stopped + f.waitingSupplement + f.waitingFinancialObligation;
+const outflow = (f: Figures) =>
+  f.resolved.total + f.inProgress.total + f.withdrawn + f.stopped + f.waitingSupplement + f.waitingFinancialObligation;
 const inflow = (f: Figures) => f.carriedOver + f.received.total;
 
 const EXPECTED_BUCKET: Record<DossierState['status'], Bucket | null> = {
@@ -32,7 +33,10 @@ function dueDatesOf(events: DossierEvent[]): string[] {
 }
 
 describe('figures over random but valid histories', () => {
-  const scenario = fc.tuple(fc.array(dossierScriptArb(), { minLength: 1, maxLength: 40 }), fc.array(periodArb(), { minLength: 1, maxLength: 5 }));
+  const scenario = fc.tuple(
+    fc.array(dossierScriptArb(), { minLength: 1, maxLength: 40 }),
+    fc.array(periodArb(), { minLength: 1, maxLength: 5 }),
+  );
 
   it('reconcile to 0, put every dossier in scope in exactly one place, and add up per dossier', () => {
     fc.assert(
@@ -90,8 +94,14 @@ describe('figures over random but valid histories', () => {
           if (expected === null) expect(record).toBeNull();
           else {
             expect(bucketAt(record!, '2099-12-31')).toBe(expected);
-            expect(record!.dueDate).toBe(state.status === 'none' || state.status === 'refused_at_receipt' ? null : state.dossier.dueDate);
-            expect(record!.receivedOn).toBe(localDateOf(state.status === 'none' || state.status === 'refused_at_receipt' ? '' : state.dossier.receivedAt));
+            expect(record!.dueDate).toBe(
+              state.status === 'none' || state.status === 'refused_at_receipt' ? null : state.dossier.dueDate,
+            );
+            expect(record!.receivedOn).toBe(
+              localDateOf(
+                state.status === 'none' || state.status === 'refused_at_receipt' ? '' : state.dossier.receivedAt,
+              ),
+            );
           }
         }
       }),
@@ -112,7 +122,16 @@ describe('the history generator', () => {
       run.events.forEach((e) => types.add(e.type));
       rejected += run.rejected;
     });
-    expect([...statuses].sort()).toEqual(['awaiting_financial_obligation', 'awaiting_supplement', 'in_progress', 'refused_at_receipt', 'resolved', 'returned', 'stopped', 'withdrawn']);
+    expect([...statuses].sort()).toEqual([
+      'awaiting_financial_obligation',
+      'awaiting_supplement',
+      'in_progress',
+      'refused_at_receipt',
+      'resolved',
+      'returned',
+      'stopped',
+      'withdrawn',
+    ]);
     expect(types.size).toBe(13);
     expect(rejected).toBeGreaterThan(0);
   });

@@ -5,7 +5,8 @@ import { addFigures, computeFigures, computeFiguresBy, emptyFigures } from './fi
 
 const result = (date: string): DossierCommand => ({ type: 'RecordResult', outcome: 'approved', at: at(date, '15:00') });
 const record = (...commands: DossierCommand[]): DossierRecord | null => dossierRecordFrom(history(...commands));
-const d = (id: string, date: string, over: Partial<Parameters<typeof receive>[0]> = {}) => receive({ dossierId: id, at: at(date), ...over });
+const d = (id: string, date: string, over: Partial<Parameters<typeof receive>[0]> = {}) =>
+  receive({ dossierId: id, at: at(date), ...over });
 
 /** Fifteen dossiers around the period 10/6/2020 → 19/6/2020. */
 const records = [
@@ -21,9 +22,21 @@ const records = [
   record(d('J', '2020-06-11'), { type: 'WithdrawDossier', reason: 'Xin rút', at: at('2020-06-12') }),
   record(d('K', '2020-06-11', { channel: 'postal' }), { type: 'StopProcessing', reason: 'Dừng', at: at('2020-06-18') }),
   record(d('L', '2020-06-22')), // after the period
-  record({ type: 'RefuseReceipt', refusalId: 'M', procedureCode: 'T-DKDN-01', receivingUnitId: 'u', channel: 'counter', reason: 'Từ chối', at: at('2020-06-12') }),
+  record({
+    type: 'RefuseReceipt',
+    refusalId: 'M',
+    procedureCode: 'T-DKDN-01',
+    receivingUnitId: 'u',
+    channel: 'counter',
+    reason: 'Từ chối',
+    at: at('2020-06-12'),
+  }),
   record(d('N', '2020-06-01'), { type: 'WithdrawDossier', reason: 'Xin rút', at: at('2020-06-03') }),
-  record(d('O', '2020-06-10'), { type: 'RescheduleDueDate', newAppointmentDate: '2020-06-22', reason: 'Xin lỗi', at: at('2020-06-12') }, result('2020-06-18')), // late despite the appointment
+  record(
+    d('O', '2020-06-10'),
+    { type: 'RescheduleDueDate', newAppointmentDate: '2020-06-22', reason: 'Xin lỗi', at: at('2020-06-12') },
+    result('2020-06-18'),
+  ), // late despite the appointment
 ].filter((r): r is DossierRecord => r !== null);
 
 const period = { from: '2020-06-10', to: '2020-06-19' };
@@ -37,13 +50,28 @@ describe('computeFigures', () => {
     expect(f.resolved).toEqual({ total: 5, early: 1, onTime: 2, late: 2 });
     expect(f.shares).toEqual({ early: 0.2, onTime: 0.4, late: 0.4 });
     expect(f.inProgress).toEqual({ total: 2, withinDeadline: 1, overdue: 1 });
-    expect({ withdrawn: f.withdrawn, stopped: f.stopped, waitingSupplement: f.waitingSupplement, waitingFinancialObligation: f.waitingFinancialObligation }).toEqual({
+    expect({
+      withdrawn: f.withdrawn,
+      stopped: f.stopped,
+      waitingSupplement: f.waitingSupplement,
+      waitingFinancialObligation: f.waitingFinancialObligation,
+    }).toEqual({
       withdrawn: 1,
       stopped: 1,
       waitingSupplement: 1,
       waitingFinancialObligation: 1,
     });
-    expect(f.reconciliation).toEqual({ carriedOver: 2, received: 9, resolved: 5, inProgress: 2, withdrawn: 1, stopped: 1, waitingSupplement: 1, waitingFinancialObligation: 1, difference: 0 });
+    expect(f.reconciliation).toEqual({
+      carriedOver: 2,
+      received: 9,
+      resolved: 5,
+      inProgress: 2,
+      withdrawn: 1,
+      stopped: 1,
+      waitingSupplement: 1,
+      waitingFinancialObligation: 1,
+      difference: 0,
+    });
   });
 
   it('shows a non-zero difference for an inconsistent history instead of hiding it', () => {
@@ -64,7 +92,10 @@ describe('computeFigures', () => {
 
   it('adds per unit to a level, recomputing shares', () => {
     const [first, ...rest] = records;
-    const sum = addFigures(computeFigures([first!, ...rest.slice(0, 5)], period), computeFigures(rest.slice(5), period));
+    const sum = addFigures(
+      computeFigures([first!, ...rest.slice(0, 5)], period),
+      computeFigures(rest.slice(5), period),
+    );
     expect(sum).toEqual(computeFigures(records, period));
     const byUnit = computeFiguresBy(records, period, (r) => (r.channel === 'online' ? 'online-desk' : 'counter-desk'));
     expect([...byUnit.keys()].sort()).toEqual(['counter-desk', 'online-desk']);

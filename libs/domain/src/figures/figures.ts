@@ -54,11 +54,21 @@ export function emptyFigures(): Figures {
     stopped: 0,
     waitingSupplement: 0,
     waitingFinancialObligation: 0,
-    reconciliation: reconcile({ carriedOver: 0, received: 0, resolved: 0, inProgress: 0, withdrawn: 0, stopped: 0, waitingSupplement: 0, waitingFinancialObligation: 0 }),
+    reconciliation: reconcile({
+      carriedOver: 0,
+      received: 0,
+      resolved: 0,
+      inProgress: 0,
+      withdrawn: 0,
+      stopped: 0,
+      waitingSupplement: 0,
+      waitingFinancialObligation: 0,
+    }),
   };
 }
 
-const within = (date: LocalDate | null, period: Period): boolean => date !== null && date >= period.from && date <= period.to;
+const within = (date: LocalDate | null, period: Period): boolean =>
+  date !== null && date >= period.from && date <= period.to;
 
 /**
  * The reference computation. Each figure is computed on its own (not by elimination), so the reconciliation is
@@ -164,6 +174,12 @@ function finish(f: Figures): Figures {
 }
 
 function reconcile(parts: Omit<Reconciliation, 'difference'>): Reconciliation {
-  const outflow = parts.resolved + parts.inProgress + parts.withdrawn + parts.stopped + parts.waitingSupplement + parts.waitingFinancialObligation;
+  const outflow =
+    parts.resolved +
+    parts.inProgress +
+    parts.withdrawn +
+    parts.stopped +
+    parts.waitingSupplement +
+    parts.waitingFinancialObligation;
   return { ...parts, difference: parts.carriedOver + parts.received - outflow };
 }

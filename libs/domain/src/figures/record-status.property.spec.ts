@@ -17,9 +17,20 @@ describe('the record and the decider over random but valid histories', () => {
             continue;
           }
           expect(record).not.toBeNull();
-          const { receivedAt, channel, receivingUnitId, competentUnitId, currentUnitId, procedureCode, dueDate } = state.dossier;
-          expect(record).toMatchObject({ receivedAt, channel, receivingUnitId, competentUnitId, currentUnitId, procedureCode, dueDate });
-          expect(record!.resultAt).toBe(state.status === 'resolved' || state.status === 'returned' ? state.result.recordedAt : null);
+          const { receivedAt, channel, receivingUnitId, competentUnitId, currentUnitId, procedureCode, dueDate } =
+            state.dossier;
+          expect(record).toMatchObject({
+            receivedAt,
+            channel,
+            receivingUnitId,
+            competentUnitId,
+            currentUnitId,
+            procedureCode,
+            dueDate,
+          });
+          expect(record!.resultAt).toBe(
+            state.status === 'resolved' || state.status === 'returned' ? state.result.recordedAt : null,
+          );
           expect(statusOf(record!)).toBe(state.status);
         }
       }),

@@ -88,11 +88,20 @@ export function solarToLunar(date: LocalDate, tz: number = VIETNAM_TIME_ZONE): L
   return { day, month, year: lunarYear, leap };
 }
 
-export function lunarToSolar(day: number, month: number, year: number, leap = false, tz: number = VIETNAM_TIME_ZONE): LocalDate {
+export function lunarToSolar(
+  day: number,
+  month: number,
+  year: number,
+  leap = false,
+  tz: number = VIETNAM_TIME_ZONE,
+): LocalDate {
   if (![day, month, year].every(Number.isInteger) || month < 1 || month > 12 || day < 1 || day > 30) {
     throw new LunarDateError(`Not a lunar date: ${day}/${month}${leap ? ' (leap)' : ''}/${year}`);
   }
-  const [a11, b11] = month < 11 ? [month11Start(year - 1, tz), month11Start(year, tz)] : [month11Start(year, tz), month11Start(year + 1, tz)];
+  const [a11, b11] =
+    month < 11
+      ? [month11Start(year - 1, tz), month11Start(year, tz)]
+      : [month11Start(year, tz), month11Start(year + 1, tz)];
   const k = Math.floor(0.5 + (a11 - LUNATION_ORIGIN_JD) / SYNODIC_MONTH);
   let offset = month - 11;
   if (offset < 0) offset += 12;
@@ -107,7 +116,8 @@ export function lunarToSolar(day: number, month: number, year: number, leap = fa
   }
   const monthStart = newMoonDay(k + offset, tz);
   const length = newMoonDay(k + offset + 1, tz) - monthStart;
-  if (day > length) throw new LunarDateError(`Lunar month ${month}${leap ? ' (leap)' : ''}/${year} has ${length} days, not ${day}.`);
+  if (day > length)
+    throw new LunarDateError(`Lunar month ${month}${leap ? ' (leap)' : ''}/${year} has ${length} days, not ${day}.`);
   return localDateOfJulianDay(monthStart + day - 1);
 }
 

@@ -18,7 +18,11 @@ export function parseCsv(text: string): CsvRow[] {
   const header = headerRecord.fields.map((name) => name.trim());
   return records.map(({ line, fields }) => {
     if (fields.length !== header.length) {
-      throw new ReferenceDataError('INVALID_FORMAT', `Dòng ${line}: có ${fields.length} cột, tiêu đề có ${header.length} cột.`, line);
+      throw new ReferenceDataError(
+        'INVALID_FORMAT',
+        `Dòng ${line}: có ${fields.length} cột, tiêu đề có ${header.length} cột.`,
+        line,
+      );
     }
     const values: Record<string, string> = {};
     header.forEach((name, i) => (values[name] = (fields[i] ?? '').trim()));
@@ -63,7 +67,8 @@ function splitRecords(text: string): { line: number; fields: string[] }[] {
       recordLine = line;
     } else field += ch;
   }
-  if (quoted) throw new ReferenceDataError('INVALID_FORMAT', `Dòng ${recordLine}: thiếu dấu ngoặc kép đóng.`, recordLine);
+  if (quoted)
+    throw new ReferenceDataError('INVALID_FORMAT', `Dòng ${recordLine}: thiếu dấu ngoặc kép đóng.`, recordLine);
   endRecord();
   return records;
 }

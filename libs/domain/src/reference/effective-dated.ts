@@ -22,7 +22,10 @@ export function intervalsOverlap(a: EffectiveDated, b: EffectiveDated): boolean 
 }
 
 /** Groups versions by key; returns the first pair of versions of one key whose intervals overlap, if any. */
-export function findOverlap<T extends EffectiveDated>(records: readonly T[], key: (record: T) => string): [T, T] | null {
+export function findOverlap<T extends EffectiveDated>(
+  records: readonly T[],
+  key: (record: T) => string,
+): [T, T] | null {
   const byKey = new Map<string, T[]>();
   for (const record of records) {
     const versions = byKey.get(key(record)) ?? [];

@@ -30,7 +30,8 @@ export function fieldReader(record: Record<string, unknown>, row: number, where:
   const text = (field: string): string | undefined => {
     const value = record[field];
     if (blank(value)) return undefined;
-    if (typeof value !== 'string' && typeof value !== 'number') return fail(field, `phải là chuỗi ký tự, nhận được ${describeValue(value)}.`);
+    if (typeof value !== 'string' && typeof value !== 'number')
+      return fail(field, `phải là chuỗi ký tự, nhận được ${describeValue(value)}.`);
     const result = String(value).trim();
     const problem = unstorableTextProblem(result);
     return problem === undefined ? result : fail(field, problem);
@@ -49,7 +50,11 @@ export function fieldReader(record: Record<string, unknown>, row: number, where:
     boolean: (field) => {
       const value = record[field];
       if (typeof value === 'boolean') return value;
-      const normalised = blank(value) ? '' : typeof value === 'string' || typeof value === 'number' ? String(value).trim().toLowerCase() : '?';
+      const normalised = blank(value)
+        ? ''
+        : typeof value === 'string' || typeof value === 'number'
+          ? String(value).trim().toLowerCase()
+          : '?';
       if (TRUE.includes(normalised)) return true;
       if (FALSE.includes(normalised)) return false;
       return fail(field, `giá trị đúng/sai không hợp lệ ${describeValue(value)} (true/false).`);

@@ -27,7 +27,8 @@ export function parseProcedures(input: ReferenceInput): Procedure[] {
       validFrom: read.localDate('validFrom'),
       validTo: read.nullableLocalDate('validTo'),
     };
-    if (procedure.validTo !== null && procedure.validTo <= procedure.validFrom) read.fail('validTo', `phải sau validFrom (${procedure.validFrom}).`);
+    if (procedure.validTo !== null && procedure.validTo <= procedure.validFrom)
+      read.fail('validTo', `phải sau validFrom (${procedure.validFrom}).`);
     return procedure;
   });
 }
@@ -46,22 +47,31 @@ function readTimeLimit(read: FieldReader): TimeLimit {
     amountField = 'timeLimit.amount';
   }
   const u = typeof unit === 'string' ? unit.trim() : unit;
-  if (!UNITS.includes(u as (typeof UNITS)[number])) return read.fail(field, `đơn vị thời hạn ${describeValue(unit)} không hợp lệ (${UNITS.join(', ')}).`);
+  if (!UNITS.includes(u as (typeof UNITS)[number]))
+    return read.fail(field, `đơn vị thời hạn ${describeValue(unit)} không hợp lệ (${UNITS.join(', ')}).`);
   if (u === 'immediate') return { unit: 'immediate' };
-  const n = typeof amount === 'number' ? amount : typeof amount === 'string' && amount.trim() !== '' ? Number(amount) : NaN;
-  if (!Number.isInteger(n) || n <= 0) return read.fail(amountField, `thời hạn phải là số nguyên dương, nhận được ${describeValue(amount ?? '')}.`);
+  const n =
+    typeof amount === 'number' ? amount : typeof amount === 'string' && amount.trim() !== '' ? Number(amount) : NaN;
+  if (!Number.isInteger(n) || n <= 0)
+    return read.fail(amountField, `thời hạn phải là số nguyên dương, nhận được ${describeValue(amount ?? '')}.`);
   return { unit: u as 'working_days' | 'calendar_days' | 'working_hours', amount: n };
 }
 
 function readOnlineLevel(read: FieldReader): OnlineLevel {
   const raw = read.raw('onlineLevel');
   if (raw !== undefined && raw !== null && typeof raw !== 'string' && typeof raw !== 'number') {
-    return read.fail('onlineLevel', `mức dịch vụ công trực tuyến ${describeValue(raw)} không hợp lệ (none, partial, full hoặc 1–4).`);
+    return read.fail(
+      'onlineLevel',
+      `mức dịch vụ công trực tuyến ${describeValue(raw)} không hợp lệ (none, partial, full hoặc 1–4).`,
+    );
   }
   const value = raw === undefined || raw === null ? 'none' : String(raw).trim();
   if ((ONLINE_LEVELS as readonly string[]).includes(value)) return value as OnlineLevel;
   if (['1', '2', ''].includes(value)) return 'none';
   if (value === '3') return 'partial';
   if (value === '4') return 'full';
-  return read.fail('onlineLevel', `mức dịch vụ công trực tuyến "${value}" không hợp lệ (none, partial, full hoặc 1–4).`);
+  return read.fail(
+    'onlineLevel',
+    `mức dịch vụ công trực tuyến "${value}" không hợp lệ (none, partial, full hoặc 1–4).`,
+  );
 }

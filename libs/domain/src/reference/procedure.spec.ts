@@ -3,7 +3,8 @@ import { parseProcedures } from './procedure-parser';
 import { ReferenceDataError } from './reference-error';
 
 describe('procedures', () => {
-  const header = 'code,name,level,field,timeLimitUnit,timeLimitAmount,oneStop,interconnected,onlineLevel,legalBasis,validFrom,validTo';
+  const header =
+    'code,name,level,field,timeLimitUnit,timeLimitAmount,oneStop,interconnected,onlineLevel,legalBasis,validFrom,validTo';
 
   it('reads CSV, mapping the 2020 online levels (mức 3/4) and flat time limits', () => {
     const procedures = parseProcedures(
@@ -27,22 +28,48 @@ describe('procedures', () => {
       validFrom: '2015-11-01',
       validTo: '2021-01-04',
     });
-    expect(procedures[1]).toMatchObject({ timeLimit: { unit: 'immediate' }, oneStop: true, interconnected: false, onlineLevel: 'none', validTo: null });
+    expect(procedures[1]).toMatchObject({
+      timeLimit: { unit: 'immediate' },
+      oneStop: true,
+      interconnected: false,
+      onlineLevel: 'none',
+      validTo: null,
+    });
     expect(procedures[2]).toMatchObject({ timeLimit: { unit: 'calendar_days', amount: 10 }, onlineLevel: 'full' });
   });
 
   it('names the row and field of a bad time limit, flag or level', () => {
-    expect(() => parseProcedures(`${header}\nA,A,district,,weeks,3,true,false,none,,2020-01-01,`)).toThrow('Dòng 2, trường "timeLimitUnit"');
-    expect(() => parseProcedures(`${header}\nA,A,district,,working_days,0,true,false,none,,2020-01-01,`)).toThrow('Dòng 2, trường "timeLimitAmount"');
-    expect(() => parseProcedures(`${header}\nA,A,district,,working_days,2,maybe,false,none,,2020-01-01,`)).toThrow('Dòng 2, trường "oneStop"');
-    expect(() => parseProcedures(`${header}\nA,A,district,,working_days,2,true,false,5,,2020-01-01,`)).toThrow('Dòng 2, trường "onlineLevel"');
-    expect(() => parseProcedures([{ code: 'A', name: 'A', level: 'x', timeLimit: { unit: 'working_days', amount: 1.5 }, oneStop: true, interconnected: false, validFrom: '2020-01-01' }])).toThrow(
-      'Bản ghi 1, trường "timeLimit.amount"',
+    expect(() => parseProcedures(`${header}\nA,A,district,,weeks,3,true,false,none,,2020-01-01,`)).toThrow(
+      'Dòng 2, trường "timeLimitUnit"',
     );
+    expect(() => parseProcedures(`${header}\nA,A,district,,working_days,0,true,false,none,,2020-01-01,`)).toThrow(
+      'Dòng 2, trường "timeLimitAmount"',
+    );
+    expect(() => parseProcedures(`${header}\nA,A,district,,working_days,2,maybe,false,none,,2020-01-01,`)).toThrow(
+      'Dòng 2, trường "oneStop"',
+    );
+    expect(() => parseProcedures(`${header}\nA,A,district,,working_days,2,true,false,5,,2020-01-01,`)).toThrow(
+      'Dòng 2, trường "onlineLevel"',
+    );
+    expect(() =>
+      parseProcedures([
+        {
+          code: 'A',
+          name: 'A',
+          level: 'x',
+          timeLimit: { unit: 'working_days', amount: 1.5 },
+          oneStop: true,
+          interconnected: false,
+          validFrom: '2020-01-01',
+        },
+      ]),
+    ).toThrow('Bản ghi 1, trường "timeLimit.amount"');
   });
 
   it('finds the version in force and refuses overlapping versions', () => {
-    const base = parseProcedures(`${header}\nA,A v1,district,,working_days,3,true,false,none,,2015-01-01,2021-01-04\nA,A v2,district,,working_days,2,true,false,none,,2021-01-04,`);
+    const base = parseProcedures(
+      `${header}\nA,A v1,district,,working_days,3,true,false,none,,2015-01-01,2021-01-04\nA,A v2,district,,working_days,2,true,false,none,,2021-01-04,`,
+    );
     const catalogue = procedureCatalogue(base);
     expect(catalogue.procedureAt('A', '2021-01-03')?.name).toBe('A v1');
     expect(catalogue.procedureAt('A', '2021-01-04')?.name).toBe('A v2');

@@ -46,7 +46,10 @@ export function procedureCatalogue(records: readonly Procedure[]): ProcedureCata
   const overlap = findOverlap(records, (p) => p.code);
   if (overlap) {
     const [a, b] = overlap;
-    throw new ReferenceDataError('DUPLICATE_VERSION', `Thủ tục "${a.code}" có hai phiên bản chồng lấn thời gian hiệu lực (${a.validFrom} và ${b.validFrom}).`);
+    throw new ReferenceDataError(
+      'DUPLICATE_VERSION',
+      `Thủ tục "${a.code}" có hai phiên bản chồng lấn thời gian hiệu lực (${a.validFrom} và ${b.validFrom}).`,
+    );
   }
   const procedures = [...records];
   return {

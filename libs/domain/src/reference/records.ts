@@ -24,7 +24,12 @@ export function readRecords(input: ReferenceInput): SourceRecord[] {
     } catch (error) {
       throw new ReferenceDataError('INVALID_FORMAT', `JSON không hợp lệ: ${(error as Error).message}`);
     }
-    if (!Array.isArray(parsed) && typeof parsed === 'object' && parsed !== null && Array.isArray((parsed as { records?: unknown }).records)) {
+    if (
+      !Array.isArray(parsed) &&
+      typeof parsed === 'object' &&
+      parsed !== null &&
+      Array.isArray((parsed as { records?: unknown }).records)
+    ) {
       parsed = (parsed as { records: unknown[] }).records;
     }
     if (!Array.isArray(parsed)) throw new ReferenceDataError('INVALID_FORMAT', 'JSON phải là một mảng bản ghi.');

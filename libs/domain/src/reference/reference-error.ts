@@ -4,7 +4,8 @@
  */
 export class ReferenceDataError extends Error {
   constructor(
-    readonly code: 'INVALID_FORMAT' | 'INVALID_FIELD' | 'DUPLICATE_VERSION' | 'UNKNOWN_PARENT' | 'EMPTY_REGISTRY' | 'ENTRY_REMOVED',
+    readonly code:
+      'INVALID_FORMAT' | 'INVALID_FIELD' | 'DUPLICATE_VERSION' | 'UNKNOWN_PARENT' | 'EMPTY_REGISTRY' | 'ENTRY_REMOVED',
     message: string,
     readonly row: number | null = null,
     readonly field: string | null = null,

@@ -20,15 +20,22 @@ export function parseUnits(input: ReferenceInput): OrganisationUnit[] {
       validFrom: read.localDate('validFrom'),
       validTo: read.nullableLocalDate('validTo'),
     };
-    if (!/^[0-9A-Za-z.]+$/.test(unit.code)) read.fail('code', `mã định danh "${unit.code}" chỉ gồm chữ, số và dấu chấm.`);
-    if (unit.validTo !== null && unit.validTo <= unit.validFrom) read.fail('validTo', `phải sau validFrom (${unit.validFrom}).`);
+    if (!/^[0-9A-Za-z.]+$/.test(unit.code))
+      read.fail('code', `mã định danh "${unit.code}" chỉ gồm chữ, số và dấu chấm.`);
+    if (unit.validTo !== null && unit.validTo <= unit.validFrom)
+      read.fail('validTo', `phải sau validFrom (${unit.validFrom}).`);
     return unit;
   });
   const ids = new Set(units.map((u) => u.id));
   units.forEach((unit, i) => {
     if (unit.parentId !== null && !ids.has(unit.parentId)) {
       const source = sources[i];
-      throw new ReferenceDataError('UNKNOWN_PARENT', `${source?.where ?? ''}, trường "parentId": không có đơn vị "${unit.parentId}".`, source?.row ?? null, 'parentId');
+      throw new ReferenceDataError(
+        'UNKNOWN_PARENT',
+        `${source?.where ?? ''}, trường "parentId": không có đơn vị "${unit.parentId}".`,
+        source?.row ?? null,
+        'parentId',
+      );
     }
   });
   return units;

@@ -30,10 +30,20 @@ describe('effective-dated organisation units', () => {
   });
 
   it('walks the tree as it stood on the date', () => {
-    expect(registry.descendantsOf('p', '2020-06-10').map((u) => u.id).sort()).toEqual(['c1', 'd1', 'd2']);
+    expect(
+      registry
+        .descendantsOf('p', '2020-06-10')
+        .map((u) => u.id)
+        .sort(),
+    ).toEqual(['c1', 'd1', 'd2']);
     expect(registry.descendantsOf('d2', '2020-06-10').map((u) => u.id)).toEqual(['c1']);
     expect(registry.descendantsOf('d2', '2025-08-01')).toEqual([]);
-    expect(registry.descendantsOf('p', '2025-08-01').map((u) => u.id).sort()).toEqual(['c1', 'd1']);
+    expect(
+      registry
+        .descendantsOf('p', '2025-08-01')
+        .map((u) => u.id)
+        .sort(),
+    ).toEqual(['c1', 'd1']);
   });
 
   it('lists units in force and by level', () => {
@@ -44,7 +54,9 @@ describe('effective-dated organisation units', () => {
   });
 
   it('refuses two overlapping versions of one unit', () => {
-    expect(() => unitRegistry([unit({ id: 'x' }), unit({ id: 'x', validFrom: '2020-01-01' })])).toThrow(ReferenceDataError);
+    expect(() => unitRegistry([unit({ id: 'x' }), unit({ id: 'x', validFrom: '2020-01-01' })])).toThrow(
+      ReferenceDataError,
+    );
   });
 });
 
@@ -58,13 +70,22 @@ describe('parseUnits', () => {
     ].join('\r\n');
     const units = parseUnits(csv);
     expect(units).toHaveLength(2);
-    expect(units[0]).toEqual({ id: 'tth', code: '000.00.00.H57', name: 'Ủy ban nhân dân tỉnh Thừa Thiên Huế', level: 'province', parentId: null, validFrom: '1989-07-01', validTo: '2025-01-01' });
+    expect(units[0]).toEqual({
+      id: 'tth',
+      code: '000.00.00.H57',
+      name: 'Ủy ban nhân dân tỉnh Thừa Thiên Huế',
+      level: 'province',
+      parentId: null,
+      validFrom: '1989-07-01',
+      validTo: '2025-01-01',
+    });
     expect(units[1]?.name).toBe('Trung tâm Hành chính công Thành phố Huế, tỉnh TT Huế');
     expect(units[1]?.validTo).toBeNull();
   });
 
   it('names the CSV line and the field of a bad value', () => {
-    const csv = 'id,code,name,level,parentId,validFrom,validTo\ntth,H57,Tỉnh,province,,1989-07-01,\nx,X1,X,district,tth,2020-02-30,\n';
+    const csv =
+      'id,code,name,level,parentId,validFrom,validTo\ntth,H57,Tỉnh,province,,1989-07-01,\nx,X1,X,district,tth,2020-02-30,\n';
     expect(() => parseUnits(csv)).toThrow('Dòng 3, trường "validFrom": ngày không hợp lệ "2020-02-30"');
     try {
       parseUnits(csv);
@@ -74,11 +95,19 @@ describe('parseUnits', () => {
   });
 
   it('names the JSON record of a missing field, an unknown parent, a wrong column count', () => {
-    expect(() => parseUnits('[{"id":"a","code":"A","level":"x","validFrom":"2020-01-01"}]')).toThrow('Bản ghi 1, trường "name": bắt buộc');
-    expect(() => parseUnits([{ id: 'a', code: 'A', name: 'A', level: 'x', parentId: 'zz', validFrom: '2020-01-01' }])).toThrow('Bản ghi 1, trường "parentId": không có đơn vị "zz"');
+    expect(() => parseUnits('[{"id":"a","code":"A","level":"x","validFrom":"2020-01-01"}]')).toThrow(
+      'Bản ghi 1, trường "name": bắt buộc',
+    );
+    expect(() =>
+      parseUnits([{ id: 'a', code: 'A', name: 'A', level: 'x', parentId: 'zz', validFrom: '2020-01-01' }]),
+    ).toThrow('Bản ghi 1, trường "parentId": không có đơn vị "zz"');
     expect(() => parseUnits('id,code\na,b,c')).toThrow('Dòng 2: có 3 cột');
-    expect(() => parseUnits('[{"id":"a","code":"A-1","name":"A","level":"x","validFrom":"2020-01-01"}]')).toThrow('trường "code"');
-    expect(() => parseUnits('[{"id":"a","code":"A","name":"A","level":"x","validFrom":"2020-01-01","validTo":"2020-01-01"}]')).toThrow('trường "validTo"');
+    expect(() => parseUnits('[{"id":"a","code":"A-1","name":"A","level":"x","validFrom":"2020-01-01"}]')).toThrow(
+      'trường "code"',
+    );
+    expect(() =>
+      parseUnits('[{"id":"a","code":"A","name":"A","level":"x","validFrom":"2020-01-01","validTo":"2020-01-01"}]'),
+    ).toThrow('trường "validTo"');
     expect(() => parseUnits('[oops')).toThrow('JSON không hợp lệ');
   });
 });

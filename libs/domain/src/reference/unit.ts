@@ -34,7 +34,10 @@ export function unitRegistry(records: readonly OrganisationUnit[]): UnitRegistry
   const overlap = findOverlap(records, (u) => u.id);
   if (overlap) {
     const [a, b] = overlap;
-    throw new ReferenceDataError('DUPLICATE_VERSION', `Đơn vị "${a.id}" có hai phiên bản chồng lấn thời gian hiệu lực (${a.validFrom} và ${b.validFrom}).`);
+    throw new ReferenceDataError(
+      'DUPLICATE_VERSION',
+      `Đơn vị "${a.id}" có hai phiên bản chồng lấn thời gian hiệu lực (${a.validFrom} và ${b.validFrom}).`,
+    );
   }
   const units = [...records];
   const unitsAt = (date: LocalDate) => units.filter((u) => isEffectiveOn(u, date));

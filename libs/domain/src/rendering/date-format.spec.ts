@@ -18,13 +18,16 @@ describe('formatDate (Decree 30/2020)', () => {
 
   it('always reads back to the same date', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true }), (d) => {
-        const iso = d.toISOString().slice(0, 10);
-        const [day, month, year] = formatDate(iso).split('/');
-        expect(`${year}-${month?.padStart(2, '0')}-${day}`).toBe(iso);
-        expect(day).toHaveLength(2);
-        expect(month?.length).toBe(Number(month) <= 2 || Number(month) >= 10 ? 2 : 1);
-      }),
+      fc.property(
+        fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true }),
+        (d) => {
+          const iso = d.toISOString().slice(0, 10);
+          const [day, month, year] = formatDate(iso).split('/');
+          expect(`${year}-${month?.padStart(2, '0')}-${day}`).toBe(iso);
+          expect(day).toHaveLength(2);
+          expect(month?.length).toBe(Number(month) <= 2 || Number(month) >= 10 ? 2 : 1);
+        },
+      ),
     );
   });
 });

@@ -40,7 +40,9 @@ describe('formatNumber', () => {
   withIntl('equals Intl.NumberFormat("vi-VN") where the ICU data is there', () => {
     fc.assert(
       fc.property(fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.integer({ min: 0, max: 3 }), (n, digits) => {
-        expect(formatNumber(n, digits)).toBe(new Intl.NumberFormat('vi-VN', { maximumFractionDigits: digits }).format(n));
+        expect(formatNumber(n, digits)).toBe(
+          new Intl.NumberFormat('vi-VN', { maximumFractionDigits: digits }).format(n),
+        );
       }),
       { numRuns: 2000 },
     );
@@ -71,7 +73,14 @@ describe('formatShare', () => {
       }),
       { numRuns: 3000 },
     );
-    for (const [part, whole] of [[16305, 22174], [1104, 22174], [1863, 33445], [1, 8], [3, 8], [1, 40]] as const) {
+    for (const [part, whole] of [
+      [16305, 22174],
+      [1104, 22174],
+      [1863, 33445],
+      [1, 8],
+      [3, 8],
+      [1, 40],
+    ] as const) {
       expect(formatShare(part / whole)).toBe(intl.format((part / whole) * 100));
     }
   });

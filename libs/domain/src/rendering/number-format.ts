@@ -34,7 +34,7 @@ function roundDecimal(n: number, digits: number): string {
   const [whole = '0', fraction = ''] = shortest.split('.');
   if (fraction.length <= digits) return fraction ? `${whole}.${fraction}` : whole;
   const kept = `${whole}${fraction.slice(0, digits)}`;
-  const roundUp = (fraction.charCodeAt(digits) - 48) >= 5;
+  const roundUp = fraction.charCodeAt(digits) - 48 >= 5;
   const rounded = roundUp ? incrementDigits(kept) : kept;
   const split = rounded.length - digits;
   return digits === 0 ? rounded : `${rounded.slice(0, split) || '0'}.${rounded.slice(split)}`;

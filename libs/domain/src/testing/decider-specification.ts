@@ -8,7 +8,8 @@
  * `decide` may return the events, a `{ ok, events | error }` decision, or throw an error with a `code`. Pure; it
  * asserts with jest's `expect`, so it is for specs only.
  */
-type DecideResult<E> = readonly E[] | { ok: true; events: E[] } | { ok: false; error: { code: string; message: string } };
+type DecideResult<E> =
+  readonly E[] | { ok: true; events: E[] } | { ok: false; error: { code: string; message: string } };
 
 type Outcome<E> = { kind: 'events'; events: E[] } | { kind: 'error'; code: string; message: string; error: unknown };
 
@@ -33,12 +34,20 @@ export interface DeciderSpec<S, C, E> {
   given(events: readonly E[]): WhenClause<S, C, E>;
 }
 
-function run<S, C, E, X>(decide: (state: S, command: C, context: X) => DecideResult<E>, state: S, command: C, context: X): Outcome<E> {
+function run<S, C, E, X>(
+  decide: (state: S, command: C, context: X) => DecideResult<E>,
+  state: S,
+  command: C,
+  context: X,
+): Outcome<E> {
   let result: DecideResult<E>;
   try {
     result = decide(state, command, context);
   } catch (error) {
-    const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '<no code>';
+    const code =
+      typeof error === 'object' && error !== null && 'code' in error
+        ? String((error as { code: unknown }).code)
+        : '<no code>';
     return { kind: 'error', code, message: error instanceof Error ? error.message : String(error), error };
   }
   if (Array.isArray(result)) return { kind: 'events', events: [...(result as readonly E[])] };
@@ -49,7 +58,9 @@ function run<S, C, E, X>(decide: (state: S, command: C, context: X) => DecideRes
 }
 
 function describeOutcome<E>(outcome: Outcome<E>): string {
-  return outcome.kind === 'events' ? `events ${JSON.stringify(outcome.events)}` : `rejection ${outcome.code}: ${outcome.message}`;
+  return outcome.kind === 'events'
+    ? `events ${JSON.stringify(outcome.events)}`
+    : `rejection ${outcome.code}: ${outcome.message}`;
 }
 
 export const DeciderSpecification = {
@@ -69,7 +80,8 @@ export const DeciderSpecification = {
             const before = state();
             const outcome = run(decide, before, command, context);
             const events = (): E[] => {
-              if (outcome.kind !== 'events') throw new Error(`Expected the command to be accepted, got ${describeOutcome(outcome)}`);
+              if (outcome.kind !== 'events')
+                throw new Error(`Expected the command to be accepted, got ${describeOutcome(outcome)}`);
               return outcome.events;
             };
             return {
@@ -80,7 +92,8 @@ export const DeciderSpecification = {
                 return produced;
               },
               thenThrows(code, check) {
-                if (outcome.kind !== 'error') throw new Error(`Expected rejection ${code}, got ${describeOutcome(outcome)}`);
+                if (outcome.kind !== 'error')
+                  throw new Error(`Expected rejection ${code}, got ${describeOutcome(outcome)}`);
                 expect(outcome.code).toBe(code);
                 expect(outcome.message.length).toBeGreaterThan(0);
                 check?.({ code: outcome.code, message: outcome.message });

@@ -1,5 +1,12 @@
 import { defaultWorkingCalendar } from '../calendar';
-import type { DeciderContext, DossierCommand, DossierEvent, DossierState, DossierStatus, ReceiveDossier } from '../dossier';
+import type {
+  DeciderContext,
+  DossierCommand,
+  DossierEvent,
+  DossierState,
+  DossierStatus,
+  ReceiveDossier,
+} from '../dossier';
 import { decide, evolve, formatDossierCode, initialDossierState } from '../dossier';
 import { hue2020ProcedureCatalogue, type Procedure } from '../reference';
 import { instantAt, type Instant, type LocalDate } from '../time/local-date';
@@ -74,12 +81,19 @@ export const HISTORIES: Readonly<Record<DossierStatus, () => DossierEvent[]>> = 
   none: () => [],
   refused_at_receipt: () => history(refuse),
   in_progress: () => history(receive()),
-  awaiting_supplement: () => history(receive(), { type: 'RequestSupplement', reason: 'Thiếu điều lệ công ty', at: at('2020-06-11') }),
-  awaiting_financial_obligation: () => history(receive(), { type: 'RequestFinancialObligation', amount: 100_000, at: at('2020-06-11') }),
+  awaiting_supplement: () =>
+    history(receive(), { type: 'RequestSupplement', reason: 'Thiếu điều lệ công ty', at: at('2020-06-11') }),
+  awaiting_financial_obligation: () =>
+    history(receive(), { type: 'RequestFinancialObligation', amount: 100_000, at: at('2020-06-11') }),
   resolved: () => history(receive(), { type: 'RecordResult', outcome: 'approved', at: at('2020-06-12') }),
   returned: () =>
-    history(receive(), { type: 'RecordResult', outcome: 'approved', at: at('2020-06-12') }, { type: 'ReturnResult', via: 'counter', at: at('2020-06-12', '15:00') }),
-  withdrawn: () => history(receive(), { type: 'WithdrawDossier', reason: 'Công dân xin rút hồ sơ', at: at('2020-06-11') }),
+    history(
+      receive(),
+      { type: 'RecordResult', outcome: 'approved', at: at('2020-06-12') },
+      { type: 'ReturnResult', via: 'counter', at: at('2020-06-12', '15:00') },
+    ),
+  withdrawn: () =>
+    history(receive(), { type: 'WithdrawDossier', reason: 'Công dân xin rút hồ sơ', at: at('2020-06-11') }),
   stopped: () => history(receive(), { type: 'StopProcessing', reason: 'Quá hạn bổ sung hồ sơ', at: at('2020-06-11') }),
 };
 

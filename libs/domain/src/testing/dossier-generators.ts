@@ -45,22 +45,37 @@ export const intentArb: fc.Arbitrary<Intent> = fc.oneof(
   fc.constant({ kind: 'requestFinancial' as const }),
   fc.constant({ kind: 'fulfilFinancial' as const }),
   fc.record({ kind: fc.constant('reschedule' as const), workingDays: fc.integer({ min: 1, max: 10 }) }),
-  fc.record({ kind: fc.constant('result' as const), outcome: fc.constantFrom<Outcome>('approved', 'approved', 'refused') }),
+  fc.record({
+    kind: fc.constant('result' as const),
+    outcome: fc.constantFrom<Outcome>('approved', 'approved', 'refused'),
+  }),
   fc.record({ kind: fc.constant('result' as const), outcome: fc.constant<Outcome>('approved') }),
   fc.record({ kind: fc.constant('return' as const), via: fc.constantFrom<ReturnVia>('counter', 'postal', 'online') }),
   fc.constant({ kind: 'withdraw' as const }),
   fc.constant({ kind: 'stop' as const }),
   fc.record({ kind: fc.constant('correctChannel' as const), channel: channelArb }),
-  fc.record({ kind: fc.constant('correctReceivedAt' as const), minutesEarlier: fc.integer({ min: 1, max: 60 * 24 * 3 }) }),
-  fc.record({ kind: fc.constant('correctResultAt' as const), minutesEarlier: fc.integer({ min: 1, max: 60 * 24 * 3 }) }),
+  fc.record({
+    kind: fc.constant('correctReceivedAt' as const),
+    minutesEarlier: fc.integer({ min: 1, max: 60 * 24 * 3 }),
+  }),
+  fc.record({
+    kind: fc.constant('correctResultAt' as const),
+    minutesEarlier: fc.integer({ min: 1, max: 60 * 24 * 3 }),
+  }),
 );
 
 /** Dossiers received within `days` days from `from` (keep inside the published calendar, 2019–2026). */
-export function dossierScriptArb(from: LocalDate = '2020-01-01', days = 365, maxSteps = 14): fc.Arbitrary<DossierScript> {
+export function dossierScriptArb(
+  from: LocalDate = '2020-01-01',
+  days = 365,
+  maxSteps = 14,
+): fc.Arbitrary<DossierScript> {
   return fc.record({
     refused: fc.integer({ min: 0, max: 19 }).map((n) => n === 0),
     receivedOn: fc.integer({ min: 0, max: days - 1 }).map((n) => addDays(from, n)),
-    receivedTime: fc.integer({ min: 0, max: 1439 }).map((m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`),
+    receivedTime: fc
+      .integer({ min: 0, max: 1439 })
+      .map((m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`),
     procedure: fc.nat(100),
     unit: fc.nat(100),
     channel: channelArb,
@@ -85,7 +100,15 @@ export function runScript(script: DossierScript, index: number): ScriptRun {
   const procedures = hue2020ProcedureCatalogue().proceduresAt(script.receivedOn);
   const procedure = pick(procedures, script.procedure);
   const first: DossierCommand = script.refused
-    ? { type: 'RefuseReceipt', refusalId: `r-${index}`, procedureCode: procedure.code, receivingUnitId: unit.id, channel: script.channel, reason: 'Không đủ điều kiện tiếp nhận', at: receivedAt }
+    ? {
+        type: 'RefuseReceipt',
+        refusalId: `r-${index}`,
+        procedureCode: procedure.code,
+        receivingUnitId: unit.id,
+        channel: script.channel,
+        reason: 'Không đủ điều kiện tiếp nhận',
+        at: receivedAt,
+      }
     : {
         type: 'ReceiveDossier',
         dossierId: `d-${index}`,
@@ -131,7 +154,12 @@ function commandFor(intent: Intent, state: DossierState, at: Instant): DossierCo
     case 'reschedule': {
       const due = state.status === 'none' || state.status === 'refused_at_receipt' ? null : state.dossier.dueDate;
       const base = due === null || due < localDateOf(at) ? localDateOf(at) : due;
-      return { type: 'RescheduleDueDate', newAppointmentDate: context.calendar.addWorkingDays(base, intent.workingDays), reason, at };
+      return {
+        type: 'RescheduleDueDate',
+        newAppointmentDate: context.calendar.addWorkingDays(base, intent.workingDays),
+        reason,
+        at,
+      };
     }
     case 'result':
       return { type: 'RecordResult', outcome: intent.outcome, ...(intent.outcome === 'refused' ? { reason } : {}), at };
@@ -144,8 +172,14 @@ function commandFor(intent: Intent, state: DossierState, at: Instant): DossierCo
     case 'correctChannel':
       return { type: 'CorrectEntry', changes: { channel: intent.channel }, reason, at };
     case 'correctReceivedAt': {
-      const receivedAt = state.status === 'none' || state.status === 'refused_at_receipt' ? at : state.dossier.receivedAt;
-      return { type: 'CorrectEntry', changes: { receivedAt: plusMinutes(receivedAt, -intent.minutesEarlier) }, reason, at };
+      const receivedAt =
+        state.status === 'none' || state.status === 'refused_at_receipt' ? at : state.dossier.receivedAt;
+      return {
+        type: 'CorrectEntry',
+        changes: { receivedAt: plusMinutes(receivedAt, -intent.minutesEarlier) },
+        reason,
+        at,
+      };
     }
     case 'correctResultAt': {
       const resultAt = state.status === 'resolved' || state.status === 'returned' ? state.result.recordedAt : at;
@@ -155,9 +189,15 @@ function commandFor(intent: Intent, state: DossierState, at: Instant): DossierCo
 }
 
 /** A period of 1..`maxDays` days starting within `days` days of `from`. */
-export function periodArb(from: LocalDate = '2020-01-01', days = 400, maxDays = 120): fc.Arbitrary<{ from: LocalDate; to: LocalDate }> {
-  return fc.tuple(fc.integer({ min: 0, max: days }), fc.integer({ min: 0, max: maxDays - 1 })).map(([start, length]) => ({
-    from: addDays(from, start),
-    to: addDays(from, start + length),
-  }));
+export function periodArb(
+  from: LocalDate = '2020-01-01',
+  days = 400,
+  maxDays = 120,
+): fc.Arbitrary<{ from: LocalDate; to: LocalDate }> {
+  return fc
+    .tuple(fc.integer({ min: 0, max: days }), fc.integer({ min: 0, max: maxDays - 1 }))
+    .map(([start, length]) => ({
+      from: addDays(from, start),
+      to: addDays(from, start + length),
+    }));
 }

@@ -6,9 +6,13 @@ export class VersionMismatchError extends EventStoreError {
     readonly expectedVersion: number,
     readonly actualVersion: number,
   ) {
-    super('VERSION_MISMATCH', `Hồ sơ đã thay đổi (phiên bản hiện tại ${actualVersion}, yêu cầu ${expectedVersion}); tải lại và thử lại.`, {
-      details: { expectedVersion, actualVersion },
-    });
+    super(
+      'VERSION_MISMATCH',
+      `Hồ sơ đã thay đổi (phiên bản hiện tại ${actualVersion}, yêu cầu ${expectedVersion}); tải lại và thử lại.`,
+      {
+        details: { expectedVersion, actualVersion },
+      },
+    );
   }
 }
 

@@ -58,14 +58,24 @@ export async function handleCommand<S>(
   decide: (state: S, version: number) => DecidedEvent[],
   options: CommandOptions<S>,
 ): Promise<Handled<S>> {
-  const foldEvents = (events: readonly RecordedEvent[], from = fold.initialState): S => events.reduce(fold.evolve, from);
+  const foldEvents = (events: readonly RecordedEvent[], from = fold.initialState): S =>
+    events.reduce(fold.evolve, from);
   const append = (state: S, decided: DecidedEvent[], expectedVersion: ExpectedVersion) => {
     const metadata = withRequest(options.metadata(state), options);
-    return store.append(streamId, decided.map((e) => ({ ...e, metadata })), { expectedVersion, idempotencyKey: options.idempotencyKey });
+    return store.append(
+      streamId,
+      decided.map((e) => ({ ...e, metadata })),
+      { expectedVersion, idempotencyKey: options.idempotencyKey },
+    );
   };
   /** A repeat: the stream as it stood right after the events of the first outcome. */
   const firstOutcome = (events: readonly RecordedEvent[]): Handled<S> => {
-    const handled = { state: foldEvents(events), version: events.at(-1)?.streamPosition ?? 0, events: [...events], replayed: true };
+    const handled = {
+      state: foldEvents(events),
+      version: events.at(-1)?.streamPosition ?? 0,
+      events: [...events],
+      replayed: true,
+    };
     options.authorize?.(handled.state, handled.version);
     sameRequest(events.at(-1), options);
     return handled;
@@ -75,8 +85,18 @@ export async function handleCommand<S>(
     try {
       const result = await append(fold.initialState, decide(fold.initialState, 0), 'no_stream');
       // the store answers a repeat with the events the key appended: from position 1 for a stream it started
-      if (result.duplicate) return firstOutcome(result.events[0]?.streamPosition === 1 ? result.events : await store.readStream(streamId, { toVersion: result.nextExpectedVersion }));
-      return { state: foldEvents(result.events), version: result.nextExpectedVersion, events: result.events, replayed: false };
+      if (result.duplicate)
+        return firstOutcome(
+          result.events[0]?.streamPosition === 1
+            ? result.events
+            : await store.readStream(streamId, { toVersion: result.nextExpectedVersion }),
+        );
+      return {
+        state: foldEvents(result.events),
+        version: result.nextExpectedVersion,
+        events: result.events,
+        replayed: false,
+      };
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError)) throw error;
     }
@@ -86,16 +106,27 @@ export async function handleCommand<S>(
     const state = foldEvents(events);
     const version = events.at(-1)?.streamPosition ?? 0;
     options.authorize?.(state, version);
-    const earlier = options.idempotencyKey === undefined ? -1 : events.findLastIndex((e) => e.metadata.idempotencyKey === options.idempotencyKey);
+    const earlier =
+      options.idempotencyKey === undefined
+        ? -1
+        : events.findLastIndex((e) => e.metadata.idempotencyKey === options.idempotencyKey);
     if (earlier >= 0) return firstOutcome(events.slice(0, earlier + 1));
-    if (options.ifMatch !== undefined && options.ifMatch !== version) throw new VersionMismatchError(options.ifMatch, version);
+    if (options.ifMatch !== undefined && options.ifMatch !== version)
+      throw new VersionMismatchError(options.ifMatch, version);
     try {
       const result = await append(state, decide(state, version), version === 0 ? 'no_stream' : version);
-      if (result.duplicate) return firstOutcome(await store.readStream(streamId, { toVersion: result.nextExpectedVersion }));
-      return { state: foldEvents(result.events, state), version: result.nextExpectedVersion, events: [...events, ...result.events], replayed: false };
+      if (result.duplicate)
+        return firstOutcome(await store.readStream(streamId, { toVersion: result.nextExpectedVersion }));
+      return {
+        state: foldEvents(result.events, state),
+        version: result.nextExpectedVersion,
+        events: [...events, ...result.events],
+        replayed: false,
+      };
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError)) throw error;
-      if (options.ifMatch !== undefined) throw new VersionMismatchError(options.ifMatch, await store.streamVersion(streamId));
+      if (options.ifMatch !== undefined)
+        throw new VersionMismatchError(options.ifMatch, await store.streamVersion(streamId));
     }
   }
   throw new ConcurrentModificationError();

@@ -3,7 +3,9 @@ import { canonicalJson } from './canonical-json';
 
 describe('canonicalJson (RFC 8785)', () => {
   it('sorts keys by UTF-16 code units at every level, with no whitespace', () => {
-    expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: 'x' }, A: 0 })).toBe('{"A":0,"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: 'x' }, A: 0 })).toBe(
+      '{"A":0,"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1}',
+    );
     expect(canonicalJson({ é: 1, e: 2, '\u{1F600}': 3, '\uFFFF': 4 })).toBe('{"e":2,"é":1,"\u{1F600}":3,"\uFFFF":4}');
   });
 
@@ -13,7 +15,9 @@ describe('canonicalJson (RFC 8785)', () => {
   });
 
   it('drops undefined members, honours toJSON, refuses what JSON cannot carry', () => {
-    expect(canonicalJson({ a: undefined, b: [undefined], at: new Date('2020-06-10T00:00:00Z') })).toBe('{"at":"2020-06-10T00:00:00.000Z","b":[null]}');
+    expect(canonicalJson({ a: undefined, b: [undefined], at: new Date('2020-06-10T00:00:00Z') })).toBe(
+      '{"at":"2020-06-10T00:00:00.000Z","b":[null]}',
+    );
     expect(() => canonicalJson({ n: Number.NaN })).toThrow(TypeError);
     expect(() => canonicalJson({ n: Number.POSITIVE_INFINITY })).toThrow(TypeError);
     expect(() => canonicalJson({ n: 1n })).toThrow(TypeError);

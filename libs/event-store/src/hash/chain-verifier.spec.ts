@@ -5,7 +5,13 @@ function chain(streamId: string, count: number): ChainEvent[] {
   const list: ChainEvent[] = [];
   let prev: string | null = null;
   for (let position = 1; position <= count; position += 1) {
-    const fields = { streamId, type: 'Noted', schemaVersion: 1, data: { occurredAt: '2020-01-01T00:00:00Z', n: position }, metadata: {} };
+    const fields = {
+      streamId,
+      type: 'Noted',
+      schemaVersion: 1,
+      data: { occurredAt: '2020-01-01T00:00:00Z', n: position },
+      metadata: {},
+    };
     const hash = chainLink(prev, position, contentDigest(fields));
     list.push({ ...fields, streamPosition: position, hash, prevHash: prev });
     prev = hash;
@@ -14,7 +20,9 @@ function chain(streamId: string, count: number): ChainEvent[] {
 }
 
 async function run(list: ChainEvent[], head?: { version: number; lastHash: string | null }) {
-  const verifier = new ChainVerifier(async (streamId, hash) => list.find((e) => e.streamId === streamId && e.hash === hash)?.streamPosition ?? null);
+  const verifier = new ChainVerifier(
+    async (streamId, hash) => list.find((e) => e.streamId === streamId && e.hash === hash)?.streamPosition ?? null,
+  );
   for (const event of list) await verifier.add(event, head);
   return verifier.finish();
 }
@@ -39,7 +47,12 @@ describe('ChainVerifier', () => {
 
   it('tells a reorder from a forged link', async () => {
     const a = chain('a', 4);
-    const swapped = [a[0], { ...(a[2] as ChainEvent), streamPosition: 2 }, { ...(a[1] as ChainEvent), streamPosition: 3 }, a[3]] as ChainEvent[];
+    const swapped = [
+      a[0],
+      { ...(a[2] as ChainEvent), streamPosition: 2 },
+      { ...(a[1] as ChainEvent), streamPosition: 3 },
+      a[3],
+    ] as ChainEvent[];
     await expect(run(swapped)).resolves.toMatchObject({ problems: [{ streamPosition: 2, kind: 'reordered' }] });
     const forged = chain('a', 3);
     (forged[1] as ChainEvent).prevHash = 'f'.repeat(64);
@@ -50,8 +63,14 @@ describe('ChainVerifier', () => {
     const a = chain('a', 3);
     const last = a[2]?.hash ?? null;
     await expect(run(a, { version: 3, lastHash: last })).resolves.toMatchObject({ ok: true });
-    await expect(run(a.slice(0, 2), { version: 3, lastHash: last })).resolves.toMatchObject({ problems: [{ streamPosition: 3, kind: 'missing' }] });
-    await expect(run(a, { version: 2, lastHash: last })).resolves.toMatchObject({ problems: [{ streamPosition: 3, kind: 'hash_mismatch' }] });
-    await expect(run(a, { version: 3, lastHash: 'x' })).resolves.toMatchObject({ problems: [{ streamPosition: 3, kind: 'hash_mismatch' }] });
+    await expect(run(a.slice(0, 2), { version: 3, lastHash: last })).resolves.toMatchObject({
+      problems: [{ streamPosition: 3, kind: 'missing' }],
+    });
+    await expect(run(a, { version: 2, lastHash: last })).resolves.toMatchObject({
+      problems: [{ streamPosition: 3, kind: 'hash_mismatch' }],
+    });
+    await expect(run(a, { version: 3, lastHash: 'x' })).resolves.toMatchObject({
+      problems: [{ streamPosition: 3, kind: 'hash_mismatch' }],
+    });
   });
 });

@@ -52,13 +52,28 @@ export class ChainVerifier {
     if (state.broken) return;
     const position = event.streamPosition;
     if (position !== state.expected) {
-      this.fail(state, state.expected, 'missing', `position ${state.expected} is absent; the next event found is at ${position}`);
+      this.fail(
+        state,
+        state.expected,
+        'missing',
+        `position ${state.expected} is absent; the next event found is at ${position}`,
+      );
     } else if (event.prevHash !== state.prevHash) {
       const linked = event.prevHash === null ? null : await this.locate(event.streamId, event.prevHash);
       if (linked !== null && linked !== position - 1) {
-        this.fail(state, position, 'reordered', `the event links to position ${linked}, not to position ${position - 1}`);
+        this.fail(
+          state,
+          position,
+          'reordered',
+          `the event links to position ${linked}, not to position ${position - 1}`,
+        );
       } else {
-        this.fail(state, position, 'hash_mismatch', `prev_hash ${short(event.prevHash)} is not the hash of position ${position - 1} (${short(state.prevHash)})`);
+        this.fail(
+          state,
+          position,
+          'hash_mismatch',
+          `prev_hash ${short(event.prevHash)} is not the hash of position ${position - 1} (${short(state.prevHash)})`,
+        );
       }
     } else if (eventHash(event) !== event.hash) {
       this.fail(state, position, 'altered', `the content no longer gives the recorded hash ${short(event.hash)}`);
@@ -71,13 +86,24 @@ export class ChainVerifier {
   streamWithoutEvents(streamId: string, head: StreamHead): void {
     this.closeStream();
     this.streams += 1;
-    if (head.version > 0) this.problems.push({ streamId, streamPosition: 1, kind: 'missing', detail: `the stream is at version ${head.version} but has no events` });
+    if (head.version > 0)
+      this.problems.push({
+        streamId,
+        streamPosition: 1,
+        kind: 'missing',
+        detail: `the stream is at version ${head.version} but has no events`,
+      });
   }
 
   finish(): VerificationReport {
     this.closeStream();
     this.problems.sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
-    return { ok: this.problems.length === 0, streamsChecked: this.streams, eventsChecked: this.events, problems: this.problems };
+    return {
+      ok: this.problems.length === 0,
+      streamsChecked: this.streams,
+      eventsChecked: this.events,
+      problems: this.problems,
+    };
   }
 
   private closeStream(): void {
@@ -86,11 +112,26 @@ export class ChainVerifier {
     if (!state || state.broken || !state.head) return;
     const last = state.expected - 1;
     if (state.head.version > last) {
-      this.fail(state, last + 1, 'missing', `the stream is at version ${state.head.version} but its events end at ${last}`);
+      this.fail(
+        state,
+        last + 1,
+        'missing',
+        `the stream is at version ${state.head.version} but its events end at ${last}`,
+      );
     } else if (state.head.version < last) {
-      this.fail(state, state.head.version + 1, 'hash_mismatch', `events go on after the stream's version ${state.head.version}`);
+      this.fail(
+        state,
+        state.head.version + 1,
+        'hash_mismatch',
+        `events go on after the stream's version ${state.head.version}`,
+      );
     } else if (state.head.lastHash !== state.prevHash) {
-      this.fail(state, last, 'hash_mismatch', `the stream head's hash ${short(state.head.lastHash)} is not the last event's ${short(state.prevHash)}`);
+      this.fail(
+        state,
+        last,
+        'hash_mismatch',
+        `the stream head's hash ${short(state.head.lastHash)} is not the last event's ${short(state.prevHash)}`,
+      );
     }
   }
 

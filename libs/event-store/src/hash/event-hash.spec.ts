@@ -7,7 +7,13 @@ const EVENT = {
   streamId: 'dossier-000.01.23.H57-200610-0001',
   type: 'DossierReceived',
   schemaVersion: 1,
-  data: { occurredAt: '2020-06-10T01:02:03.000Z', channel: 'counter', fee: 12.5, tags: ['a', 'b'], name: 'Nguyễn Văn A' },
+  data: {
+    occurredAt: '2020-06-10T01:02:03.000Z',
+    channel: 'counter',
+    fee: 12.5,
+    tags: ['a', 'b'],
+    name: 'Nguyễn Văn A',
+  },
   metadata: { unit: 'UBND-Hue', actor: 'clerk-1' },
 };
 const DIGEST = '627cfc408fe6f6ea203fda7dd53fe18a32a472261612e9702bfcb0c2ea893e46';
@@ -23,7 +29,13 @@ describe('event hash chain', () => {
   });
 
   it('builds the same content from pre-serialised data and metadata', () => {
-    const fromParts = contentFromCanonical(EVENT.streamId, EVENT.type, EVENT.schemaVersion, canonicalJson(EVENT.data), canonicalJson(EVENT.metadata));
+    const fromParts = contentFromCanonical(
+      EVENT.streamId,
+      EVENT.type,
+      EVENT.schemaVersion,
+      canonicalJson(EVENT.data),
+      canonicalJson(EVENT.metadata),
+    );
     expect(fromParts).toBe(contentOf(EVENT));
   });
 

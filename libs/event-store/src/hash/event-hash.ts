@@ -24,7 +24,13 @@ export function sha256Hex(text: string): string {
 }
 
 /** The canonical content, from already canonical data and metadata texts (avoids serialising twice). */
-export function contentFromCanonical(streamId: string, type: string, schemaVersion: number, data: string, metadata: string): string {
+export function contentFromCanonical(
+  streamId: string,
+  type: string,
+  schemaVersion: number,
+  data: string,
+  metadata: string,
+): string {
   return `{"data":${data},"metadata":${metadata},"schemaVersion":${schemaVersion},"streamId":${JSON.stringify(streamId)},"type":${JSON.stringify(type)}}`;
 }
 

@@ -36,7 +36,8 @@ export class LinkSums {
 
   /** Adds another range's sums (or, with sign -1, takes them away). */
   merge(other: Float64Array, sign: 1 | -1 = 1): void {
-    for (let i = 0; i < this.lanes.length; i += 1) this.lanes[i] = mod((this.lanes[i] as number) + sign * (other[i] as number));
+    for (let i = 0; i < this.lanes.length; i += 1)
+      this.lanes[i] = mod((this.lanes[i] as number) + sign * (other[i] as number));
   }
 
   /** Buckets whose links do not balance. */

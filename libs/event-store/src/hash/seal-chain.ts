@@ -14,11 +14,19 @@ export function checkSealChain(seals: readonly SealExport[]): IntegrityProblem[]
     };
     const expectedNumber = (previous?.sealNumber ?? 0) + 1;
     if (seal.sealNumber !== expectedNumber) {
-      fail(`seal #${expectedNumber}${seal.sealNumber > expectedNumber + 1 ? `–#${seal.sealNumber - 1}` : ''} is missing from the seal table (the next one found is #${seal.sealNumber})`);
+      fail(
+        `seal #${expectedNumber}${seal.sealNumber > expectedNumber + 1 ? `–#${seal.sealNumber - 1}` : ''} is missing from the seal table (the next one found is #${seal.sealNumber})`,
+      );
     } else if ((previous?.sealHash ?? null) !== seal.prevSealHash) {
-      fail(previous ? `seal #${seal.sealNumber} does not name the hash of seal #${previous.sealNumber}: one of the two was altered` : `seal #1 names a previous seal, but it is the first`);
+      fail(
+        previous
+          ? `seal #${seal.sealNumber} does not name the hash of seal #${previous.sealNumber}: one of the two was altered`
+          : `seal #1 names a previous seal, but it is the first`,
+      );
     } else if (previous && compareCheckpoints(previous.upTo, seal.after) !== 0) {
-      fail(`seal #${seal.sealNumber} starts at ${place(seal.after)}, not where seal #${previous.sealNumber} ended (${place(previous.upTo)})`);
+      fail(
+        `seal #${seal.sealNumber} starts at ${place(seal.after)}, not where seal #${previous.sealNumber} ended (${place(previous.upTo)})`,
+      );
     } else if (!previous && (seal.after.transactionId !== '0' || seal.after.globalPosition !== 0)) {
       fail(`seal #1 starts at ${place(seal.after)}, not at the beginning of the log`);
     } else if (compareCheckpoints(seal.upTo, seal.after) < 0) {

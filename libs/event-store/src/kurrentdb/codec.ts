@@ -19,11 +19,26 @@ export interface StoredMetadata {
   [key: string]: string;
 }
 
-export function encodeMetadata(metadata: EventMetadata, schemaVersion: number, hash: string, prevHash: string | null): StoredMetadata {
-  return { 'es.metadata': JSON.stringify(metadata), 'es.schemaVersion': String(schemaVersion), 'es.hash': hash, 'es.prevHash': prevHash ?? '' };
+export function encodeMetadata(
+  metadata: EventMetadata,
+  schemaVersion: number,
+  hash: string,
+  prevHash: string | null,
+): StoredMetadata {
+  return {
+    'es.metadata': JSON.stringify(metadata),
+    'es.schemaVersion': String(schemaVersion),
+    'es.hash': hash,
+    'es.prevHash': prevHash ?? '',
+  };
 }
 
-function decodeMetadata(raw: unknown): { metadata: EventMetadata; schemaVersion: number; hash: string; prevHash: string | null } {
+function decodeMetadata(raw: unknown): {
+  metadata: EventMetadata;
+  schemaVersion: number;
+  hash: string;
+  prevHash: string | null;
+} {
   const value = raw instanceof Uint8Array ? (JSON.parse(Buffer.from(raw).toString('utf8')) as unknown) : raw;
   const map = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
   const text = (key: string): string => (typeof map[key] === 'string' ? (map[key] as string) : '');
@@ -49,7 +64,10 @@ export interface KurrentRecorded {
 export function toRecordedEvent(event: KurrentRecorded, position?: Position): RecordedEvent {
   const decoded = decodeMetadata(event.metadata);
   const at = position ?? event.position ?? { commit: 0n, prepare: 0n };
-  const data = event.data instanceof Uint8Array ? (JSON.parse(Buffer.from(event.data).toString('utf8')) as EventData) : (event.data as EventData);
+  const data =
+    event.data instanceof Uint8Array
+      ? (JSON.parse(Buffer.from(event.data).toString('utf8')) as EventData)
+      : (event.data as EventData);
   return {
     globalPosition: Number(at.prepare),
     streamId: event.streamId,

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { NO_STREAM, WrongExpectedVersionError as KurrentConflict, type AppendStreamRequest, type EventData } from '@kurrent/kurrentdb-client';
+import {
+  NO_STREAM,
+  WrongExpectedVersionError as KurrentConflict,
+  type AppendStreamRequest,
+  type EventData,
+} from '@kurrent/kurrentdb-client';
 import { WrongExpectedVersionError } from '../errors';
 import type { AppendResult, ExpectedVersion, StreamAppend } from '../event-store.port';
 import { canonicalJson } from '../hash/canonical-json';
@@ -36,7 +41,11 @@ function satisfies(expected: ExpectedVersion, version: number): boolean {
  * in the same multi-stream append expecting no stream: of concurrent duplicates exactly one wins; the others, and
  * later repeats, read the original events back. Multi-stream and keyed appends need KurrentDB >= 25.1.
  */
-export async function appendToStreams(client: KurrentClient, appends: StreamAppend[], key: string | undefined): Promise<AppendResult[]> {
+export async function appendToStreams(
+  client: KurrentClient,
+  appends: StreamAppend[],
+  key: string | undefined,
+): Promise<AppendResult[]> {
   for (let attempt = 1; ; attempt += 1) {
     if (key !== undefined) {
       const original = await originalResults(client, key);
@@ -45,14 +54,17 @@ export async function appendToStreams(client: KurrentClient, appends: StreamAppe
     const heads = await Promise.all(appends.map((a) => head(client, a.streamId)));
     appends.forEach((append, i) => {
       const version = heads[i]?.version ?? 0;
-      if (!satisfies(append.expectedVersion ?? 'any', version)) throw new WrongExpectedVersionError(append.streamId, append.expectedVersion ?? 'any', version);
+      if (!satisfies(append.expectedVersion ?? 'any', version))
+        throw new WrongExpectedVersionError(append.streamId, append.expectedVersion ?? 'any', version);
     });
     const requests = appends.map((append, i) => toRequest(append, heads[i] as Head, key));
     if (key !== undefined) requests.push(markerRequest(key, appends, heads));
     const writing = requests.filter((r) => r.events.length > 0 || r.streamName.startsWith('_es-'));
     try {
       if (writing.length === 1 && writing[0]) {
-        await client.appendToStream(writing[0].streamName, writing[0].events, { streamState: writing[0].expectedState });
+        await client.appendToStream(writing[0].streamName, writing[0].events, {
+          streamState: writing[0].expectedState,
+        });
       } else if (writing.length > 1) {
         await client.multiStreamAppend(writing);
       }
@@ -64,7 +76,10 @@ export async function appendToStreams(client: KurrentClient, appends: StreamAppe
       appends.map(async (append, i) => {
         const from = (heads[i]?.version ?? 0) + 1;
         const to = from + append.events.length - 1;
-        const events = append.events.length > 0 ? await readStream(client, append.streamId, { fromVersion: from, toVersion: to }) : [];
+        const events =
+          append.events.length > 0
+            ? await readStream(client, append.streamId, { fromVersion: from, toVersion: to })
+            : [];
         return { streamId: append.streamId, nextExpectedVersion: to, events, duplicate: false };
       }),
     );
@@ -81,7 +96,15 @@ function toRequest(append: StreamAppend, at: Head, key: string | undefined): App
   const events: EventData[] = append.events.map((event, index) => {
     const position = at.version + index + 1;
     const metadata = storedMetadata(event, key);
-    const digest = sha256Hex(contentFromCanonical(append.streamId, event.type, event.schemaVersion, canonicalJson(event.data), canonicalJson(metadata)));
+    const digest = sha256Hex(
+      contentFromCanonical(
+        append.streamId,
+        event.type,
+        event.schemaVersion,
+        canonicalJson(event.data),
+        canonicalJson(metadata),
+      ),
+    );
     const hash = chainLink(prev, position, digest);
     const data: EventData = {
       id: key === undefined ? randomUUID() : deterministicEventId(key, append.streamId, index),
@@ -104,7 +127,13 @@ function markerRequest(key: string, appends: StreamAppend[], heads: Head[]): App
       return { streamId: a.streamId, from, to: from + a.events.length - 1 };
     }),
   };
-  const marker: EventData = { id: deterministicEventId(key, '_es-idempotency', 0), contentType: 'application/json', type: 'IdempotencyKeyUsed', data, metadata: undefined };
+  const marker: EventData = {
+    id: deterministicEventId(key, '_es-idempotency', 0),
+    contentType: 'application/json',
+    type: 'IdempotencyKeyUsed',
+    data,
+    metadata: undefined,
+  };
   return { streamName: idempotencyStream(key), events: [marker], expectedState: NO_STREAM };
 }
 

@@ -2,8 +2,23 @@ import { END, excludeSystemEvents, KurrentDBClient } from '@kurrent/kurrentdb-cl
 import { EventStoreClosedError } from '../errors';
 import { payloadOf } from '../event-payload';
 import type {
-  AppendOptions, AppendResult, Checkpoint, EventPayload, EventStore, NewEvent, ReadAllOptions, ReadAllPage, ReadStreamOptions,
-  LogVerification, RecordedEvent, SealExport, SealVerification, StreamAppend, SubscribeOptions, Subscription, VerificationReport,
+  AppendOptions,
+  AppendResult,
+  Checkpoint,
+  EventPayload,
+  EventStore,
+  NewEvent,
+  ReadAllOptions,
+  ReadAllPage,
+  ReadStreamOptions,
+  LogVerification,
+  RecordedEvent,
+  SealExport,
+  SealVerification,
+  StreamAppend,
+  SubscribeOptions,
+  Subscription,
+  VerificationReport,
   VerifyLogOptions,
 } from '../event-store.port';
 import { startPollingSubscription } from '../subscription/polling-subscription';
@@ -34,7 +49,9 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   async append(streamId: string, events: NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
-    const results = await this.appendToStreams([{ streamId, events, expectedVersion: options.expectedVersion }], { idempotencyKey: options.idempotencyKey });
+    const results = await this.appendToStreams([{ streamId, events, expectedVersion: options.expectedVersion }], {
+      idempotencyKey: options.idempotencyKey,
+    });
     return results.find((r) => r.streamId === streamId) ?? (results[0] as AppendResult);
   }
 
@@ -70,7 +87,8 @@ export class KurrentDbEventStore implements EventStore {
     this.ensureOpen();
     const subscription = startPollingSubscription(
       {
-        read: (after: Checkpoint, limit: number, types: string[] | undefined) => readAll(this.client, { after, limit, types }),
+        read: (after: Checkpoint, limit: number, types: string[] | undefined) =>
+          readAll(this.client, { after, limit, types }),
         register: (waker) => this.register(waker),
         pollIntervalMs: this.options.pollIntervalMs ?? 500,
       },

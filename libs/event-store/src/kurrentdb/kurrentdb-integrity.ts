@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { NO_STREAM } from '@kurrent/kurrentdb-client';
 import { compareCheckpoints, isCheckpoint, START } from '../checkpoint';
 import { EventStoreError } from '../errors';
-import type { Checkpoint, IntegrityProblem, LogVerification, SealExport, SealVerification, VerificationReport, VerifyLogOptions } from '../event-store.port';
+import type {
+  Checkpoint,
+  IntegrityProblem,
+  LogVerification,
+  SealExport,
+  SealVerification,
+  VerificationReport,
+  VerifyLogOptions,
+} from '../event-store.port';
 import { ChainVerifier } from '../hash/chain-verifier';
 import { checkSealChain } from '../hash/seal-chain';
 import { SEAL_FORMAT, SealHasher } from '../hash/seal-hash';
@@ -27,7 +35,9 @@ async function streamIds(client: KurrentClient): Promise<string[]> {
 export async function verifyChains(client: KurrentClient, streamId?: string): Promise<VerificationReport> {
   const ids = streamId === undefined ? await streamIds(client) : [streamId];
   let current: { streamId: string; hashes: Map<string, number> } | undefined;
-  const verifier = new ChainVerifier(async (id, hash) => (current?.streamId === id ? (current.hashes.get(hash) ?? null) : null));
+  const verifier = new ChainVerifier(async (id, hash) =>
+    current?.streamId === id ? (current.hashes.get(hash) ?? null) : null,
+  );
   for (const id of ids) {
     const events = await readStream(client, id);
     current = { streamId: id, hashes: new Map(events.map((e) => [e.hash, e.streamPosition])) };
@@ -36,7 +46,12 @@ export async function verifyChains(client: KurrentClient, streamId?: string): Pr
   return verifier.finish();
 }
 
-async function hashRange(client: KurrentClient, prevSealHash: string | null, after: Checkpoint, upTo: Checkpoint): Promise<SealHasher> {
+async function hashRange(
+  client: KurrentClient,
+  prevSealHash: string | null,
+  after: Checkpoint,
+  upTo: Checkpoint,
+): Promise<SealHasher> {
   const hasher = new SealHasher(prevSealHash, after, upTo);
   let from = after;
   for (;;) {
@@ -51,10 +66,17 @@ async function hashRange(client: KurrentClient, prevSealHash: string | null, aft
 }
 
 async function seals(client: KurrentClient): Promise<{ exported: SealExport; revision: number }[]> {
-  return (await readStream(client, SEALS_STREAM)).map((e) => ({ exported: e.data as unknown as SealExport, revision: e.streamPosition - 1 }));
+  return (await readStream(client, SEALS_STREAM)).map((e) => ({
+    exported: e.data as unknown as SealExport,
+    revision: e.streamPosition - 1,
+  }));
 }
 
-export async function seal(client: KurrentClient, upToGiven?: Checkpoint, maxEvents = Number.POSITIVE_INFINITY): Promise<SealExport> {
+export async function seal(
+  client: KurrentClient,
+  upToGiven?: Checkpoint,
+  maxEvents = Number.POSITIVE_INFINITY,
+): Promise<SealExport> {
   const previous = await lastEvent(client, SEALS_STREAM);
   const before = previous?.data as unknown as SealExport | undefined;
   const after = before?.upTo ?? START;
@@ -67,7 +89,8 @@ export async function seal(client: KurrentClient, upToGiven?: Checkpoint, maxEve
     if (page.events.length < PAGE || counted >= maxEvents) break;
   }
   const upTo = upToGiven ?? { transactionId: horizon.transactionId, globalPosition: horizon.globalPosition };
-  if (compareCheckpoints(upTo, after) < 0) throw new EventStoreError('SEAL_INVALID', 'upTo is before the end of the previous seal.');
+  if (compareCheckpoints(upTo, after) < 0)
+    throw new EventStoreError('SEAL_INVALID', 'upTo is before the end of the previous seal.');
   const prevSealHash = before?.sealHash ?? null;
   const hasher = await hashRange(client, prevSealHash, after, upTo);
   const exported: SealExport = {
@@ -82,7 +105,19 @@ export async function seal(client: KurrentClient, upToGiven?: Checkpoint, maxEve
     createdAt: new Date().toISOString(),
   };
   const streamState = previous ? BigInt(previous.streamPosition - 1) : NO_STREAM;
-  await client.appendToStream(SEALS_STREAM, [{ id: randomUUID(), contentType: 'application/json', type: 'LogSealed', data: { ...exported }, metadata: undefined }], { streamState });
+  await client.appendToStream(
+    SEALS_STREAM,
+    [
+      {
+        id: randomUUID(),
+        contentType: 'application/json',
+        type: 'LogSealed',
+        data: { ...exported },
+        metadata: undefined,
+      },
+    ],
+    { streamState },
+  );
   return exported;
 }
 
@@ -93,17 +128,26 @@ export async function verifySeal(client: KurrentClient, exported: SealExport): P
   const hasher = await hashRange(client, exported.prevSealHash, exported.after, exported.upTo);
   const recomputedHash = hasher.digest();
   const problems: string[] = [];
-  if (hasher.eventCount !== exported.eventCount) problems.push(`the range now holds ${hasher.eventCount} events, the seal counted ${exported.eventCount}`);
+  if (hasher.eventCount !== exported.eventCount)
+    problems.push(`the range now holds ${hasher.eventCount} events, the seal counted ${exported.eventCount}`);
   if (recomputedHash !== exported.sealHash) problems.push('the events of the range no longer give the sealed hash');
   const stored = await seals(client);
   const own = stored.find((s) => s.exported.sealNumber === exported.sealNumber)?.exported;
   const earlier = stored.find((s) => s.exported.sealNumber === exported.sealNumber - 1)?.exported;
   if (!own) problems.push(`seal #${exported.sealNumber} is not in the seal stream`);
-  else if (own.sealHash !== exported.sealHash) problems.push(`the seal stream's copy of seal #${exported.sealNumber} differs from the exported one`);
+  else if (own.sealHash !== exported.sealHash)
+    problems.push(`the seal stream's copy of seal #${exported.sealNumber} differs from the exported one`);
   if (exported.sealNumber > 1 && earlier?.sealHash !== exported.prevSealHash) {
     problems.push(`the previous seal (#${exported.sealNumber - 1}) does not have the hash this seal chains to`);
   }
-  return { ok: problems.length === 0, sealNumber: exported.sealNumber, eventCount: hasher.eventCount, expectedHash: exported.sealHash, recomputedHash, problems };
+  return {
+    ok: problems.length === 0,
+    sealNumber: exported.sealNumber,
+    eventCount: hasher.eventCount,
+    expectedHash: exported.sealHash,
+    recomputedHash,
+    problems,
+  };
 }
 
 export async function listSeals(client: KurrentClient): Promise<SealExport[]> {
@@ -121,7 +165,12 @@ export async function verifyLog(client: KurrentClient, options: VerifyLogOptions
   for (const exported of all) {
     const verdict = await verifySeal(client, exported);
     sealed += verdict.eventCount;
-    if (!verdict.ok) problems.push({ kind: 'seal_broken', sealNumber: exported.sealNumber, detail: `seal #${exported.sealNumber}: ${verdict.problems.join('; ')}` });
+    if (!verdict.ok)
+      problems.push({
+        kind: 'seal_broken',
+        sealNumber: exported.sealNumber,
+        detail: `seal #${exported.sealNumber}: ${verdict.problems.join('; ')}`,
+      });
   }
   return {
     ok: problems.length === 0,

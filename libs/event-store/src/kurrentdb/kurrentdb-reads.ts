@@ -1,11 +1,22 @@
-import { BACKWARDS, END, FORWARDS, START as KURRENT_START, StreamNotFoundError, type Position } from '@kurrent/kurrentdb-client';
+import {
+  BACKWARDS,
+  END,
+  FORWARDS,
+  START as KURRENT_START,
+  StreamNotFoundError,
+  type Position,
+} from '@kurrent/kurrentdb-client';
 import { compareCheckpoints, START } from '../checkpoint';
 import type { ReadAllOptions, ReadAllPage, ReadStreamOptions, RecordedEvent } from '../event-store.port';
 import { toCheckpoint, toPosition, toRecordedEvent, type KurrentRecorded } from './codec';
 import { isInternalStream, type KurrentClient } from './kurrentdb-client';
 
 /** A stream's events (empty when the stream does not exist). */
-export async function readStream(client: KurrentClient, streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+export async function readStream(
+  client: KurrentClient,
+  streamId: string,
+  options: ReadStreamOptions = {},
+): Promise<RecordedEvent[]> {
   const from = Math.max(1, options.fromVersion ?? 1);
   const to = options.toVersion ?? Number.MAX_SAFE_INTEGER;
   if (to < from) return [];
@@ -32,7 +43,11 @@ export async function readStream(client: KurrentClient, streamId: string, option
 /** The last event of a stream, or undefined. */
 export async function lastEvent(client: KurrentClient, streamId: string): Promise<RecordedEvent | undefined> {
   try {
-    for await (const resolved of client.readStream(streamId, { fromRevision: END, direction: BACKWARDS, maxCount: 1 })) {
+    for await (const resolved of client.readStream(streamId, {
+      fromRevision: END,
+      direction: BACKWARDS,
+      maxCount: 1,
+    })) {
       if (resolved.event) return toRecordedEvent(resolved.event as KurrentRecorded);
     }
   } catch (error) {
@@ -68,7 +83,10 @@ export async function readAll(client: KurrentClient, options: ReadAllOptions = {
       if (compareCheckpoints(at, checkpoint) <= 0) continue; // fromPosition is inclusive
       const ours = !isInternalStream(recorded.streamId) && !recorded.type.startsWith('$');
       const event = ours ? toRecordedEvent(recorded, recorded.position) : undefined;
-      const wanted = event && (!types || types.has(event.type)) && (!options.recordedUpTo || event.recordedAt <= options.recordedUpTo);
+      const wanted =
+        event &&
+        (!types || types.has(event.type)) &&
+        (!options.recordedUpTo || event.recordedAt <= options.recordedUpTo);
       if (wanted && events.length >= limit) {
         full = true;
         break;

@@ -1,6 +1,13 @@
 import { canonicalJson } from '../hash/canonical-json';
 import { contentFromCanonical, sha256Hex } from '../hash/event-hash';
-import type { AppendResult, EventData, EventMetadata, ExpectedVersion, RecordedEvent, StreamAppend } from '../event-store.port';
+import type {
+  AppendResult,
+  EventData,
+  EventMetadata,
+  ExpectedVersion,
+  RecordedEvent,
+  StreamAppend,
+} from '../event-store.port';
 import { storedMetadata } from '../validation';
 import type { Queryable } from './queryable';
 import { EVENT_STORE_TYPES } from './type-parsers';
@@ -44,7 +51,15 @@ export function prepareRequest(appends: StreamAppend[], idempotencyKey?: string)
         const dataText = canonicalJson(event.data);
         const metadataText = canonicalJson(metadata);
         const content = contentFromCanonical(append.streamId, event.type, event.schemaVersion, dataText, metadataText);
-        return { type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata, dataText, metadataText, digest: sha256Hex(content) };
+        return {
+          type: event.type,
+          schemaVersion: event.schemaVersion,
+          data: event.data,
+          metadata,
+          dataText,
+          metadataText,
+          digest: sha256Hex(content),
+        };
       }),
     })),
   };
@@ -127,7 +142,8 @@ function toOutcomes(
     if (row.kind === 'conflict' && row.group_no !== null && row.stream_id !== null) {
       const g = row.group_no - 1;
       const expected = owner.get(row.stream_id)?.append.expected ?? 'any';
-      if (!outcomes[g]) outcomes[g] = { kind: 'conflict', streamId: row.stream_id, expected, actual: Number(row.actual_version) };
+      if (!outcomes[g])
+        outcomes[g] = { kind: 'conflict', streamId: row.stream_id, expected, actual: Number(row.actual_version) };
     } else if (row.kind === 'duplicate' && row.group_no !== null) {
       outcomes[row.group_no - 1] = { kind: 'duplicate' };
     } else if (row.kind === 'head' && row.stream_id !== null) {
@@ -142,7 +158,9 @@ function toOutcomes(
     const outcome = outcomes[g];
     if (outcome) return outcome;
     const results = request.appends.map((append): AppendResult => {
-      const list = (eventRows.get(append.streamId) ?? []).sort((a, b) => (a.stream_position ?? 0) - (b.stream_position ?? 0));
+      const list = (eventRows.get(append.streamId) ?? []).sort(
+        (a, b) => (a.stream_position ?? 0) - (b.stream_position ?? 0),
+      );
       const events = list.map((row, index) => recordedFrom(row, append.events[index]));
       const last = events[events.length - 1];
       const nextExpectedVersion = last ? last.streamPosition : (heads.get(append.streamId) ?? 0);

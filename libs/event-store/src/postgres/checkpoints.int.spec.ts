@@ -47,7 +47,10 @@ describe('consumer checkpoints', () => {
   it('a subscription resumed from a checkpoint saved with its batches sees each event once', async () => {
     await h.store.append('c-2', events(7));
     const seen: number[] = [];
-    const handle = async (batch: { globalPosition: number }[], checkpoint: Parameters<typeof saveCheckpoint>[2]): Promise<void> => {
+    const handle = async (
+      batch: { globalPosition: number }[],
+      checkpoint: Parameters<typeof saveCheckpoint>[2],
+    ): Promise<void> => {
       seen.push(...batch.map((e) => e.globalPosition));
       await saveCheckpoint(h.pool, 'resumer', checkpoint);
     };

@@ -102,7 +102,11 @@ describe('gap safety under 32 concurrent writers', () => {
       });
       const lost = [...committed].filter((u) => !seen.has(u));
       const phantom = [...seen].filter((u) => rolledBack.has(u) || !committed.has(u));
-      expect({ lost: lost.length, duplicated: list.length - seen.size, phantom: phantom.length }).toEqual({ lost: 0, duplicated: 0, phantom: 0 });
+      expect({ lost: lost.length, duplicated: list.length - seen.size, phantom: phantom.length }).toEqual({
+        lost: 0,
+        duplicated: 0,
+        phantom: 0,
+      });
       expect(list).toHaveLength(committed.size);
       return { late };
     };

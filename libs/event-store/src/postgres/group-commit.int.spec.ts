@@ -12,8 +12,12 @@ describe('group commit', () => {
   });
 
   it('coalesces concurrent appends into fewer transactions, each caller getting its own result', async () => {
-    const results = await Promise.all(Array.from({ length: 64 }, (_, i) => h.store.append(`g-${i}`, events(1), { expectedVersion: 'no_stream' })));
-    results.forEach((r, i) => expect(r).toMatchObject({ streamId: `g-${i}`, nextExpectedVersion: 1, duplicate: false }));
+    const results = await Promise.all(
+      Array.from({ length: 64 }, (_, i) => h.store.append(`g-${i}`, events(1), { expectedVersion: 'no_stream' })),
+    );
+    results.forEach((r, i) =>
+      expect(r).toMatchObject({ streamId: `g-${i}`, nextExpectedVersion: 1, duplicate: false }),
+    );
     const transactions = new Set(results.map((r) => r.events[0]?.transactionId));
     expect(transactions.size).toBeLessThan(32);
   });
@@ -31,7 +35,11 @@ describe('group commit', () => {
   });
 
   it('a request PostgreSQL refuses fails alone', async () => {
-    const bad = { type: 'Bad', schemaVersion: 1, data: { occurredAt: new Date().toISOString(), text: 'nul \u0000 byte' } };
+    const bad = {
+      type: 'Bad',
+      schemaVersion: 1,
+      data: { occurredAt: new Date().toISOString(), text: 'nul \u0000 byte' },
+    };
     const outcomes = await Promise.allSettled([
       ...Array.from({ length: 8 }, (_, i) => h.store.append(`ok-${i}`, events(1))),
       h.store.append('bad', [bad]),
@@ -43,7 +51,9 @@ describe('group commit', () => {
 
   it('serialises appends to one stream that arrive together', async () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => h.store.append('hot', events(1))));
-    expect(results.map((r) => r.nextExpectedVersion).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(results.map((r) => r.nextExpectedVersion).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 20 }, (_, i) => i + 1),
+    );
     expect((await h.store.verify({ streamId: 'hot' })).ok).toBe(true);
   });
 });

@@ -24,7 +24,10 @@ export class GroupCommitter {
       maxInFlight: options.maxInFlight,
       maxWeight: options.maxBatchEvents,
       weight: (request) => request.appends.reduce((n, a) => n + a.events.length, 0),
-      exclusive: (request) => [...request.appends.map((a) => `stream:${a.streamId}`), ...(request.idempotencyKey === undefined ? [] : [`key:${request.idempotencyKey}`])],
+      exclusive: (request) => [
+        ...request.appends.map((a) => `stream:${a.streamId}`),
+        ...(request.idempotencyKey === undefined ? [] : [`key:${request.idempotencyKey}`]),
+      ],
       retryable: retryablePostgresError,
     });
   }

@@ -1,8 +1,23 @@
 import type { Pool, PoolClient } from 'pg';
 import { EventStoreClosedError, WrongExpectedVersionError } from '../errors';
 import type {
-  AppendOptions, AppendResult, Checkpoint, EventPayload, EventStore, NewEvent, ReadAllOptions, ReadAllPage, ReadStreamOptions,
-  LogVerification, RecordedEvent, SealExport, SealVerification, StreamAppend, SubscribeOptions, Subscription, VerificationReport,
+  AppendOptions,
+  AppendResult,
+  Checkpoint,
+  EventPayload,
+  EventStore,
+  NewEvent,
+  ReadAllOptions,
+  ReadAllPage,
+  ReadStreamOptions,
+  LogVerification,
+  RecordedEvent,
+  SealExport,
+  SealVerification,
+  StreamAppend,
+  SubscribeOptions,
+  Subscription,
+  VerificationReport,
   VerifyLogOptions,
 } from '../event-store.port';
 import { startPollingSubscription } from '../subscription/polling-subscription';
@@ -45,7 +60,10 @@ export class PostgresEventStore implements EventStore {
     this.notifier = new PgNotifier(this.pool);
     if (options.groupCommit !== false) {
       const tuning = options.groupCommit === true || options.groupCommit === undefined ? {} : options.groupCommit;
-      this.committer = new GroupCommitter((requests) => appendBatch(this.pool, requests), { ...GROUP_COMMIT_DEFAULTS, ...tuning });
+      this.committer = new GroupCommitter((requests) => appendBatch(this.pool, requests), {
+        ...GROUP_COMMIT_DEFAULTS,
+        ...tuning,
+      });
     }
   }
 
@@ -60,7 +78,9 @@ export class PostgresEventStore implements EventStore {
     this.ensureOpen();
     validateAppends(appends);
     const request = prepareRequest(appends, options.idempotencyKey);
-    const outcome = this.committer ? await this.committer.submit(request) : ((await appendBatch(this.pool, [request]))[0] as AppendOutcome);
+    const outcome = this.committer
+      ? await this.committer.submit(request)
+      : ((await appendBatch(this.pool, [request]))[0] as AppendOutcome);
     return this.settle(this.pool, request, outcome);
   }
 
@@ -68,7 +88,11 @@ export class PostgresEventStore implements EventStore {
    * Appends with the caller's client, inside the caller's transaction: the events commit or roll back with it.
    * (No group commit; notifications are delivered at the caller's commit.)
    */
-  async appendToStreamsInTransaction(client: PoolClient, appends: StreamAppend[], options: { idempotencyKey?: string } = {}): Promise<AppendResult[]> {
+  async appendToStreamsInTransaction(
+    client: PoolClient,
+    appends: StreamAppend[],
+    options: { idempotencyKey?: string } = {},
+  ): Promise<AppendResult[]> {
     this.ensureOpen();
     validateAppends(appends);
     const request = prepareRequest(appends, options.idempotencyKey);
@@ -101,7 +125,8 @@ export class PostgresEventStore implements EventStore {
     this.ensureOpen();
     const subscription = startPollingSubscription(
       {
-        read: (after: Checkpoint, limit: number, types: string[] | undefined) => readAll(this.pool, { after, limit, types }),
+        read: (after: Checkpoint, limit: number, types: string[] | undefined) =>
+          readAll(this.pool, { after, limit, types }),
         register: (waker) => this.notifier.register(waker),
         pollIntervalMs: this.pollIntervalMs,
       },

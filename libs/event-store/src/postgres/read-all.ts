@@ -1,7 +1,14 @@
 import { compareCheckpoints, START } from '../checkpoint';
 import type { Checkpoint, EventPayload, RecordedEvent, ReadAllOptions, ReadAllPage } from '../event-store.port';
 import type { Queryable } from './queryable';
-import { EVENT_COLUMNS, PAYLOAD_COLUMNS, type EventRow, type PayloadRow, toEventPayload, toRecordedEvent } from './row-mapping';
+import {
+  EVENT_COLUMNS,
+  PAYLOAD_COLUMNS,
+  type EventRow,
+  type PayloadRow,
+  toEventPayload,
+  toRecordedEvent,
+} from './row-mapping';
 import { EVENT_STORE_TYPES } from './type-parsers';
 
 export const DEFAULT_PAGE_SIZE = 1000;
@@ -35,8 +42,16 @@ interface PageShape<R, E> {
   map: (row: R) => E;
 }
 
-const RECORDED: PageShape<EventRow, RecordedEvent> = { name: 'event_store_read_all', columns: EVENT_COLUMNS, map: toRecordedEvent };
-const PAYLOADS: PageShape<PayloadRow, EventPayload> = { name: 'event_store_read_payloads', columns: PAYLOAD_COLUMNS, map: toEventPayload };
+const RECORDED: PageShape<EventRow, RecordedEvent> = {
+  name: 'event_store_read_all',
+  columns: EVENT_COLUMNS,
+  map: toRecordedEvent,
+};
+const PAYLOADS: PageShape<PayloadRow, EventPayload> = {
+  name: 'event_store_read_payloads',
+  columns: PAYLOAD_COLUMNS,
+  map: toEventPayload,
+};
 
 export function readAll(db: Queryable, options: ReadAllOptions = {}): Promise<ReadAllPage> {
   return readPage(db, options, RECORDED);
@@ -47,7 +62,11 @@ export function readAllPayloads(db: Queryable, options: ReadAllOptions = {}): Pr
   return readPage(db, options, PAYLOADS);
 }
 
-async function readPage<R extends { global_position: string | null }, E extends EventPayload>(db: Queryable, options: ReadAllOptions, shape: PageShape<R, E>): Promise<ReadAllPage<E>> {
+async function readPage<R extends { global_position: string | null }, E extends EventPayload>(
+  db: Queryable,
+  options: ReadAllOptions,
+  shape: PageShape<R, E>,
+): Promise<ReadAllPage<E>> {
   const after = options.after ?? START;
   const limit = Math.max(1, Math.min(options.limit ?? DEFAULT_PAGE_SIZE, 100_000));
   const types = options.types !== undefined;
@@ -64,7 +83,9 @@ async function readPage<R extends { global_position: string | null }, E extends 
   const eventRows = rows.filter((row) => row.global_position !== null);
   const events = eventRows.map(shape.map);
   const last = events[events.length - 1];
-  let checkpoint: Checkpoint = last ? { transactionId: last.transactionId, globalPosition: last.globalPosition } : after;
+  let checkpoint: Checkpoint = last
+    ? { transactionId: last.transactionId, globalPosition: last.globalPosition }
+    : after;
   if ((types || upTo) && events.length < limit) {
     // A filtered page that is not full has seen everything final: move past the rows the filter left out.
     checkpoint = await horizon(db, rows[0]?.snapshot_xmin ?? '0', checkpoint);

@@ -8,7 +8,11 @@ const READ_STREAM = `SELECT ${EVENT_COLUMNS} FROM event_store.events AS e
   ORDER BY e.stream_position`;
 
 /** A stream's events in order, optionally a range of positions, optionally "as known at" an instant. */
-export async function readStream(db: Queryable, streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+export async function readStream(
+  db: Queryable,
+  streamId: string,
+  options: ReadStreamOptions = {},
+): Promise<RecordedEvent[]> {
   const from = Math.max(1, options.fromVersion ?? 1);
   const to = options.toVersion ?? Number.MAX_SAFE_INTEGER;
   if (to < from) return [];

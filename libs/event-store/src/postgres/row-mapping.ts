@@ -25,7 +25,10 @@ export interface EventRow {
   prev_hash: string | null;
 }
 
-export type PayloadRow = Pick<EventRow, 'global_position' | 'stream_id' | 'stream_position' | 'type' | 'schema_version' | 'data' | 'transaction_id'>;
+export type PayloadRow = Pick<
+  EventRow,
+  'global_position' | 'stream_id' | 'stream_position' | 'type' | 'schema_version' | 'data' | 'transaction_id'
+>;
 
 export function toEventPayload(row: PayloadRow): EventPayload {
   return {

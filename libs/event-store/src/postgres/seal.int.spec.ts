@@ -27,7 +27,11 @@ describe('seals', () => {
   const inSql = async (seal: SealExport): Promise<{ seal_hash: string; event_count: string }> =>
     (
       await h.pool.query<{ seal_hash: string; event_count: string }>(SEAL_IN_SQL, [
-        seal.prevSealHash, seal.after.transactionId, seal.after.globalPosition, seal.upTo.transactionId, seal.upTo.globalPosition,
+        seal.prevSealHash,
+        seal.after.transactionId,
+        seal.after.globalPosition,
+        seal.upTo.transactionId,
+        seal.upTo.globalPosition,
       ])
     ).rows[0] as { seal_hash: string; event_count: string };
 
@@ -35,7 +39,12 @@ describe('seals', () => {
     await h.store.append('s-1', events(4));
     await h.store.append('s-2', events(3));
     const first = await h.store.seal();
-    expect(first).toMatchObject({ sealNumber: 1, eventCount: 7, prevSealHash: null, after: { transactionId: '0', globalPosition: 0 } });
+    expect(first).toMatchObject({
+      sealNumber: 1,
+      eventCount: 7,
+      prevSealHash: null,
+      after: { transactionId: '0', globalPosition: 0 },
+    });
     expect(await inSql(first)).toEqual({ seal_hash: first.sealHash, event_count: '7' });
     await h.store.append('s-1', events(2));
     const second = await h.store.seal();
@@ -46,7 +55,9 @@ describe('seals', () => {
     const written = await h.store.append('s-3', events(5));
     const middle = written.events[2];
     if (!middle) throw new Error('no event');
-    const partial = await h.store.seal({ upTo: { transactionId: middle.transactionId, globalPosition: middle.globalPosition } });
+    const partial = await h.store.seal({
+      upTo: { transactionId: middle.transactionId, globalPosition: middle.globalPosition },
+    });
     expect(partial.eventCount).toBe(3);
     const rest = await h.store.seal();
     expect(rest.eventCount).toBe(2);
@@ -63,7 +74,12 @@ describe('seals', () => {
       const later = await h.store.append('s-5', events(1));
       const last = later.events[0];
       if (!last) throw new Error('no event');
-      const error = await h.store.seal({ upTo: { transactionId: last.transactionId, globalPosition: last.globalPosition } }).then(() => undefined, (e: unknown) => e);
+      const error = await h.store
+        .seal({ upTo: { transactionId: last.transactionId, globalPosition: last.globalPosition } })
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
       expect(isEventStoreError(error, 'SEAL_INVALID')).toBe(true);
       const sealed = await h.store.seal();
       expect(BigInt(sealed.upTo.transactionId)).toBeLessThan(BigInt(last.transactionId));
@@ -80,11 +96,16 @@ describe('seals', () => {
     const attacker = await h.pool.connect();
     try {
       await attacker.query('SET session_replication_role = replica');
-      await attacker.query("UPDATE event_store.seals SET seal_hash = repeat('0', 64) WHERE seal_number = $1", [sealed.sealNumber]);
+      await attacker.query("UPDATE event_store.seals SET seal_hash = repeat('0', 64) WHERE seal_number = $1", [
+        sealed.sealNumber,
+      ]);
       await attacker.query('RESET session_replication_role');
     } finally {
       attacker.release();
     }
-    await expect(h.store.verifySeal(sealed)).resolves.toMatchObject({ ok: false, problems: [`the seal table's copy of seal #${sealed.sealNumber} differs from the exported one`] });
+    await expect(h.store.verifySeal(sealed)).resolves.toMatchObject({
+      ok: false,
+      problems: [`the seal table's copy of seal #${sealed.sealNumber} differs from the exported one`],
+    });
   });
 });

@@ -32,7 +32,12 @@ const SEAL_COLUMNS = `seal_number::text AS seal_number, after_transaction_id::te
   up_to_global_position::text AS up_to_global_position, event_count::text AS event_count, prev_seal_hash, seal_hash, created_at`;
 
 /** Hashes the range (after, upTo] of the log, page by page. */
-async function hashRange(db: Queryable, prevSealHash: string | null, after: Checkpoint, upTo: Checkpoint): Promise<SealHasher> {
+async function hashRange(
+  db: Queryable,
+  prevSealHash: string | null,
+  after: Checkpoint,
+  upTo: Checkpoint,
+): Promise<SealHasher> {
   const hasher = new SealHasher(prevSealHash, after, upTo);
   let from = after;
   for (;;) {
@@ -64,7 +69,10 @@ function toExport(row: SealRow): SealExport {
 
 /** Every seal, oldest first. */
 export async function listSeals(db: Queryable): Promise<SealExport[]> {
-  const { rows } = await db.query<SealRow>({ text: `SELECT ${SEAL_COLUMNS} FROM event_store.seals AS s ORDER BY s.seal_number`, types: EVENT_STORE_TYPES });
+  const { rows } = await db.query<SealRow>({
+    text: `SELECT ${SEAL_COLUMNS} FROM event_store.seals AS s ORDER BY s.seal_number`,
+    types: EVENT_STORE_TYPES,
+  });
   return rows.map(toExport);
 }
 
@@ -97,7 +105,9 @@ export async function sealIfDue(pool: Pool, policy: SealPolicy): Promise<SealExp
   return sealWith(pool, async (client, previous, after, horizon) => {
     if (compareCheckpoints(horizon, after) <= 0) return null;
     const byCount = policy.everyEvents > 0 && (await nthAfter(client, after, policy.everyEvents)) !== null;
-    const byTime = policy.everySeconds > 0 && (!previous || Date.now() - previous.created_at.getTime() >= policy.everySeconds * 1000);
+    const byTime =
+      policy.everySeconds > 0 &&
+      (!previous || Date.now() - previous.created_at.getTime() >= policy.everySeconds * 1000);
     if (!byCount && !byTime) return null;
     const capped = await nthAfter(client, after, policy.maxEvents);
     return capped && compareCheckpoints(capped, horizon) < 0 ? capped : horizon;
@@ -115,13 +125,21 @@ export async function seal(pool: Pool, upToGiven?: Checkpoint, maxEvents?: numbe
   return sealed as SealExport;
 }
 
-type ChooseUpTo = (client: PoolClient, previous: SealRow | undefined, after: Checkpoint, horizon: Checkpoint) => Promise<Checkpoint | null>;
+type ChooseUpTo = (
+  client: PoolClient,
+  previous: SealRow | undefined,
+  after: Checkpoint,
+  horizon: Checkpoint,
+) => Promise<Checkpoint | null>;
 
 async function sealWith(pool: Pool, choose: ChooseUpTo): Promise<SealExport | null> {
   return inTransaction(pool, async (client) => {
     await client.query('LOCK TABLE event_store.seals IN EXCLUSIVE MODE');
     const previous = (
-      await client.query<SealRow>({ text: `SELECT ${SEAL_COLUMNS} FROM event_store.seals AS s ORDER BY s.seal_number DESC LIMIT 1`, types: EVENT_STORE_TYPES })
+      await client.query<SealRow>({
+        text: `SELECT ${SEAL_COLUMNS} FROM event_store.seals AS s ORDER BY s.seal_number DESC LIMIT 1`,
+        types: EVENT_STORE_TYPES,
+      })
     ).rows[0];
     const after = previous ? toExport(previous).upTo : START;
     const { rows } = await client.query<{ xmin: string; t: string | null; g: string | null }>(
@@ -133,9 +151,13 @@ async function sealWith(pool: Pool, choose: ChooseUpTo): Promise<SealExport | nu
     const horizon = head?.t && head.g ? { transactionId: head.t, globalPosition: Number(head.g) } : START;
     const upTo = await choose(client, previous, after, horizon);
     if (upTo === null) return null; // nothing written: the commit only ends the lock
-    if (compareCheckpoints(upTo, after) < 0) throw new EventStoreError('SEAL_INVALID', 'upTo is before the end of the previous seal.');
+    if (compareCheckpoints(upTo, after) < 0)
+      throw new EventStoreError('SEAL_INVALID', 'upTo is before the end of the previous seal.');
     if (compareCheckpoints(upTo, after) > 0 && BigInt(upTo.transactionId) >= BigInt(head?.xmin ?? '0')) {
-      throw new EventStoreError('SEAL_INVALID', 'upTo is not final yet: a transaction that could precede it is still in flight.');
+      throw new EventStoreError(
+        'SEAL_INVALID',
+        'upTo is not final yet: a transaction that could precede it is still in flight.',
+      );
     }
     const prevSealHash = previous?.seal_hash ?? null;
     const hasher = await hashRange(client, prevSealHash, after, upTo);
@@ -144,8 +166,16 @@ async function sealWith(pool: Pool, choose: ChooseUpTo): Promise<SealExport | nu
       text: `INSERT INTO event_store.seals (seal_number, after_transaction_id, after_global_position, up_to_transaction_id,
                up_to_global_position, event_count, prev_seal_hash, seal_hash)
              VALUES ($1, $2::xid8, $3, $4::xid8, $5, $6, $7, $8) RETURNING ${SEAL_COLUMNS}`,
-      values: [Number(previous?.seal_number ?? 0) + 1, after.transactionId, after.globalPosition, upTo.transactionId,
-        upTo.globalPosition, hasher.eventCount, prevSealHash, hasher.digest()],
+      values: [
+        Number(previous?.seal_number ?? 0) + 1,
+        after.transactionId,
+        after.globalPosition,
+        upTo.transactionId,
+        upTo.globalPosition,
+        hasher.eventCount,
+        prevSealHash,
+        hasher.digest(),
+      ],
     });
     return toExport(inserted.rows[0] as SealRow);
   });
@@ -171,9 +201,17 @@ export async function verifySeal(db: Queryable, exported: SealExport): Promise<S
   const own = stored.rows.find((r) => Number(r.seal_number) === exported.sealNumber);
   const before = stored.rows.find((r) => Number(r.seal_number) === exported.sealNumber - 1);
   if (!own) problems.push(`seal #${exported.sealNumber} is not in the seal table`);
-  else if (own.seal_hash !== exported.sealHash) problems.push(`the seal table's copy of seal #${exported.sealNumber} differs from the exported one`);
+  else if (own.seal_hash !== exported.sealHash)
+    problems.push(`the seal table's copy of seal #${exported.sealNumber} differs from the exported one`);
   if (exported.sealNumber > 1 && before?.seal_hash !== exported.prevSealHash) {
     problems.push(`the previous seal (#${exported.sealNumber - 1}) does not have the hash this seal chains to`);
   }
-  return { ok: problems.length === 0, sealNumber: exported.sealNumber, eventCount: hasher.eventCount, expectedHash: exported.sealHash, recomputedHash, problems };
+  return {
+    ok: problems.length === 0,
+    sealNumber: exported.sealNumber,
+    eventCount: hasher.eventCount,
+    expectedHash: exported.sealHash,
+    recomputedHash,
+    problems,
+  };
 }

@@ -32,8 +32,14 @@ describe('append-only log and tamper evidence', () => {
       'TRUNCATE event_store.events',
       "UPDATE event_store.events SET data = '{}'::jsonb WHERE false",
     ]) {
-      const error = await h.pool.query(sql).then(() => undefined, (e: unknown) => e);
-      expect(error).toMatchObject({ code: '42501', message: expect.stringMatching(/event_store\.events is append-only: (UPDATE|DELETE|TRUNCATE) refused/) });
+      const error = await h.pool.query(sql).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toMatchObject({
+        code: '42501',
+        message: expect.stringMatching(/event_store\.events is append-only: (UPDATE|DELETE|TRUNCATE) refused/),
+      });
     }
     await expect(h.pool.query('DELETE FROM event_store.seals')).rejects.toMatchObject({ code: '42501' });
     expect(await h.store.readStream('normal-1')).toHaveLength(2);
@@ -43,15 +49,26 @@ describe('append-only log and tamper evidence', () => {
   it('finds an updated payload, a deleted event, swapped payloads, swapped positions and a rewritten hash', async () => {
     for (const id of ['upd', 'del', 'swap', 'order', 'rehash', 'tail', 'clean']) await h.store.append(id, events(6));
 
-    await tamper(`UPDATE event_store.events SET data = jsonb_set(data, '{n}', '99') WHERE stream_id = 'upd' AND stream_position = 3`);
+    await tamper(
+      `UPDATE event_store.events SET data = jsonb_set(data, '{n}', '99') WHERE stream_id = 'upd' AND stream_position = 3`,
+    );
     await tamper(`DELETE FROM event_store.events WHERE stream_id = 'del' AND stream_position = 4`);
     await tamper(`UPDATE event_store.events AS e SET data = o.data FROM event_store.events AS o
                   WHERE e.stream_id = 'swap' AND o.stream_id = 'swap'
                     AND ((e.stream_position = 2 AND o.stream_position = 5) OR (e.stream_position = 5 AND o.stream_position = 2))`);
-    for (const [from, to] of [[2, 1000], [3, 2], [1000, 3]]) {
-      await tamper(`UPDATE event_store.events SET stream_position = $2 WHERE stream_id = 'order' AND stream_position = $1`, [from, to]);
+    for (const [from, to] of [
+      [2, 1000],
+      [3, 2],
+      [1000, 3],
+    ]) {
+      await tamper(
+        `UPDATE event_store.events SET stream_position = $2 WHERE stream_id = 'order' AND stream_position = $1`,
+        [from, to],
+      );
     }
-    await tamper(`UPDATE event_store.events SET hash = repeat('0', 64) WHERE stream_id = 'rehash' AND stream_position = 5`);
+    await tamper(
+      `UPDATE event_store.events SET hash = repeat('0', 64) WHERE stream_id = 'rehash' AND stream_position = 5`,
+    );
     await tamper(`DELETE FROM event_store.events WHERE stream_id = 'tail' AND stream_position = 6`);
 
     const report = await h.store.verify();
@@ -67,13 +84,18 @@ describe('append-only log and tamper evidence', () => {
       ['upd', 3, 'altered'],
     ]);
     for (const problem of report.problems) expect(problem.detail.length).toBeGreaterThan(10);
-    await expect(h.store.verify({ streamId: 'upd' })).resolves.toMatchObject({ ok: false, problems: [{ streamId: 'upd', streamPosition: 3, kind: 'altered' }] });
+    await expect(h.store.verify({ streamId: 'upd' })).resolves.toMatchObject({
+      ok: false,
+      problems: [{ streamId: 'upd', streamPosition: 3, kind: 'altered' }],
+    });
     await expect(h.store.verify({ streamId: 'clean' })).resolves.toMatchObject({ ok: true, eventsChecked: 6 });
   });
 
   it('finds a forged link (prev_hash rewritten) as a hash mismatch', async () => {
     await h.store.append('forged-link', events(4));
-    await tamper(`UPDATE event_store.events SET prev_hash = repeat('a', 64) WHERE stream_id = 'forged-link' AND stream_position = 3`);
+    await tamper(
+      `UPDATE event_store.events SET prev_hash = repeat('a', 64) WHERE stream_id = 'forged-link' AND stream_position = 3`,
+    );
     await expect(h.store.verify({ streamId: 'forged-link' })).resolves.toMatchObject({
       ok: false,
       problems: [{ streamId: 'forged-link', streamPosition: 3, kind: 'hash_mismatch' }],
@@ -83,15 +105,34 @@ describe('append-only log and tamper evidence', () => {
   it('a rewrite that recomputes the whole chain passes verify() but breaks the seal taken before', async () => {
     await h.store.append('rewritten', events(3));
     const sealed = await h.store.seal();
-    const { rows } = await attacker.query<{ stream_position: string; type: string; schema_version: number; data: { n: number }; metadata: object }>(
+    const { rows } = await attacker.query<{
+      stream_position: string;
+      type: string;
+      schema_version: number;
+      data: { n: number };
+      metadata: object;
+    }>(
       "SELECT stream_position, type, schema_version, data, metadata FROM event_store.events WHERE stream_id = 'rewritten' ORDER BY stream_position",
     );
     let prev: string | null = null;
     for (const row of rows) {
       const data = row.stream_position === '2' ? { ...row.data, n: 1000 } : row.data;
       const position = Number(row.stream_position);
-      const hash = chainLink(prev, position, contentDigest({ streamId: 'rewritten', type: row.type, schemaVersion: row.schema_version, data, metadata: row.metadata }));
-      await tamper('UPDATE event_store.events SET data = $1, hash = $2, prev_hash = $3 WHERE stream_id = $4 AND stream_position = $5', [data, hash, prev, 'rewritten', position]);
+      const hash = chainLink(
+        prev,
+        position,
+        contentDigest({
+          streamId: 'rewritten',
+          type: row.type,
+          schemaVersion: row.schema_version,
+          data,
+          metadata: row.metadata,
+        }),
+      );
+      await tamper(
+        'UPDATE event_store.events SET data = $1, hash = $2, prev_hash = $3 WHERE stream_id = $4 AND stream_position = $5',
+        [data, hash, prev, 'rewritten', position],
+      );
       prev = hash;
     }
     await tamper("UPDATE event_store.streams SET last_hash = $1 WHERE stream_id = 'rewritten'", [prev]);

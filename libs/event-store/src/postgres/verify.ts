@@ -43,7 +43,10 @@ const EMPTY_STREAMS = `SELECT s.stream_id, s.version::text AS version, s.last_ha
  * transaction takes no transaction id, so it does not hold the global log's readers back.
  */
 export async function verifyChains(pool: Pool, streamId?: string): Promise<VerificationReport> {
-  return inTransaction(pool, (client) => walkChains(client, { streamId }), { isolation: 'repeatable read', readOnly: true });
+  return inTransaction(pool, (client) => walkChains(client, { streamId }), {
+    isolation: 'repeatable read',
+    readOnly: true,
+  });
 }
 
 /** Walks the chains the filter selects, with the caller's client (and transaction). */
@@ -59,7 +62,8 @@ export async function walkChains(client: PoolClient, filter: ChainFilter): Promi
     else if (filter.buckets) values.push(filter.buckets);
     const { rows } = await client.query<VerifyRow>({ text: pageSql(filter), values, types: EVENT_STORE_TYPES });
     for (const row of rows) {
-      const head = row.head_version === null ? undefined : { version: Number(row.head_version), lastHash: row.head_hash };
+      const head =
+        row.head_version === null ? undefined : { version: Number(row.head_version), lastHash: row.head_hash };
       await verifier.add(
         {
           streamId: row.stream_id,
@@ -82,7 +86,8 @@ export async function walkChains(client: PoolClient, filter: ChainFilter): Promi
     text: EMPTY_STREAMS,
     values: [streamId ?? null, filter.buckets ?? null],
   });
-  for (const row of empty.rows) verifier.streamWithoutEvents(row.stream_id, { version: Number(row.version), lastHash: row.last_hash });
+  for (const row of empty.rows)
+    verifier.streamWithoutEvents(row.stream_id, { version: Number(row.version), lastHash: row.last_hash });
   return verifier.finish();
 }
 

@@ -23,7 +23,10 @@ class TestFollower implements LogFollower {
   /** While set, open() waits for it. */
   gate?: Promise<void>;
 
-  constructor(private readonly h: PgTestStore, readonly name: string) {}
+  constructor(
+    private readonly h: PgTestStore,
+    readonly name: string,
+  ) {}
 
   checkpoint(): Promise<Checkpoint> {
     return loadCheckpoint(this.h.pool, this.name);
@@ -95,7 +98,13 @@ describe('CheckpointedProcessor (PostgreSQL)', () => {
     await first.caughtUp();
     await first.stop();
     expect(one.handled.map((e) => e.globalPosition)).toEqual([...Array(50).keys()].map((i) => i + 1));
-    expect(first.status()).toMatchObject({ state: 'stopped', events: 50, restarts: 0, lastError: null, readFailures: 0 });
+    expect(first.status()).toMatchObject({
+      state: 'stopped',
+      events: 50,
+      restarts: 0,
+      lastError: null,
+      readFailures: 0,
+    });
     expect(first.status().checkpoint).toEqual(await loadCheckpoint(h.pool, 'follow'));
 
     await h.store.append('p-new', events(3));
@@ -223,7 +232,9 @@ describe('CheckpointedProcessor (PostgreSQL)', () => {
     await h.pool.query('ALTER TABLE event_store.events RENAME TO events_away');
     try {
       await waitUntil(async () => processor.status().readFailures >= 2);
-      const details = (await health.collect()) as { follower: { state: string; readFailures: number; readError: { message: string; attempts: number } | null } };
+      const details = (await health.collect()) as {
+        follower: { state: string; readFailures: number; readError: { message: string; attempts: number } | null };
+      };
       expect(details.follower.state).toBe('running');
       expect(details.follower.readFailures).toBeGreaterThanOrEqual(2);
       expect(details.follower.readError?.message).toMatch(/event_store\.events/);

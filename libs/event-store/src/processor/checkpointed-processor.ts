@@ -93,7 +93,8 @@ export class CheckpointedProcessor {
       this.state = 'stopped';
       return;
     }
-    if (this.options.stopTimeoutMs !== undefined && !(await within(loop, this.options.stopTimeoutMs))) this.run?.abandon?.();
+    if (this.options.stopTimeoutMs !== undefined && !(await within(loop, this.options.stopTimeoutMs)))
+      this.run?.abandon?.();
     await loop;
     if (this.loop === loop) this.loop = undefined;
   }
@@ -178,7 +179,10 @@ export class CheckpointedProcessor {
           failures++;
           this.metrics.restarts++;
           const pause = Math.min(this.options.retry.firstMs * 2 ** (failures - 1), this.options.retry.maxMs);
-          this.log('error', `${this.options.name} failed (${failures}), resuming from the checkpoint in ${pause} ms: ${(error as Error).message}`);
+          this.log(
+            'error',
+            `${this.options.name} failed (${failures}), resuming from the checkpoint in ${pause} ms: ${(error as Error).message}`,
+          );
           await this.pausing.wait(pause);
         }
       }
@@ -242,7 +246,11 @@ export class CheckpointedProcessor {
   private readFailed(error: unknown, attempts: number): void {
     this.metrics.readFailed(error, attempts);
     // Every failure is counted; the log gets the 1st, 2nd, 4th, 8th… of a row (one read every 5 s at most).
-    if ((attempts & (attempts - 1)) === 0) this.log('error', `${this.options.name}: reading the log failed (${attempts} in a row, retrying): ${(error as Error).message}`);
+    if ((attempts & (attempts - 1)) === 0)
+      this.log(
+        'error',
+        `${this.options.name}: reading the log failed (${attempts} in a row, retrying): ${(error as Error).message}`,
+      );
   }
 
   private readRecovered(attempts: number): void {

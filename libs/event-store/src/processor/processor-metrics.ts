@@ -29,7 +29,11 @@ export class ProcessorMetrics {
 
   readFailed(error: unknown, attempts: number, now = Date.now()): void {
     this.readFailures++;
-    this.readError = { message: (error as Error).message ?? String(error), since: this.readError?.since ?? new Date(now), attempts };
+    this.readError = {
+      message: (error as Error).message ?? String(error),
+      since: this.readError?.since ?? new Date(now),
+      attempts,
+    };
   }
 
   readRecovered(): void {

@@ -21,7 +21,10 @@ describe('the automatic sealer', () => {
     await h.store.append('s-2', events(9));
     const taken = await sealer.step();
     // 12 unsealed: 4, then 4 (8 left, then 4 left: fewer than 5, not due).
-    expect(taken.map((s) => [s.sealNumber, s.eventCount])).toEqual([[1, 4], [2, 4]]);
+    expect(taken.map((s) => [s.sealNumber, s.eventCount])).toEqual([
+      [1, 4],
+      [2, 4],
+    ]);
     await expect(h.store.verifyLog()).resolves.toMatchObject({ ok: true, sealsChecked: 2, unsealedEvents: 4 });
   });
 
@@ -50,12 +53,16 @@ describe('the automatic sealer', () => {
   it('runs in the app from bootstrap to shutdown', async () => {
     await h.store.append('s-1', events(3));
     const module = await Test.createTestingModule({
-      imports: [EventStoreModule.forRoot({ kind: 'postgres', pool: h.pool, migrate: false }), SealerModule.forRoot({ sealEveryEvents: 1, sealEverySeconds: 0 })],
+      imports: [
+        EventStoreModule.forRoot({ kind: 'postgres', pool: h.pool, migrate: false }),
+        SealerModule.forRoot({ sealEveryEvents: 1, sealEverySeconds: 0 }),
+      ],
     }).compile();
     const app = await module.init();
     expect(app.get(SealerService).sealer?.enabled).toBe(true);
     const deadline = Date.now() + 10_000;
-    while ((await h.store.listSeals()).length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    while ((await h.store.listSeals()).length === 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     await app.close();
     await expect(h.store.verifyLog()).resolves.toMatchObject({ ok: true, sealsChecked: 1, unsealedEvents: 0 });
   });

@@ -1,4 +1,12 @@
-import { type BeforeApplicationShutdown, type DynamicModule, Inject, Injectable, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { EVENT_STORE } from '../event-store.module';
 import type { EventStore } from '../event-store.port';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
@@ -20,7 +28,9 @@ export class SealerService implements OnApplicationBootstrap, BeforeApplicationS
     if (store instanceof PostgresEventStore) {
       this.sealer = new Sealer({ store, policy, log: (level, message) => this.logger[level](message) });
     } else {
-      this.logger.warn('the event store is not PostgreSQL: no automatic seals (take them with `npm run dossier -- seal create`)');
+      this.logger.warn(
+        'the event store is not PostgreSQL: no automatic seals (take them with `npm run dossier -- seal create`)',
+      );
     }
   }
 
@@ -37,7 +47,15 @@ export class SealerService implements OnApplicationBootstrap, BeforeApplicationS
 export class SealerModule {
   /** SEAL_EVERY_EVENTS / SEAL_EVERY_SECONDS of the config; both 0: no sealer. */
   static forRoot(config: { sealEveryEvents: number; sealEverySeconds: number }): DynamicModule {
-    const policy: SealPolicy = { everyEvents: config.sealEveryEvents, everySeconds: config.sealEverySeconds, maxEvents: SEAL_MAX_EVENTS };
-    return { module: SealerModule, providers: [{ provide: SEAL_POLICY, useValue: policy }, SealerService], exports: [SealerService] };
+    const policy: SealPolicy = {
+      everyEvents: config.sealEveryEvents,
+      everySeconds: config.sealEverySeconds,
+      maxEvents: SEAL_MAX_EVENTS,
+    };
+    return {
+      module: SealerModule,
+      providers: [{ provide: SEAL_POLICY, useValue: policy }, SealerService],
+      exports: [SealerService],
+    };
   }
 }

@@ -55,7 +55,10 @@ export class Sealer {
       const sealed = await this.options.store.sealIfDue(this.options.policy);
       if (!sealed) return taken;
       taken.push(sealed);
-      this.options.log?.('debug', `sealer: seal #${sealed.sealNumber} over ${sealed.eventCount} events up to global position ${sealed.upTo.globalPosition}`);
+      this.options.log?.(
+        'debug',
+        `sealer: seal #${sealed.sealNumber} over ${sealed.eventCount} events up to global position ${sealed.upTo.globalPosition}`,
+      );
       if (!this.running && this.loop) return taken; // shutting down: the rest waits for the next start
     }
   }

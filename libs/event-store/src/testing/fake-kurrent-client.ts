@@ -1,6 +1,15 @@
 import {
-  ANY, END, NO_STREAM, START, STREAM_EXISTS, StreamNotFoundError, WrongExpectedVersionError,
-  type AppendStreamRequest, type AppendStreamState, type EventData, type Position,
+  ANY,
+  END,
+  NO_STREAM,
+  START,
+  STREAM_EXISTS,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  type AppendStreamRequest,
+  type AppendStreamState,
+  type EventData,
+  type Position,
 } from '@kurrent/kurrentdb-client';
 import type { KurrentClient } from '../kurrentdb/kurrentdb-client';
 
@@ -73,19 +82,42 @@ export function createFakeKurrentClient(): KurrentClient {
   }
 
   const client = {
-    async appendToStream(streamName: string, events: EventData | EventData[], options: { streamState?: AppendStreamState } = {}) {
+    async appendToStream(
+      streamName: string,
+      events: EventData | EventData[],
+      options: { streamState?: AppendStreamState } = {},
+    ) {
       await tick();
       check(streamName, options.streamState);
-      write([{ streamName, events: Array.isArray(events) ? events : [events], expectedState: options.streamState ?? ANY }]);
-      return { success: true, nextExpectedRevision: BigInt((streams.get(streamName)?.length ?? 0) - 1), position: log.at(-1)?.position };
+      write([
+        { streamName, events: Array.isArray(events) ? events : [events], expectedState: options.streamState ?? ANY },
+      ]);
+      return {
+        success: true,
+        nextExpectedRevision: BigInt((streams.get(streamName)?.length ?? 0) - 1),
+        position: log.at(-1)?.position,
+      };
     },
     async multiStreamAppend(requests: AppendStreamRequest[]) {
       await tick();
       requests.forEach((r) => check(r.streamName, r.expectedState));
       write(requests);
-      return { position: log.at(-1)?.position.commit ?? 0n, responses: requests.map((r) => ({ streamName: r.streamName, revision: BigInt((streams.get(r.streamName)?.length ?? 0) - 1) })) };
+      return {
+        position: log.at(-1)?.position.commit ?? 0n,
+        responses: requests.map((r) => ({
+          streamName: r.streamName,
+          revision: BigInt((streams.get(r.streamName)?.length ?? 0) - 1),
+        })),
+      };
     },
-    readStream(streamName: string, options: { fromRevision?: bigint | typeof START | typeof END; direction?: string; maxCount?: number | bigint } = {}) {
+    readStream(
+      streamName: string,
+      options: {
+        fromRevision?: bigint | typeof START | typeof END;
+        direction?: string;
+        maxCount?: number | bigint;
+      } = {},
+    ) {
       return (async function* () {
         await tick();
         const list = streams.get(streamName);
@@ -106,7 +138,14 @@ export function createFakeKurrentClient(): KurrentClient {
         const from = options.fromPosition;
         const max = Number(options.maxCount ?? Number.MAX_SAFE_INTEGER);
         const picked = log
-          .filter((e) => from === undefined || from === START || (typeof from === 'object' && (e.position.commit > from.commit || (e.position.commit === from.commit && e.position.prepare >= from.prepare))))
+          .filter(
+            (e) =>
+              from === undefined ||
+              from === START ||
+              (typeof from === 'object' &&
+                (e.position.commit > from.commit ||
+                  (e.position.commit === from.commit && e.position.prepare >= from.prepare))),
+          )
           .slice(0, max);
         yield* iterate(picked);
       })();

@@ -13,7 +13,9 @@ export interface PgTestStore {
 }
 
 /** A PostgresEventStore on a fresh test database with the schema applied (integration specs only). */
-export async function createPgTestStore(options: Omit<PostgresEventStoreOptions, 'pool'> & { poolSize?: number } = {}): Promise<PgTestStore> {
+export async function createPgTestStore(
+  options: Omit<PostgresEventStoreOptions, 'pool'> & { poolSize?: number } = {},
+): Promise<PgTestStore> {
   const database = await createTestDatabase();
   const pool = new Pool({ connectionString: database.url, max: options.poolSize ?? 10 });
   // pool.end() resolves before its sockets are closed; DROP DATABASE ... FORCE may then kill them: not an error here.

@@ -16,7 +16,12 @@ const event: RecordedEvent = {
   prevHash: 'cd'.repeat(32),
 };
 
-const incoming = (value: string | null) => ({ topic: 't', partition: 0, offset: '7', value: value === null ? null : Buffer.from(value) });
+const incoming = (value: string | null) => ({
+  topic: 't',
+  partition: 0,
+  offset: '7',
+  value: value === null ? null : Buffer.from(value),
+});
 
 describe('event messages', () => {
   it('keys by stream id and carries the routing headers', () => {
@@ -35,7 +40,11 @@ describe('event messages', () => {
   it('round-trips the recorded event through the JSON value (Vietnamese text, 64-bit transaction id)', () => {
     const message = encodeEvent(event);
     expect(decodeEvent(incoming(String(message.value)))).toEqual(event);
-    expect(JSON.parse(String(message.value))).toMatchObject({ occurredAt: event.data.occurredAt, recordedAt: '2020-06-10T01:02:04.123Z', hash: event.hash });
+    expect(JSON.parse(String(message.value))).toMatchObject({
+      occurredAt: event.data.occurredAt,
+      recordedAt: '2020-06-10T01:02:04.123Z',
+      hash: event.hash,
+    });
   });
 
   it('leaves out the correlation header when the event has none', () => {

@@ -55,7 +55,8 @@ export function encodeEvent(event: RecordedEvent): OutgoingMessage {
     [EVENT_HEADERS.globalPosition]: String(event.globalPosition),
     [EVENT_HEADERS.transactionId]: event.transactionId,
   };
-  if (typeof event.metadata.correlationId === 'string') headers[EVENT_HEADERS.correlationId] = event.metadata.correlationId;
+  if (typeof event.metadata.correlationId === 'string')
+    headers[EVENT_HEADERS.correlationId] = event.metadata.correlationId;
   return { key: event.streamId, value: JSON.stringify(envelope), headers };
 }
 
@@ -75,18 +76,29 @@ export function decodeEvent(message: Pick<IncomingMessage, 'value' | 'topic' | '
 export function eventFromEnvelope(value: unknown, where = 'message'): RecordedEvent {
   const e = value as Partial<EventEnvelope> | null;
   const problem =
-    typeof e !== 'object' || e === null ? 'not an object'
-    : typeof e.streamId !== 'string' ? 'streamId'
-    : !Number.isSafeInteger(e.streamPosition) || (e.streamPosition ?? 0) < 1 ? 'streamPosition'
-    : typeof e.type !== 'string' ? 'type'
-    : !Number.isSafeInteger(e.schemaVersion) ? 'schemaVersion'
-    : !Number.isSafeInteger(e.globalPosition) ? 'globalPosition'
-    : typeof e.transactionId !== 'string' ? 'transactionId'
-    : typeof e.recordedAt !== 'string' || Number.isNaN(Date.parse(e.recordedAt)) ? 'recordedAt'
-    : typeof e.data !== 'object' || e.data === null ? 'data'
-    : typeof e.hash !== 'string' ? 'hash'
-    : undefined;
-  if (problem || !e) throw new MessagingError('MALFORMED_EVENT', `${where}: not a relayed event (${problem ?? 'empty'})`);
+    typeof e !== 'object' || e === null
+      ? 'not an object'
+      : typeof e.streamId !== 'string'
+        ? 'streamId'
+        : !Number.isSafeInteger(e.streamPosition) || (e.streamPosition ?? 0) < 1
+          ? 'streamPosition'
+          : typeof e.type !== 'string'
+            ? 'type'
+            : !Number.isSafeInteger(e.schemaVersion)
+              ? 'schemaVersion'
+              : !Number.isSafeInteger(e.globalPosition)
+                ? 'globalPosition'
+                : typeof e.transactionId !== 'string'
+                  ? 'transactionId'
+                  : typeof e.recordedAt !== 'string' || Number.isNaN(Date.parse(e.recordedAt))
+                    ? 'recordedAt'
+                    : typeof e.data !== 'object' || e.data === null
+                      ? 'data'
+                      : typeof e.hash !== 'string'
+                        ? 'hash'
+                        : undefined;
+  if (problem || !e)
+    throw new MessagingError('MALFORMED_EVENT', `${where}: not a relayed event (${problem ?? 'empty'})`);
   return {
     globalPosition: e.globalPosition as number,
     streamId: e.streamId as string,

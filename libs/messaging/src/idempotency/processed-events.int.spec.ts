@@ -38,15 +38,31 @@ describe('ProcessedEvents (dedupe on stream id + position, in PostgreSQL)', () =
 
   const collect = (processed: ProcessedEvents, events: RecordedEvent[]) => {
     const seen: string[] = [];
-    return processed.process(events, async (fresh) => void seen.push(...fresh.map((e) => `${e.streamId}@${e.streamPosition}`))).then((outcome) => ({ outcome, seen }));
+    return processed
+      .process(events, async (fresh) => void seen.push(...fresh.map((e) => `${e.streamId}@${e.streamPosition}`)))
+      .then((outcome) => ({ outcome, seen }));
   };
 
   it('hands over each event once: a redelivered batch, or its tail repeated inside a batch, is dropped', async () => {
     const processed = new ProcessedEvents({ pool, consumer: 'c1' });
-    expect(await collect(processed, [ev('a', 1), ev('a', 2), ev('b', 1)])).toEqual({ outcome: { handled: 3, duplicates: 0 }, seen: ['a@1', 'a@2', 'b@1'] });
-    expect(await collect(processed, [ev('a', 1), ev('a', 2), ev('b', 1)])).toEqual({ outcome: { handled: 0, duplicates: 3 }, seen: [] });
-    expect(await collect(processed, [ev('a', 2), ev('a', 3), ev('a', 2), ev('a', 3), ev('a', 4)])).toEqual({ outcome: { handled: 2, duplicates: 3 }, seen: ['a@3', 'a@4'] });
-    expect(await processed.positions()).toEqual(new Map([['a', 4], ['b', 1]]));
+    expect(await collect(processed, [ev('a', 1), ev('a', 2), ev('b', 1)])).toEqual({
+      outcome: { handled: 3, duplicates: 0 },
+      seen: ['a@1', 'a@2', 'b@1'],
+    });
+    expect(await collect(processed, [ev('a', 1), ev('a', 2), ev('b', 1)])).toEqual({
+      outcome: { handled: 0, duplicates: 3 },
+      seen: [],
+    });
+    expect(await collect(processed, [ev('a', 2), ev('a', 3), ev('a', 2), ev('a', 3), ev('a', 4)])).toEqual({
+      outcome: { handled: 2, duplicates: 3 },
+      seen: ['a@3', 'a@4'],
+    });
+    expect(await processed.positions()).toEqual(
+      new Map([
+        ['a', 4],
+        ['b', 1],
+      ]),
+    );
   });
 
   it('keeps each consumer apart', async () => {
@@ -56,7 +72,9 @@ describe('ProcessedEvents (dedupe on stream id + position, in PostgreSQL)', () =
 
   it('rolls the dedupe state back with the handler: a failed batch is handled again next time', async () => {
     const processed = new ProcessedEvents({ pool, consumer: 'c3' });
-    await expect(processed.process([ev('x', 1)], async () => Promise.reject(new Error('handler down')))).rejects.toThrow('handler down');
+    await expect(
+      processed.process([ev('x', 1)], async () => Promise.reject(new Error('handler down'))),
+    ).rejects.toThrow('handler down');
     expect(await processed.positions()).toEqual(new Map());
     expect((await collect(processed, [ev('x', 1)])).seen).toEqual(['x@1']);
   });

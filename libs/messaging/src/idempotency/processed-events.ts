@@ -29,7 +29,10 @@ export class ProcessedEvents {
   constructor(private readonly options: ProcessedEventsOptions) {}
 
   /** `handle` gets the new events (in the order given) and the transaction's client; commits both or neither. */
-  async process(events: readonly RecordedEvent[], handle: (fresh: RecordedEvent[], client: PoolClient) => Promise<void>): Promise<ProcessOutcome> {
+  async process(
+    events: readonly RecordedEvent[],
+    handle: (fresh: RecordedEvent[], client: PoolClient) => Promise<void>,
+  ): Promise<ProcessOutcome> {
     if (events.length === 0) return { handled: 0, duplicates: 0 };
     return inTransaction(this.options.pool, async (client) => {
       const last = await this.lastPositions(client, events);

@@ -1,5 +1,11 @@
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
-import type { ConsumerOptions, IncomingMessage, MessageConsumer, MessageHeaders, MessagingLog } from '../messaging.port';
+import type {
+  ConsumerOptions,
+  IncomingMessage,
+  MessageConsumer,
+  MessageHeaders,
+  MessagingLog,
+} from '../messaging.port';
 
 /**
  * The kafkajs consumer behind `MessageConsumer`: a member of a consumer group, auto-commit off. Each partition
@@ -20,7 +26,12 @@ export class KafkaConsumer implements MessageConsumer {
 
   async start(): Promise<void> {
     if (this.consumer) return;
-    const consumer = this.kafka.consumer({ groupId: this.options.groupId, maxWaitTimeInMs: 250, sessionTimeout: 30_000, heartbeatInterval: 3_000 });
+    const consumer = this.kafka.consumer({
+      groupId: this.options.groupId,
+      maxWaitTimeInMs: 250,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3_000,
+    });
     this.consumer = consumer;
     consumer.on(consumer.events.CRASH, (event) => {
       this.lastError = String((event.payload as { error?: Error }).error?.message ?? 'consumer crashed');
@@ -51,7 +62,10 @@ export class KafkaConsumer implements MessageConsumer {
       await this.options.handle({ topic, partition, messages });
     } catch (error) {
       this.lastError = (error as Error).message;
-      this.log?.('error', `consumer ${this.options.groupId}: ${topic}[${partition}] from offset ${batch.firstOffset()} failed, retrying: ${(error as Error).message}`);
+      this.log?.(
+        'error',
+        `consumer ${this.options.groupId}: ${topic}[${partition}] from offset ${batch.firstOffset()} failed, retrying: ${(error as Error).message}`,
+      );
       consumer.seek({ topic, partition, offset: batch.firstOffset() ?? batch.messages[0]?.offset ?? '0' });
       await new Promise((resolve) => setTimeout(resolve, this.options.retryDelayMs ?? 1000));
       return;

@@ -34,7 +34,10 @@ export class KafkaMessaging implements Messaging {
     try {
       const existing = await admin.listTopics();
       if (existing.includes(topic)) return;
-      await admin.createTopics({ topics: [{ topic, numPartitions: options.partitions ?? 6, replicationFactor: -1 }], waitForLeaders: true });
+      await admin.createTopics({
+        topics: [{ topic, numPartitions: options.partitions ?? 6, replicationFactor: -1 }],
+        waitForLeaders: true,
+      });
     } finally {
       await admin.disconnect();
     }

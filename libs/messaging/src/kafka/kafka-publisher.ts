@@ -40,9 +40,16 @@ export class KafkaPublisher implements MessagePublisher {
       const metadata = await admin.fetchTopicMetadata({ topics: [topic] });
       const count = metadata.topics[0]?.partitions.length ?? 0;
       if (count === 0) return undefined;
-      const partitionMetadata = Array.from({ length: count }, (_, partitionId) => ({ partitionId, leader: 0, replicas: [], isr: [], partitionErrorCode: 0 }));
+      const partitionMetadata = Array.from({ length: count }, (_, partitionId) => ({
+        partitionId,
+        leader: 0,
+        replicas: [],
+        isr: [],
+        partitionErrorCode: 0,
+      }));
       const partition = Partitioners.DefaultPartitioner();
-      const partitionOf = (key: string): number => partition({ topic, partitionMetadata, message: { key, value: null } });
+      const partitionOf = (key: string): number =>
+        partition({ topic, partitionMetadata, message: { key, value: null } });
       this.partitioners.set(topic, partitionOf);
       return partitionOf;
     } catch {

@@ -1,7 +1,11 @@
 import type { OutgoingMessage } from '../messaging.port';
 import { LIMITS, requestChunks } from './request-chunks';
 
-const message = (key: string, i: number, bytes = 10_000): OutgoingMessage => ({ key, value: `${i}:`.padEnd(bytes, 'x'), headers: { 'event-type': 'T' } });
+const message = (key: string, i: number, bytes = 10_000): OutgoingMessage => ({
+  key,
+  value: `${i}:`.padEnd(bytes, 'x'),
+  headers: { 'event-type': 'T' },
+});
 
 describe('requestChunks', () => {
   const keys = ['a', 'b', 'c', 'd', 'e', 'f'];
@@ -18,7 +22,11 @@ describe('requestChunks', () => {
   it('holds no more than the per-partition budget for any partition, nor the request budget', () => {
     for (const chunk of requestChunks(messages, partitionOf)) {
       const perPartition = new Map<number, number>();
-      for (const m of chunk) perPartition.set(m.partition as number, (perPartition.get(m.partition as number) ?? 0) + 3 * String(m.value).length);
+      for (const m of chunk)
+        perPartition.set(
+          m.partition as number,
+          (perPartition.get(m.partition as number) ?? 0) + 3 * String(m.value).length,
+        );
       expect(Math.max(...perPartition.values())).toBeLessThanOrEqual(LIMITS.perPartition);
       expect([...perPartition.values()].reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(LIMITS.perRequest);
     }
@@ -32,6 +40,8 @@ describe('requestChunks', () => {
   });
 
   it('sends an oversized message alone rather than never', () => {
-    expect([...requestChunks([message('a', 0, 2_000_000), message('a', 1)], partitionOf)].map((c) => c.length)).toEqual([1, 1]);
+    expect([...requestChunks([message('a', 0, 2_000_000), message('a', 1)], partitionOf)].map((c) => c.length)).toEqual(
+      [1, 1],
+    );
   });
 });

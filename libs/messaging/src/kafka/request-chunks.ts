@@ -10,7 +10,10 @@ import type { OutgoingMessage } from '../messaging.port';
 export const LIMITS = { perPartition: 900 * 1024, perRequest: 8 * 1024 * 1024 };
 
 /** `partitionOf` undefined: the partition is left to the producer, and the whole request stays under one batch. */
-export function* requestChunks(messages: readonly OutgoingMessage[], partitionOf?: (key: string) => number): Generator<Message[]> {
+export function* requestChunks(
+  messages: readonly OutgoingMessage[],
+  partitionOf?: (key: string) => number,
+): Generator<Message[]> {
   let chunk: Message[] = [];
   let total = 0;
   let perPartition = new Map<number, number>();
@@ -25,7 +28,12 @@ export function* requestChunks(messages: readonly OutgoingMessage[], partitionOf
       total = 0;
       perPartition = new Map();
     }
-    chunk.push({ key: message.key, value: message.value, headers: message.headers, ...(partitionOf ? { partition } : {}) });
+    chunk.push({
+      key: message.key,
+      value: message.value,
+      headers: message.headers,
+      ...(partitionOf ? { partition } : {}),
+    });
     total += size;
     perPartition.set(partition, (perPartition.get(partition) ?? 0) + size);
   }
@@ -34,7 +42,8 @@ export function* requestChunks(messages: readonly OutgoingMessage[], partitionOf
 
 /** An upper bound of the record's size (UTF-8 takes at most 3 bytes per UTF-16 unit): no encoding pass here. */
 function sizeOf(message: OutgoingMessage): number {
-  let size = 64 + 3 * message.key.length + (typeof message.value === 'string' ? 3 * message.value.length : message.value.length);
+  let size =
+    64 + 3 * message.key.length + (typeof message.value === 'string' ? 3 * message.value.length : message.value.length);
   const headers = message.headers;
   if (headers) for (const name in headers) size += 8 + name.length + 3 * (headers[name]?.length ?? 0);
   return size;

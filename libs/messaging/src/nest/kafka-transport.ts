@@ -11,7 +11,12 @@ import { eventFromEnvelope } from '../events/event-message';
  * Auto-commit is off: call `commitKafkaMessage(context)` after the handler's work is durable (with
  * `ProcessedEvents` for idempotence). A handler that throws leaves the offset uncommitted and kafkajs retries.
  */
-export function kafkaEventsTransport(options: { brokers: string[]; clientId: string; groupId: string; fromBeginning?: boolean }): KafkaOptions {
+export function kafkaEventsTransport(options: {
+  brokers: string[];
+  clientId: string;
+  groupId: string;
+  fromBeginning?: boolean;
+}): KafkaOptions {
   return {
     transport: Transport.KAFKA,
     options: {

@@ -21,7 +21,12 @@ export class MessagingModule implements OnApplicationShutdown {
     const logger = new Logger('messaging');
     return {
       module: MessagingModule,
-      providers: [{ provide: MESSAGING, useFactory: () => new KafkaMessaging({ ...options, log: (level, message) => logger[level](message) }) }],
+      providers: [
+        {
+          provide: MESSAGING,
+          useFactory: () => new KafkaMessaging({ ...options, log: (level, message) => logger[level](message) }),
+        },
+      ],
       exports: [MESSAGING],
     };
   }

@@ -1,4 +1,11 @@
-import { type CanActivate, type ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../nest/tokens';
@@ -23,7 +30,9 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     if (context.getType() !== 'http') return true;
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; principal?: Principal }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<{ headers: Record<string, string | undefined>; principal?: Principal }>();
     let principal: Principal | 'missing';
     try {
       principal = bearerPrincipal(request.headers.authorization, this.secret);
@@ -31,11 +40,18 @@ export class AuthGuard implements CanActivate {
       const reason = error instanceof InvalidTokenError ? error.message : 'invalid token';
       throw new UnauthorizedException({ code: 'UNAUTHENTICATED', message: `Mã truy cập không hợp lệ: ${reason}.` });
     }
-    if (principal === 'missing') throw new UnauthorizedException({ code: 'UNAUTHENTICATED', message: 'Thiếu mã truy cập (Authorization: Bearer <token>).' });
+    if (principal === 'missing')
+      throw new UnauthorizedException({
+        code: 'UNAUTHENTICATED',
+        message: 'Thiếu mã truy cập (Authorization: Bearer <token>).',
+      });
     request.principal = principal;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     if (roles && !roles.includes(request.principal.role)) {
-      throw new ForbiddenException({ code: 'ROLE_NOT_ALLOWED', message: `Vai trò "${request.principal.role}" không được thực hiện thao tác này.` });
+      throw new ForbiddenException({
+        code: 'ROLE_NOT_ALLOWED',
+        message: `Vai trò "${request.principal.role}" không được thực hiện thao tác này.`,
+      });
     }
     return true;
   }

@@ -13,7 +13,9 @@ describe('access tokens', () => {
     const token = signToken(clerk, secret);
     expect(() => verifyToken(token, 'another-secret-another-secret-xx')).toThrow(InvalidTokenError);
     const [h, , s] = token.split('.');
-    const admin = Buffer.from(JSON.stringify({ sub: 'x', role: 'admin', units: ['*'], iat: 1, exp: 9e9 })).toString('base64url');
+    const admin = Buffer.from(JSON.stringify({ sub: 'x', role: 'admin', units: ['*'], iat: 1, exp: 9e9 })).toString(
+      'base64url',
+    );
     expect(() => verifyToken(`${h}.${admin}.${s}`, secret)).toThrow('bad signature');
     expect(() => verifyToken(signToken(clerk, secret, 10, Date.now() - 60_000), secret)).toThrow('token expired');
     expect(() => verifyToken('abc', secret)).toThrow('malformed token');
@@ -31,12 +33,20 @@ describe('access tokens', () => {
   });
 
   it('refuses a token not valid yet (nbf), issued in the future (iat) or living too long (exp − iat)', () => {
-    expect(() => verifyToken(forge({ iat: now, nbf: now + 3600, exp: now + 7200 }), secret)).toThrow('token not valid yet');
-    expect(() => verifyToken(forge({ iat: now + 3600, exp: now + 7200 }), secret)).toThrow('token issued in the future');
-    expect(() => verifyToken(forge({ iat: now, exp: now + MAX_TOKEN_LIFETIME_SECONDS + 1 }), secret)).toThrow('token lifetime too long');
+    expect(() => verifyToken(forge({ iat: now, nbf: now + 3600, exp: now + 7200 }), secret)).toThrow(
+      'token not valid yet',
+    );
+    expect(() => verifyToken(forge({ iat: now + 3600, exp: now + 7200 }), secret)).toThrow(
+      'token issued in the future',
+    );
+    expect(() => verifyToken(forge({ iat: now, exp: now + MAX_TOKEN_LIFETIME_SECONDS + 1 }), secret)).toThrow(
+      'token lifetime too long',
+    );
     expect(() => verifyToken(forge({ iat: 0, exp: 9e9 }), secret)).toThrow('token lifetime too long');
     expect(() => verifyToken(forge({ exp: now + 600 }), secret)).toThrow('token claims are incomplete');
-    expect(() => verifyToken(forge({ iat: now, nbf: 'soon', exp: now + 600 }), secret)).toThrow('token claims are incomplete');
+    expect(() => verifyToken(forge({ iat: now, nbf: 'soon', exp: now + 600 }), secret)).toThrow(
+      'token claims are incomplete',
+    );
   });
 
   it('never signs a token that would be refused', () => {

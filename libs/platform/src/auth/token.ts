@@ -33,12 +33,23 @@ const encode = (value: unknown): string => Buffer.from(JSON.stringify(value)).to
 const HEADER = encode({ alg: 'HS256', typ: 'JWT' });
 
 /** Signs a JWT (HS256) for a principal, valid for `ttlSeconds`. */
-export function signToken(principal: Principal, secret: string, ttlSeconds = MAX_TOKEN_LIFETIME_SECONDS, now = Date.now()): string {
+export function signToken(
+  principal: Principal,
+  secret: string,
+  ttlSeconds = MAX_TOKEN_LIFETIME_SECONDS,
+  now = Date.now(),
+): string {
   if (!(ttlSeconds > 0 && ttlSeconds <= MAX_TOKEN_LIFETIME_SECONDS)) {
     throw new RangeError(`a token lives at most ${MAX_TOKEN_LIFETIME_SECONDS / 3600} hours (asked: ${ttlSeconds} s)`);
   }
   const iat = Math.floor(now / 1000);
-  const claims: TokenClaims = { sub: principal.subject, role: principal.role, units: principal.units, iat, exp: iat + ttlSeconds };
+  const claims: TokenClaims = {
+    sub: principal.subject,
+    role: principal.role,
+    units: principal.units,
+    iat,
+    exp: iat + ttlSeconds,
+  };
   const body = `${HEADER}.${encode(claims)}`;
   return `${body}.${sign(body, secret)}`;
 }
@@ -54,7 +65,8 @@ export function verifyToken(token: string, secret: string, now = Date.now()): Pr
   const [header, payload, signature] = parts as [string, string, string];
   const expected = Buffer.from(sign(`${header}.${payload}`, secret));
   const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new InvalidTokenError('bad signature');
+  if (expected.length !== given.length || !timingSafeEqual(expected, given))
+    throw new InvalidTokenError('bad signature');
   let claims: Partial<TokenClaims>;
   let alg: unknown;
   try {
@@ -65,13 +77,17 @@ export function verifyToken(token: string, secret: string, now = Date.now()): Pr
   }
   if (alg !== 'HS256') throw new InvalidTokenError('unsupported algorithm');
   const seconds = now / 1000;
-  if (typeof claims.exp !== 'number' || !Number.isFinite(claims.exp)) throw new InvalidTokenError('token claims are incomplete');
+  if (typeof claims.exp !== 'number' || !Number.isFinite(claims.exp))
+    throw new InvalidTokenError('token claims are incomplete');
   if (claims.exp <= seconds) throw new InvalidTokenError('token expired');
-  if (typeof claims.iat !== 'number' || !Number.isFinite(claims.iat)) throw new InvalidTokenError('token claims are incomplete');
+  if (typeof claims.iat !== 'number' || !Number.isFinite(claims.iat))
+    throw new InvalidTokenError('token claims are incomplete');
   if (claims.iat > seconds + CLOCK_SKEW_SECONDS) throw new InvalidTokenError('token issued in the future');
   if (claims.exp - claims.iat > MAX_TOKEN_LIFETIME_SECONDS) throw new InvalidTokenError('token lifetime too long');
-  if (claims.nbf !== undefined && (typeof claims.nbf !== 'number' || !Number.isFinite(claims.nbf))) throw new InvalidTokenError('token claims are incomplete');
-  if (claims.nbf !== undefined && claims.nbf > seconds + CLOCK_SKEW_SECONDS) throw new InvalidTokenError('token not valid yet');
+  if (claims.nbf !== undefined && (typeof claims.nbf !== 'number' || !Number.isFinite(claims.nbf)))
+    throw new InvalidTokenError('token claims are incomplete');
+  if (claims.nbf !== undefined && claims.nbf > seconds + CLOCK_SKEW_SECONDS)
+    throw new InvalidTokenError('token not valid yet');
   if (typeof claims.sub !== 'string' || !ROLES.includes(claims.role as Role) || !Array.isArray(claims.units)) {
     throw new InvalidTokenError('token claims are incomplete');
   }

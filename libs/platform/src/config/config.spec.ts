@@ -4,7 +4,13 @@ import { ConfigError, loadConfig } from './config';
 describe('config', () => {
   it('has defaults that work for npm start', () => {
     const config = loadConfig({}, '/repo');
-    expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, dataDir: path.resolve('/repo/.data'), eventStore: 'postgres', dueDateCutoff: '17:00' });
+    expect(config).toMatchObject({
+      port: 3000,
+      databaseUrl: undefined,
+      dataDir: path.resolve('/repo/.data'),
+      eventStore: 'postgres',
+      dueDateCutoff: '17:00',
+    });
   });
 
   it.each([
@@ -22,6 +28,9 @@ describe('config', () => {
 
   it('requires KURRENTDB_URL with EVENT_STORE=kurrentdb', () => {
     expect(() => loadConfig({ EVENT_STORE: 'kurrentdb' }, '/repo')).toThrow(/KURRENTDB_URL/);
-    expect(loadConfig({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://127.0.0.1:2113?tls=false' }, '/repo').eventStore).toBe('kurrentdb');
+    expect(
+      loadConfig({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://127.0.0.1:2113?tls=false' }, '/repo')
+        .eventStore,
+    ).toBe('kurrentdb');
   });
 });

@@ -50,7 +50,11 @@ export interface RelaySettings {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, rule: string, value: string) {
+  constructor(
+    readonly variable: string,
+    rule: string,
+    value: string,
+  ) {
     super(`Invalid configuration: ${variable}=${JSON.stringify(value)} — ${rule}`);
   }
 }
@@ -90,7 +94,12 @@ export function loadRelaySettings(env: Env = process.env): RelaySettings {
 
 function readRelaySettings(read: EnvReader): RelaySettings {
   return {
-    topic: read.pattern('KAFKA_TOPIC', /^[a-zA-Z0-9._-]{1,249}$/, 'a Kafka topic name (letters, digits, . _ -)', 'dossier-events'),
+    topic: read.pattern(
+      'KAFKA_TOPIC',
+      /^[a-zA-Z0-9._-]{1,249}$/,
+      'a Kafka topic name (letters, digits, . _ -)',
+      'dossier-events',
+    ),
     partitions: read.integer('KAFKA_TOPIC_PARTITIONS', 6, 1, 1000),
     clientId: read.pattern('KAFKA_CLIENT_ID', /^[\w.-]{1,100}$/, 'letters, digits, . _ -', 'dossier-relay'),
     consumer: read.pattern('RELAY_CONSUMER', /^[\w.:-]{1,100}$/, 'letters, digits, . _ : -', 'kafka-relay'),
@@ -135,7 +144,8 @@ class EnvReader {
   oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
     const value = this.raw(name);
     if (value === undefined) return fallback;
-    if (!(allowed as readonly string[]).includes(value)) throw new ConfigError(name, `must be one of ${allowed.join(', ')}`, value);
+    if (!(allowed as readonly string[]).includes(value))
+      throw new ConfigError(name, `must be one of ${allowed.join(', ')}`, value);
     return value as T;
   }
 
@@ -155,14 +165,18 @@ class EnvReader {
     } catch {
       throw new ConfigError(name, `must be a URL (${protocols.map((p) => `${p}//…`).join(' or ')})`, value);
     }
-    if (!protocols.includes(protocol)) throw new ConfigError(name, `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`, value);
+    if (!protocols.includes(protocol))
+      throw new ConfigError(name, `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`, value);
     return value;
   }
 
   list(name: string, item: RegExp, rule: string): string[] {
     const value = this.raw(name);
     if (value === undefined) return [];
-    const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+    const items = value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (items.some((i) => !item.test(i))) throw new ConfigError(name, `must be ${rule}`, value);
     return items;
   }

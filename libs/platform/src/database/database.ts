@@ -40,7 +40,8 @@ export async function openDatabase(config: AppConfig, options: OpenDatabaseOptio
   if (config.databaseUrl) return withPool(config.databaseUrl, 'external', config, async () => undefined);
   const dataDir = path.join(config.dataDir, 'postgres');
   const running = options.attach ? embeddedServerState(dataDir) : undefined;
-  if (running?.kind === 'running') return withPool(await ensureDatabase(running.address), 'attached', config, async () => undefined);
+  if (running?.kind === 'running')
+    return withPool(await ensureDatabase(running.address), 'attached', config, async () => undefined);
 
   const onServerLost = options.onServerLost ?? exitOnServerLost;
   const server = new EmbeddedPostgres({
@@ -55,7 +56,13 @@ export async function openDatabase(config: AppConfig, options: OpenDatabaseOptio
   await server.start();
   try {
     // A broken connection is often the first sign of a server that died: check at once, before its error travels on.
-    return await withPool(await ensureDatabase(server.address), 'embedded', config, () => server.stop(), () => server.checkAlive());
+    return await withPool(
+      await ensureDatabase(server.address),
+      'embedded',
+      config,
+      () => server.stop(),
+      () => server.checkAlive(),
+    );
   } catch (error) {
     await server.stop();
     throw error;
@@ -79,7 +86,11 @@ async function withPool(
   stop: () => Promise<void>,
   onConnectionClosed?: () => void,
 ): Promise<Database> {
-  const pool = new Pool({ connectionString: url, max: config.databasePoolSize, ...(onConnectionClosed ? { Client: watchedClient(onConnectionClosed) } : {}) });
+  const pool = new Pool({
+    connectionString: url,
+    max: config.databasePoolSize,
+    ...(onConnectionClosed ? { Client: watchedClient(onConnectionClosed) } : {}),
+  });
   pool.on('error', () => undefined); // idle clients dropped by a stopping server; queries still report errors
   await pool.query('SELECT 1');
   return {

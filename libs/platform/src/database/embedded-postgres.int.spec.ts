@@ -58,9 +58,16 @@ describe('EmbeddedPostgres', () => {
 
       await expect(query(postgresUrl({ port }, 'postgres'), 'SELECT 1')).rejects.toThrow(/password/);
       await expect(query(postgresUrl({ port, socketDir }, 'postgres'), 'SELECT 1')).rejects.toThrow(/password/);
-      await expect(query(postgresUrl({ port, password: 'guessed' }, 'postgres'), 'SELECT 1')).rejects.toThrow(/password authentication failed/);
+      await expect(query(postgresUrl({ port, password: 'guessed' }, 'postgres'), 'SELECT 1')).rejects.toThrow(
+        /password authentication failed/,
+      );
       expect(await query(postgresUrl({ port, password }, 'postgres'), 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
-      expect(await query(server.url, "SELECT count(*)::int AS n FROM pg_hba_file_rules WHERE auth_method <> 'scram-sha-256'")).toEqual([{ n: 0 }]);
+      expect(
+        await query(
+          server.url,
+          "SELECT count(*)::int AS n FROM pg_hba_file_rules WHERE auth_method <> 'scram-sha-256'",
+        ),
+      ).toEqual([{ n: 0 }]);
     } finally {
       await server.stop();
     }
@@ -75,18 +82,30 @@ describe('EmbeddedPostgres', () => {
     fs.mkdirSync(dataDir, { mode: 0o700 });
     if (runAs) fs.chownSync(dataDir, runAs.uid, runAs.gid);
     // What the earlier EmbeddedPostgres did, and a table in it.
-    const init = spawnSync(binaries.initdb, ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync'], { ...identity, encoding: 'utf8' });
+    const init = spawnSync(
+      binaries.initdb,
+      ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync'],
+      { ...identity, encoding: 'utf8' },
+    );
     expect(init.status).toBe(0);
-    const single = spawnSync(binaries.postgres, ['--single', '-D', dataDir, 'postgres'], { ...identity, input: 'CREATE TABLE kept (v int); INSERT INTO kept VALUES (7);\n', encoding: 'utf8' });
+    const single = spawnSync(binaries.postgres, ['--single', '-D', dataDir, 'postgres'], {
+      ...identity,
+      input: 'CREATE TABLE kept (v int); INSERT INTO kept VALUES (7);\n',
+      encoding: 'utf8',
+    });
     expect(single.status).toBe(0);
-    expect(fs.readFileSync(path.join(dataDir, 'pg_hba.conf'), 'utf8')).toMatch(/^host\s+all\s+all\s+127\.0\.0\.1\/32\s+trust/m);
+    expect(fs.readFileSync(path.join(dataDir, 'pg_hba.conf'), 'utf8')).toMatch(
+      /^host\s+all\s+all\s+127\.0\.0\.1\/32\s+trust/m,
+    );
 
     const notices: string[] = [];
     const server = new EmbeddedPostgres({ dataDir, port: await freePort(), notice: (m) => notices.push(m) });
     await server.start();
     try {
       expect(notices.join('\n')).toMatch(/now asks every connection for the password/);
-      await expect(query(postgresUrl({ port: server.address.port }, 'postgres'), 'SELECT 1')).rejects.toThrow(/password/);
+      await expect(query(postgresUrl({ port: server.address.port }, 'postgres'), 'SELECT 1')).rejects.toThrow(
+        /password/,
+      );
       expect(await query(server.url, 'SELECT v FROM kept')).toEqual([{ v: 7 }]);
     } finally {
       await server.stop();

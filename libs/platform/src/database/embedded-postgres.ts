@@ -58,7 +58,8 @@ export type EmbeddedServerState =
   | { kind: 'orphaned'; postmasterPid: number; ownerPid?: number };
 
 const OWNER_FILE = 'dossier-tracker-owner.json';
-const HBA_HEADER = '# Written by dossier-tracker (libs/platform/src/database/embedded-postgres.ts): every connection gives the password.';
+const HBA_HEADER =
+  '# Written by dossier-tracker (libs/platform/src/database/embedded-postgres.ts): every connection gives the password.';
 const ORPHAN_FAST_STOP_MS = 30_000;
 const CLEAN_EXIT_GRACE_MS = 3_000;
 const ORPHAN_IMMEDIATE_STOP_MS = 10_000;
@@ -108,12 +109,21 @@ export class EmbeddedPostgres {
     // Loopback TCP costs a lot more per query than a Unix socket on small VMs; the socket lives in the data
     // directory (reachable by the server's OS user and by us), unless that path is too long for a socket name.
     this.socketDir = socketPathFits(dataDir, this.options.port) ? dataDir : undefined;
-    const settings = { listen_addresses: '127.0.0.1', unix_socket_directories: this.socketDir ?? '', ...this.options.settings };
+    const settings = {
+      listen_addresses: '127.0.0.1',
+      unix_socket_directories: this.socketDir ?? '',
+      ...this.options.settings,
+    };
     const args = ['-D', dataDir, '-p', String(this.options.port)];
     for (const [name, value] of Object.entries(settings)) args.push('-c', `${name}=${value}`);
-    const child = spawn(binaries.postgres, args, { ...this.identity(), stdio: ['ignore', 'pipe', 'pipe'], detached: false });
+    const child = spawn(binaries.postgres, args, {
+      ...this.identity(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: false,
+    });
     this.process = child;
-    if (child.pid) writeOwner(dataDir, { pid: process.pid, started: processStartTime(process.pid), postmasterPid: child.pid });
+    if (child.pid)
+      writeOwner(dataDir, { pid: process.pid, started: processStartTime(process.pid), postmasterPid: child.pid });
     const lines: string[] = [];
     const onData = (chunk: Buffer): void => {
       for (const line of chunk.toString().split('\n').filter(Boolean)) {
@@ -217,16 +227,22 @@ export class EmbeddedPostgres {
     if (state.kind === 'stopped') return this.waitForEndingServer(dataDir);
     const pid = state.postmasterPid;
     const owner = state.ownerPid ? ` by process ${state.ownerPid}, which has ended` : ' by a process that has ended';
-    this.options.notice?.(`The embedded PostgreSQL in ${this.options.dataDir} was left running (pid ${pid})${owner}: stopping it cleanly first.`);
+    this.options.notice?.(
+      `The embedded PostgreSQL in ${this.options.dataDir} was left running (pid ${pid})${owner}: stopping it cleanly first.`,
+    );
     const gone = (): boolean => !isRunning(pid) || !fs.existsSync(path.join(dataDir, 'postmaster.pid'));
     if (!signal(pid, 'SIGINT')) {
       // fast shutdown (what stop() does); refused when another OS user started it
-      throw new EmbeddedPostgresError(`The embedded PostgreSQL in ${this.options.dataDir} (pid ${pid}) was left running by another OS user: stop it as that user, then start again.`);
+      throw new EmbeddedPostgresError(
+        `The embedded PostgreSQL in ${this.options.dataDir} (pid ${pid}) was left running by another OS user: stop it as that user, then start again.`,
+      );
     }
     if (await waitFor(gone, ORPHAN_FAST_STOP_MS)) return (removeOwner(dataDir), this.waitForEndingServer(dataDir));
     signal(pid, 'SIGQUIT'); // immediate shutdown: recovery at the next start
     if (await waitFor(gone, ORPHAN_IMMEDIATE_STOP_MS)) return (removeOwner(dataDir), this.waitForEndingServer(dataDir));
-    throw new EmbeddedPostgresError(`The embedded PostgreSQL in ${this.options.dataDir} (pid ${pid}) was left running and does not stop: stop it, then start again.`);
+    throw new EmbeddedPostgresError(
+      `The embedded PostgreSQL in ${this.options.dataDir} (pid ${pid}) was left running and does not stop: stop it, then start again.`,
+    );
   }
 
   /**
@@ -252,7 +268,9 @@ export class EmbeddedPostgres {
     };
     if (gone() || isRunning(pid)) return; // gone, or the pid now names another live process: nothing ending to wait for
     if (!(await waitFor(gone, ENDING_SERVER_WAIT_MS))) {
-      throw new EmbeddedPostgresError(`The embedded PostgreSQL in ${this.options.dataDir} (pid ${pid}) is still ending after ${ENDING_SERVER_WAIT_MS / 1000} s: try again.`);
+      throw new EmbeddedPostgresError(
+        `The embedded PostgreSQL in ${this.options.dataDir} (pid ${pid}) is still ending after ${ENDING_SERVER_WAIT_MS / 1000} s: try again.`,
+      );
     }
   }
 
@@ -273,23 +291,36 @@ export class EmbeddedPostgres {
       encoding: 'utf8',
     });
     if (result.status !== 0 || /\b(ERROR|FATAL):/.test(`${result.stdout}${result.stderr}`)) {
-      throw new EmbeddedPostgresError(`Could not set the password of the embedded PostgreSQL in ${this.options.dataDir}:\n${result.stderr || result.stdout || result.error?.message}`);
+      throw new EmbeddedPostgresError(
+        `Could not set the password of the embedded PostgreSQL in ${this.options.dataDir}:\n${result.stderr || result.stdout || result.error?.message}`,
+      );
     }
-    const rules = ['local all all scram-sha-256', 'host all all 127.0.0.1/32 scram-sha-256', 'host all all ::1/128 scram-sha-256'];
+    const rules = [
+      'local all all scram-sha-256',
+      'host all all 127.0.0.1/32 scram-sha-256',
+      'host all all ::1/128 scram-sha-256',
+    ];
     const text = [HBA_HEADER, `# The password is in ${this.passwordFile}.`, fingerprint, ...rules, ''].join('\n');
     const staging = `${hbaFile}.${process.pid}`;
     fs.writeFileSync(staging, text, { mode: 0o600 });
     if (this.runAs) fs.chownSync(staging, this.runAs.uid, this.runAs.gid);
     fs.renameSync(staging, hbaFile);
-    if (!fresh && !hba.startsWith(HBA_HEADER)) this.options.notice?.(`The embedded PostgreSQL in ${this.options.dataDir} now asks every connection for the password kept in ${this.passwordFile}.`);
+    if (!fresh && !hba.startsWith(HBA_HEADER))
+      this.options.notice?.(
+        `The embedded PostgreSQL in ${this.options.dataDir} now asks every connection for the password kept in ${this.passwordFile}.`,
+      );
   }
 
   private initdb(initdb: string, dataDir: string): void {
     // "trust" only until requirePassword() replaces it, before the server ever listens.
-    const result = spawnSync(initdb, ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync'], {
-      ...this.identity(),
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      initdb,
+      ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync'],
+      {
+        ...this.identity(),
+        encoding: 'utf8',
+      },
+    );
     if (result.status !== 0) {
       throw new EmbeddedPostgresError(`initdb failed for ${dataDir}: ${result.stderr || result.error?.message}`);
     }

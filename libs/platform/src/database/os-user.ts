@@ -22,7 +22,10 @@ export function osUser(name: string, options: { create: boolean }): OsUser {
   const found = lookup();
   if (found) return found;
   if (!options.create) throw new Error(`OS user "${name}" does not exist`);
-  execFileSync('sh', ['-c', `getent group ${name} >/dev/null || groupadd ${name}; useradd -r -g ${name} -s /bin/false ${name}`]);
+  execFileSync('sh', [
+    '-c',
+    `getent group ${name} >/dev/null || groupadd ${name}; useradd -r -g ${name} -s /bin/false ${name}`,
+  ]);
   const created = lookup();
   if (!created) throw new Error(`Could not create OS user "${name}"`);
   return created;
@@ -40,7 +43,11 @@ export function reachableByUser(dir: string, user: OsUser): boolean {
     }
     const mode = stat.mode;
     const canEnter =
-      stat.uid === user.uid ? (mode & 0o100) !== 0 : stat.gid === user.gid ? (mode & 0o010) !== 0 : (mode & 0o001) !== 0;
+      stat.uid === user.uid
+        ? (mode & 0o100) !== 0
+        : stat.gid === user.gid
+          ? (mode & 0o010) !== 0
+          : (mode & 0o001) !== 0;
     if (!canEnter) return false;
     const parent = path.dirname(current);
     if (parent === current) return true;

@@ -18,6 +18,7 @@ export function socketPathFits(dir: string, port: number): boolean {
 /** A connection string for `database`, through the Unix socket when there is one. */
 export function postgresUrl(address: PostgresAddress, database: string): string {
   const user = address.password ? `postgres:${encodeURIComponent(address.password)}` : 'postgres';
-  if (address.socketDir) return `postgres://${user}@localhost/${database}?host=${encodeURIComponent(address.socketDir)}&port=${address.port}`;
+  if (address.socketDir)
+    return `postgres://${user}@localhost/${database}?host=${encodeURIComponent(address.socketDir)}&port=${address.port}`;
   return `postgres://${user}@127.0.0.1:${address.port}/${database}`;
 }

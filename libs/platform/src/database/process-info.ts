@@ -27,8 +27,17 @@ function procStat(pid: number): ProcStat | null | undefined {
     return undefined; // no /proc here
   }
   // The command name (field 2) is in parentheses and may hold spaces: the fields after it start at field 3.
-  const fields = text.slice(text.lastIndexOf(')') + 2).trim().split(' ');
-  return { state: fields[0] ?? '', ppid: Number(fields[1]), flags: Number(fields[6]), startTime: fields[19] ?? '', exitStatus: Number(fields[49] ?? 0) };
+  const fields = text
+    .slice(text.lastIndexOf(')') + 2)
+    .trim()
+    .split(' ');
+  return {
+    state: fields[0] ?? '',
+    ppid: Number(fields[1]),
+    flags: Number(fields[6]),
+    startTime: fields[19] ?? '',
+    exitStatus: Number(fields[49] ?? 0),
+  };
 }
 
 const PF_EXITING = 0x4;
@@ -40,7 +49,12 @@ function ending(stat: ProcStat): boolean {
 
 function ps(pid: number, column: string): string | undefined {
   try {
-    return execFileSync('ps', ['-o', `${column}=`, '-p', String(pid)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
+    return (
+      execFileSync('ps', ['-o', `${column}=`, '-p', String(pid)], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim() || undefined
+    );
   } catch {
     return undefined;
   }

@@ -42,9 +42,14 @@ export class HealthController {
   }
 
   @Get()
-  @ApiOkResponse({ description: 'Database up and every migration applied: `{status}`; with a bearer token, the details too' })
+  @ApiOkResponse({
+    description: 'Database up and every migration applied: `{status}`; with a bearer token, the details too',
+  })
   @ApiServiceUnavailableResponse({ description: 'Database down or migrations pending' })
-  async check(@Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) response: Response): Promise<HealthReport | PublicHealth> {
+  async check(
+    @Headers('authorization') authorization: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<HealthReport | PublicHealth> {
     const report: HealthReport = {
       status: 'ok',
       database: { status: 'up', kind: this.database.kind },

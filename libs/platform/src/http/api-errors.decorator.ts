@@ -2,7 +2,10 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
 
 class FieldErrorDoc {
-  @ApiProperty({ example: 'changes.receivingUnitId', description: 'The bad field: a path into the body, a query parameter or a header' })
+  @ApiProperty({
+    example: 'changes.receivingUnitId',
+    description: 'The bad field: a path into the body, a query parameter or a header',
+  })
   field!: string;
   @ApiProperty({ example: 'noNulCharacter', description: 'The rule it broke' })
   rule!: string;
@@ -34,5 +37,7 @@ export type ErrorStatus = keyof typeof MEANING;
 
 /** Documents the error answers an operation (or every operation of a controller) can give, with their shape. */
 export function ApiErrors(...statuses: ErrorStatus[]): MethodDecorator & ClassDecorator {
-  return applyDecorators(...statuses.map((status) => ApiResponse({ status, description: MEANING[status], type: ErrorResponse })));
+  return applyDecorators(
+    ...statuses.map((status) => ApiResponse({ status, description: MEANING[status], type: ErrorResponse })),
+  );
 }

@@ -8,7 +8,9 @@ export const BODY_LIMIT_BYTES = 100 * 1024;
 export const UPLOAD_BODY_LIMIT_BYTES = 20 * 1024 * 1024;
 
 /** The routes that take an upload; every other route gets BODY_LIMIT_BYTES. */
-export const UPLOAD_ROUTES: readonly { method: string; path: RegExp }[] = [{ method: 'PUT', path: /^\/api\/v1\/reference\/[^/]+\/?$/ }];
+export const UPLOAD_ROUTES: readonly { method: string; path: RegExp }[] = [
+  { method: 'PUT', path: /^\/api\/v1\/reference\/[^/]+\/?$/ },
+];
 
 /** Arrays and objects nested deeper than this are refused before parsing (our DTOs nest 3 levels at most). */
 export const MAX_JSON_DEPTH = 32;

@@ -40,8 +40,11 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const raw = exception.getResponse();
-      const given = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : { message: String(raw) };
-      const message = Array.isArray(given.message) ? given.message.join('; ') : String(given.message ?? exception.message);
+      const given =
+        typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : { message: String(raw) };
+      const message = Array.isArray(given.message)
+        ? given.message.join('; ')
+        : String(given.message ?? exception.message);
       const { error: _error, ...rest } = given;
       if (status === 400 && !given.code && (exception.cause instanceof SyntaxError || /JSON/.test(message))) {
         return { statusCode: 400, code: 'MALFORMED_BODY', message: `The request body is not valid JSON (${message}).` };
@@ -53,7 +56,12 @@ export class ErrorFilter implements ExceptionFilter {
       // says the status; a fault or an outage never shows its internals
       const status = KIND_STATUS[exception.kind];
       if (status >= 500) {
-        if (status === 503) return { statusCode: 503, code: exception.code, message: 'Dịch vụ tạm thời không sẵn sàng; vui lòng thử lại.' };
+        if (status === 503)
+          return {
+            statusCode: 503,
+            code: exception.code,
+            message: 'Dịch vụ tạm thời không sẵn sàng; vui lòng thử lại.',
+          };
         return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal error; it has been logged.' };
       }
       return { statusCode: status, code: exception.code, message: exception.message, ...exception.details };
@@ -61,7 +69,11 @@ export class ErrorFilter implements ExceptionFilter {
     if (isBodyParserError(exception)) {
       return { statusCode: 400, code: 'MALFORMED_BODY', message: 'The request body is not valid JSON.' };
     }
-    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL_ERROR', message: 'Internal error; it has been logged.' };
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      code: 'INTERNAL_ERROR',
+      message: 'Internal error; it has been logged.',
+    };
   }
 }
 
@@ -96,7 +108,16 @@ function isBodyParserError(e: unknown): boolean {
 
 function defaultCode(status: number): string {
   return (
-    { 400: 'BAD_REQUEST', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT', 412: 'PRECONDITION_FAILED', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE', 422: 'UNPROCESSABLE' }[status] ??
-    'ERROR'
+    {
+      400: 'BAD_REQUEST',
+      401: 'UNAUTHENTICATED',
+      403: 'FORBIDDEN',
+      404: 'NOT_FOUND',
+      409: 'CONFLICT',
+      412: 'PRECONDITION_FAILED',
+      413: 'PAYLOAD_TOO_LARGE',
+      415: 'UNSUPPORTED_MEDIA_TYPE',
+      422: 'UNPROCESSABLE',
+    }[status] ?? 'ERROR'
   );
 }

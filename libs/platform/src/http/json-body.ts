@@ -21,7 +21,9 @@ class BodyError extends Error {
  * charset 415. (Nest's exception filters do not see errors of Express middleware.)
  */
 export function jsonBodyParser(): RequestHandler {
-  const parsers = new Map([BODY_LIMIT_BYTES, UPLOAD_BODY_LIMIT_BYTES].map((limit) => [limit, json({ limit, verify: checkBeforeParse })]));
+  const parsers = new Map(
+    [BODY_LIMIT_BYTES, UPLOAD_BODY_LIMIT_BYTES].map((limit) => [limit, json({ limit, verify: checkBeforeParse })]),
+  );
   return (request: Request, response: Response, next: NextFunction): void => {
     const limit = limitFor(request);
     const parse = parsers.get(limit) as RequestHandler;
@@ -34,15 +36,25 @@ export function jsonBodyParser(): RequestHandler {
 
 function limitFor(request: Request): number {
   const path = request.path;
-  return UPLOAD_ROUTES.some((route) => route.method === request.method && route.path.test(path)) ? UPLOAD_BODY_LIMIT_BYTES : BODY_LIMIT_BYTES;
+  return UPLOAD_ROUTES.some((route) => route.method === request.method && route.path.test(path))
+    ? UPLOAD_BODY_LIMIT_BYTES
+    : BODY_LIMIT_BYTES;
 }
 
 function checkBeforeParse(_request: Request, _response: Response, bytes: Buffer, encoding: string): void {
   if (encoding.toLowerCase().replace('-', '') !== 'utf8') {
-    throw new BodyError(415, 'UNSUPPORTED_MEDIA_TYPE', `The request body must be JSON in UTF-8 (got charset ${encoding}).`);
+    throw new BodyError(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      `The request body must be JSON in UTF-8 (got charset ${encoding}).`,
+    );
   }
   if (jsonDepthExceeds(bytes, MAX_JSON_DEPTH)) {
-    throw new BodyError(400, 'BODY_TOO_DEEP', `The request body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep.`);
+    throw new BodyError(
+      400,
+      'BODY_TOO_DEEP',
+      `The request body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep.`,
+    );
   }
 }
 
@@ -50,12 +62,24 @@ function toBodyError(error: unknown, limit: number, request: Request): BodyError
   if (error instanceof BodyError) return error;
   const type = typeof error === 'object' && error !== null ? (error as { type?: unknown }).type : undefined;
   if (type === 'entity.too.large') {
-    const upload = limit === UPLOAD_BODY_LIMIT_BYTES ? '' : ` (PUT /api/v1/reference/{kind} takes up to ${formatBytes(UPLOAD_BODY_LIMIT_BYTES)})`;
-    return new BodyError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than the limit of ${formatBytes(limit)} for ${request.method} ${request.path}${upload}.`);
+    const upload =
+      limit === UPLOAD_BODY_LIMIT_BYTES
+        ? ''
+        : ` (PUT /api/v1/reference/{kind} takes up to ${formatBytes(UPLOAD_BODY_LIMIT_BYTES)})`;
+    return new BodyError(
+      413,
+      'PAYLOAD_TOO_LARGE',
+      `The request body is larger than the limit of ${formatBytes(limit)} for ${request.method} ${request.path}${upload}.`,
+    );
   }
-  if (type === 'entity.parse.failed') return new BodyError(400, 'MALFORMED_BODY', 'The request body is not valid JSON.');
+  if (type === 'entity.parse.failed')
+    return new BodyError(400, 'MALFORMED_BODY', 'The request body is not valid JSON.');
   if (type === 'charset.unsupported' || type === 'encoding.unsupported') {
-    return new BodyError(415, 'UNSUPPORTED_MEDIA_TYPE', 'The request body must be JSON in UTF-8, uncompressed or gzip/deflate/br.');
+    return new BodyError(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      'The request body must be JSON in UTF-8, uncompressed or gzip/deflate/br.',
+    );
   }
   return new BodyError(400, 'BAD_REQUEST', 'The request body could not be read.');
 }

@@ -10,9 +10,20 @@ describe('unsafe text (what PostgreSQL cannot store)', () => {
   });
 
   it('names each bad string by its path, in document order, keys included', () => {
-    const found = findUnsafeText({ reason: 'ok', changes: { receivingUnitId: 'x\u0000' }, documents: ['a', 'b', '\ud800'], ['k\u0000']: 1 });
-    expect(found.map((f) => `${f.field}:${f.rule}`)).toEqual(['changes.receivingUnitId:noNulCharacter', 'documents.2:wellFormedUnicode', 'k\\u0000:noNulCharacter']);
-    expect(findUnsafeText('\u0000', 'code')).toEqual([expect.objectContaining({ field: 'code', message: expect.stringContaining('code must not contain') })]);
+    const found = findUnsafeText({
+      reason: 'ok',
+      changes: { receivingUnitId: 'x\u0000' },
+      documents: ['a', 'b', '\ud800'],
+      ['k\u0000']: 1,
+    });
+    expect(found.map((f) => `${f.field}:${f.rule}`)).toEqual([
+      'changes.receivingUnitId:noNulCharacter',
+      'documents.2:wellFormedUnicode',
+      'k\\u0000:noNulCharacter',
+    ]);
+    expect(findUnsafeText('\u0000', 'code')).toEqual([
+      expect.objectContaining({ field: 'code', message: expect.stringContaining('code must not contain') }),
+    ]);
     expect(findUnsafeText({ a: [1, true, null, { b: 'fine' }] })).toEqual([]);
   });
 

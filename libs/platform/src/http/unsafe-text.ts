@@ -14,8 +14,14 @@ const LONE_SURROGATE = /\p{Cs}/u;
  * faithfully, so they are the DTOs' business, not this check's.
  */
 export function unsafeTextRule(text: string): FieldError | undefined {
-  if (text.includes('\u0000')) return { field: '', rule: 'noNulCharacter', message: 'must not contain a NUL character (\\u0000)' };
-  if (LONE_SURROGATE.test(text)) return { field: '', rule: 'wellFormedUnicode', message: 'must be well-formed Unicode (a lone UTF-16 surrogate was found)' };
+  if (text.includes('\u0000'))
+    return { field: '', rule: 'noNulCharacter', message: 'must not contain a NUL character (\\u0000)' };
+  if (LONE_SURROGATE.test(text))
+    return {
+      field: '',
+      rule: 'wellFormedUnicode',
+      message: 'must be well-formed Unicode (a lone UTF-16 surrogate was found)',
+    };
   return undefined;
 }
 
@@ -28,7 +34,8 @@ export function findUnsafeText(value: unknown, root = ''): FieldError[] {
   const stack: { path: string; value: unknown; key?: string }[] = [{ path: root, value }];
   const report = (path: string, text: string): void => {
     const broken = unsafeTextRule(text);
-    if (broken) found.push({ field: path || 'body', rule: broken.rule, message: `${path || 'body'} ${broken.message}` });
+    if (broken)
+      found.push({ field: path || 'body', rule: broken.rule, message: `${path || 'body'} ${broken.message}` });
   };
   while (stack.length > 0) {
     const { path, value: current, key } = stack.pop() as { path: string; value: unknown; key?: string };
@@ -39,7 +46,11 @@ export function findUnsafeText(value: unknown, root = ''): FieldError[] {
     } else if (typeof current === 'object' && current !== null) {
       for (const [name, item] of Object.entries(current).reverse()) {
         const broken = unsafeTextRule(name) !== undefined;
-        stack.push({ path: join(path, broken ? JSON.stringify(name).slice(1, -1) : name), value: item, ...(broken ? { key: name } : {}) });
+        stack.push({
+          path: join(path, broken ? JSON.stringify(name).slice(1, -1) : name),
+          value: item,
+          ...(broken ? { key: name } : {}),
+        });
       }
     }
   }

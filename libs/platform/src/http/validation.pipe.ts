@@ -40,7 +40,8 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
     const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({
       field,
       rule: rule === 'whitelistValidation' ? 'unknown_field' : rule,
-      message: rule === 'whitelistValidation' ? `${field} is not a known field` : message.replace(error.property, field),
+      message:
+        rule === 'whitelistValidation' ? `${field} is not a known field` : message.replace(error.property, field),
     }));
     return [...own, ...flatten(error.children ?? [], field)];
   });

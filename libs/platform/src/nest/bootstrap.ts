@@ -38,7 +38,8 @@ export async function runHttpApp(definition: HttpAppDefinition): Promise<void> {
     const server = app?.getHttpServer() as Server | undefined;
     server?.close();
     server?.closeIdleConnections();
-    if (!(await inFlight.idle(DRAIN_MS))) logger.warn(`${inFlight.count} requests still running after ${DRAIN_MS / 1000} s: stopping anyway`);
+    if (!(await inFlight.idle(DRAIN_MS)))
+      logger.warn(`${inFlight.count} requests still running after ${DRAIN_MS / 1000} s: stopping anyway`);
     await app?.close().catch(() => undefined);
     await database?.close().catch((e: Error) => logger.error(e.message));
     process.exit(0);
@@ -68,7 +69,9 @@ export async function runHttpApp(definition: HttpAppDefinition): Promise<void> {
     app.use(inFlight.middleware);
     configureHttp(app);
     await app.listen(config.port, config.host);
-    logger.log(`listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (OpenAPI: /docs)`);
+    logger.log(
+      `listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (OpenAPI: /docs)`,
+    );
     await definition.afterListen?.(app, config);
   } catch (error) {
     const known = error instanceof ConfigError || error instanceof EmbeddedPostgresError;

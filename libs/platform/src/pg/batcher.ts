@@ -61,7 +61,8 @@ export class Batcher<I, O> {
     let weight = 0;
     for (const pending of this.queue) {
       const keys = this.options.exclusive?.(pending.item) ?? [];
-      const fits = batch.length === 0 || (weight + pending.weight <= this.options.maxWeight && !keys.some((k) => taken.has(k)));
+      const fits =
+        batch.length === 0 || (weight + pending.weight <= this.options.maxWeight && !keys.some((k) => taken.has(k)));
       if (!fits) {
         rest.push(pending);
         continue;

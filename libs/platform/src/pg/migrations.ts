@@ -19,7 +19,9 @@ export async function runMigrations(pool: Pool, migrations: readonly Migration[]
     await client.query(
       'CREATE TABLE IF NOT EXISTS public.schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
     );
-    const done = new Set((await client.query<{ id: string }>('SELECT id FROM public.schema_migrations')).rows.map((r) => r.id));
+    const done = new Set(
+      (await client.query<{ id: string }>('SELECT id FROM public.schema_migrations')).rows.map((r) => r.id),
+    );
     const applied: string[] = [];
     for (const migration of migrations) {
       if (done.has(migration.id)) continue;
@@ -37,6 +39,8 @@ export async function runMigrations(pool: Pool, migrations: readonly Migration[]
 export async function pendingMigrations(pool: Pool, migrations: readonly Migration[]): Promise<string[]> {
   const exists = await pool.query<{ t: string | null }>("SELECT to_regclass('public.schema_migrations') AS t");
   if (!exists.rows[0]?.t) return migrations.map((m) => m.id);
-  const done = new Set((await pool.query<{ id: string }>('SELECT id FROM public.schema_migrations')).rows.map((r) => r.id));
+  const done = new Set(
+    (await pool.query<{ id: string }>('SELECT id FROM public.schema_migrations')).rows.map((r) => r.id),
+  );
   return migrations.filter((m) => !done.has(m.id)).map((m) => m.id);
 }

@@ -12,10 +12,23 @@ export interface TransactionOptions {
  * thrown, never the rollback's). Given a pool, on a client of its own, released afterwards — destroyed if even the
  * rollback failed, so that a connection in an unknown state never goes back to the pool; given a client, on it.
  */
-export function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>, options?: TransactionOptions): Promise<T>;
-export function inTransaction<T, C extends ClientBase>(client: C, work: (client: C) => Promise<T>, options?: TransactionOptions): Promise<T>;
-export async function inTransaction<T>(db: Pool | ClientBase, work: (client: never) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
-  if (!(db instanceof Pool)) return transaction(db, work as (client: ClientBase) => Promise<T>, options, () => undefined);
+export function inTransaction<T>(
+  pool: Pool,
+  work: (client: PoolClient) => Promise<T>,
+  options?: TransactionOptions,
+): Promise<T>;
+export function inTransaction<T, C extends ClientBase>(
+  client: C,
+  work: (client: C) => Promise<T>,
+  options?: TransactionOptions,
+): Promise<T>;
+export async function inTransaction<T>(
+  db: Pool | ClientBase,
+  work: (client: never) => Promise<T>,
+  options: TransactionOptions = {},
+): Promise<T> {
+  if (!(db instanceof Pool))
+    return transaction(db, work as (client: ClientBase) => Promise<T>, options, () => undefined);
   const client = await db.connect();
   let broken: Error | undefined;
   try {
@@ -25,7 +38,12 @@ export async function inTransaction<T>(db: Pool | ClientBase, work: (client: nev
   }
 }
 
-async function transaction<T, C extends ClientBase>(client: C, work: (client: C) => Promise<T>, options: TransactionOptions, broken: (error: Error) => void): Promise<T> {
+async function transaction<T, C extends ClientBase>(
+  client: C,
+  work: (client: C) => Promise<T>,
+  options: TransactionOptions,
+  broken: (error: Error) => void,
+): Promise<T> {
   await client.query(beginStatement(options));
   try {
     const result = await work(client);

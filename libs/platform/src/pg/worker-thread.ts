@@ -11,7 +11,9 @@ export const TS_WORKER_PRELUDE = 'TS_WORKER_PRELUDE';
 export function startWorkerThread(file: string, options: WorkerOptions = {}): Worker {
   const prelude = process.env[TS_WORKER_PRELUDE];
   if (file.endsWith('.ts') && !prelude) {
-    throw new Error(`${file} is TypeScript: set ${TS_WORKER_PRELUDE} to the module that loads TypeScript (scripts/register.cjs sets it)`);
+    throw new Error(
+      `${file} is TypeScript: set ${TS_WORKER_PRELUDE} to the module that loads TypeScript (scripts/register.cjs sets it)`,
+    );
   }
   const requires = file.endsWith('.ts') ? [prelude as string, file] : [file];
   return new Worker(requires.map((f) => `require(${JSON.stringify(f)});`).join(' '), { ...options, eval: true });

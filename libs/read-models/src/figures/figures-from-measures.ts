@@ -37,4 +37,3 @@ export function figuresFromMeasures({ before, end }: MeasuresAtCuts): Figures {
   };
   return addFigures(emptyFigures(), counts);
 }
-

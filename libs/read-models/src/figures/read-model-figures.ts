@@ -32,10 +32,17 @@ function sql(by: 'unit' | 'procedure'): string {
  * Figures of a period from the per-unit counters of the active generation: two prefix sums per group (the day
  * before `from`, and `to`), at most ~45 counter rows per unit and cut whatever the length of the history.
  */
-export async function readModelFigures(dataSource: DataSource, query: ReadModelFiguresQuery): Promise<Map<string, Figures>> {
+export async function readModelFigures(
+  dataSource: DataSource,
+  query: ReadModelFiguresQuery,
+): Promise<Map<string, Figures>> {
   const by = query.by ?? 'unit';
   const before = addDays(query.period.from, -1);
-  const rows: Record<string, string | number>[] = await dataSource.query(sql(by), [[...query.units], ...cut(before), ...cut(query.period.to)]);
+  const rows: Record<string, string | number>[] = await dataSource.query(sql(by), [
+    [...query.units],
+    ...cut(before),
+    ...cut(query.period.to),
+  ]);
   const cuts = new Map<string, { before: MeasureVector; end: MeasureVector }>();
   for (const row of rows) {
     const key = String(row.key);

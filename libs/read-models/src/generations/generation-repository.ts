@@ -31,26 +31,35 @@ function toGeneration(row: GenerationRow): Generation {
 
 /** The generation readers see (the views point at it) and the live projector writes. */
 export async function activeGeneration(db: Queryable): Promise<Generation> {
-  const { rows } = await db.query<GenerationRow>({ text: `SELECT ${COLUMNS} FROM read_models.generations WHERE status = 'active'` });
+  const { rows } = await db.query<GenerationRow>({
+    text: `SELECT ${COLUMNS} FROM read_models.generations WHERE status = 'active'`,
+  });
   const row = rows[0];
   if (!row) throw new Error('No active read-model generation: run the migrations (read-models/001).');
   return toGeneration(row);
 }
 
 export async function generationById(db: Queryable, id: number): Promise<Generation> {
-  const { rows } = await db.query<GenerationRow>({ text: `SELECT ${COLUMNS} FROM read_models.generations WHERE id = $1`, values: [id] });
+  const { rows } = await db.query<GenerationRow>({
+    text: `SELECT ${COLUMNS} FROM read_models.generations WHERE id = $1`,
+    values: [id],
+  });
   if (!rows[0]) throw new GenerationChangedError(id, 'missing');
   return toGeneration(rows[0]);
 }
 
 /** The generation a rebuild is filling, if one was started (and perhaps interrupted). */
 export async function buildingGeneration(db: Queryable): Promise<Generation | null> {
-  const { rows } = await db.query<GenerationRow>({ text: `SELECT ${COLUMNS} FROM read_models.generations WHERE status = 'building'` });
+  const { rows } = await db.query<GenerationRow>({
+    text: `SELECT ${COLUMNS} FROM read_models.generations WHERE status = 'building'`,
+  });
   return rows[0] ? toGeneration(rows[0]) : null;
 }
 
 export async function listGenerations(db: Queryable): Promise<Generation[]> {
-  const { rows } = await db.query<GenerationRow>({ text: `SELECT ${COLUMNS} FROM read_models.generations ORDER BY id` });
+  const { rows } = await db.query<GenerationRow>({
+    text: `SELECT ${COLUMNS} FROM read_models.generations ORDER BY id`,
+  });
   return rows.map(toGeneration);
 }
 
@@ -76,7 +85,12 @@ export async function lockGeneration(db: Queryable, id: number): Promise<Generat
   return toGeneration(rows[0]);
 }
 
-export async function saveGenerationCheckpoint(db: Queryable, id: number, checkpoint: Checkpoint, applied: number): Promise<void> {
+export async function saveGenerationCheckpoint(
+  db: Queryable,
+  id: number,
+  checkpoint: Checkpoint,
+  applied: number,
+): Promise<void> {
   await db.query({
     name: 'read_models_save_checkpoint',
     text: `UPDATE read_models.generations
@@ -104,7 +118,9 @@ export async function activateGeneration(db: Queryable, id: number): Promise<voi
  * retired (the drop gives up after the lock timeout) and dropped by the next call.
  */
 export async function dropRetiredGenerations(pool: Pool, lockTimeout = '5s'): Promise<number[]> {
-  const { rows } = await pool.query<{ id: number }>(`SELECT id FROM read_models.generations WHERE status = 'retired' ORDER BY id`);
+  const { rows } = await pool.query<{ id: number }>(
+    `SELECT id FROM read_models.generations WHERE status = 'retired' ORDER BY id`,
+  );
   const dropped: number[] = [];
   for (const { id } of rows) {
     const done = await inTransaction(pool, async (client) => {
@@ -126,4 +142,3 @@ export async function discardBuildingGeneration(db: Queryable): Promise<number |
   await db.query({ text: 'SELECT read_models.drop_generation($1)', values: [building.id] });
   return building.id;
 }
-

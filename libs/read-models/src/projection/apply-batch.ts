@@ -27,24 +27,40 @@ export interface BatchResult {
  * drops what the stored checkpoint says was applied already, folds each dossier's new events into its record,
  * writes the rows, the counter deltas and the new checkpoint. Commit or roll back together: never counted twice.
  */
-export async function applyBatch(db: Queryable, events: readonly EventPayload[], options: BatchOptions): Promise<BatchResult> {
+export async function applyBatch(
+  db: Queryable,
+  events: readonly EventPayload[],
+  options: BatchOptions,
+): Promise<BatchResult> {
   const stored = await lockExpected(db, options.generation, options.expect);
-  if (options.from && compareCheckpoints(stored, options.from) < 0) throw new CheckpointGapError(options.generation, stored, options.from);
+  if (options.from && compareCheckpoints(stored, options.from) < 0)
+    throw new CheckpointGapError(options.generation, stored, options.from);
   const fresh = freshEvents(events, stored);
   const byDossier = eventsByDossier(fresh);
   const existing = await loadDossiers(db, options.generation, [...byDossier.keys()]);
   const prepared = prepareBatch(byDossier, existing, { after: stored, to: options.to, fresh: fresh.length });
   await writePrepared(db, options.generation, prepared);
-  return { fresh: prepared.fresh, dossiers: prepared.rows.length, unreadable: prepared.unreadable, checkpoint: prepared.checkpoint };
+  return {
+    fresh: prepared.fresh,
+    dossiers: prepared.rows.length,
+    unreadable: prepared.unreadable,
+    checkpoint: prepared.checkpoint,
+  };
 }
 
 /**
  * Writes a batch prepared ahead of time (a rebuild prepares the next batch while this one is written), inside the
  * caller's transaction. The generation must still be exactly where the batch was prepared.
  */
-export async function writePreparedBatch(db: Queryable, generation: number, expect: readonly GenerationStatus[], prepared: PreparedBatch): Promise<void> {
+export async function writePreparedBatch(
+  db: Queryable,
+  generation: number,
+  expect: readonly GenerationStatus[],
+  prepared: PreparedBatch,
+): Promise<void> {
   const stored = await lockExpected(db, generation, expect);
-  if (compareCheckpoints(stored, prepared.after) !== 0) throw new CheckpointGapError(generation, stored, prepared.after);
+  if (compareCheckpoints(stored, prepared.after) !== 0)
+    throw new CheckpointGapError(generation, stored, prepared.after);
   await writePrepared(db, generation, prepared);
 }
 

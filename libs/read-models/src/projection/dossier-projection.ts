@@ -25,7 +25,11 @@ export interface DossierChange {
  * Folds a dossier's new events (in stream order) into its stored record with the domain's evolveRecord — the same
  * fold the auditor's replay uses, so the stored record is the one dossierRecordFrom gives for the whole stream.
  */
-export function projectDossier(dossierId: string, stored: StoredDossier | undefined, events: readonly EventPayload[]): DossierChange {
+export function projectDossier(
+  dossierId: string,
+  stored: StoredDossier | undefined,
+  events: readonly EventPayload[],
+): DossierChange {
   const before = stored?.record ?? null;
   let record = before;
   let streamPosition = stored?.streamPosition ?? 0;

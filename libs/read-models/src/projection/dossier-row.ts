@@ -1,4 +1,12 @@
-import { type Channel, type DossierRecord, type Outcome, type ReturnVia, type Wait, classifyResolution, statusOf } from '@app/domain';
+import {
+  type Channel,
+  type DossierRecord,
+  type Outcome,
+  type ReturnVia,
+  type Wait,
+  classifyResolution,
+  statusOf,
+} from '@app/domain';
 import { DOSSIER_TABLE, type DossierColumn, type RowOf, selectColumn } from '../schema/dossier-table';
 
 /** A row of `read_models.dossiers` (a counter's or an auditor's view of one dossier): its shape is DOSSIER_TABLE. */
@@ -8,9 +16,15 @@ export type DossierRow = RowOf<typeof DOSSIER_TABLE>;
 export const DOSSIER_COLUMNS = Object.keys(DOSSIER_TABLE) as readonly DossierColumn[];
 
 /** The row of a dossier's record; its status and the wait it is in come from the domain's precedence (statusOf). */
-export function dossierRow(record: DossierRecord, dossierId: string, streamPosition: number, lastGlobalPosition: number): DossierRow {
+export function dossierRow(
+  record: DossierRecord,
+  dossierId: string,
+  streamPosition: number,
+  lastGlobalPosition: number,
+): DossierRow {
   const status = statusOf(record);
-  const open = status === 'awaiting_supplement' || status === 'awaiting_financial_obligation' ? openWait(record) : undefined;
+  const open =
+    status === 'awaiting_supplement' || status === 'awaiting_financial_obligation' ? openWait(record) : undefined;
   return {
     dossier_id: dossierId,
     stream_position: streamPosition,
@@ -50,9 +64,29 @@ function openWait(record: DossierRecord): Wait | undefined {
 
 /** The columns a record is read back from (the inverse of dossierRow): what recordFromRow needs. */
 const RECORD_SOURCE = [
-  'dossier_id', 'stream_position', 'code', 'procedure_code', 'receiving_unit_id', 'competent_unit_id', 'current_unit_id', 'channel',
-  'received_at', 'received_on', 'due_date', 'appointment_date', 'result_at', 'result_on', 'outcome', 'returned_on', 'returned_via',
-  'withdrawn_on', 'stopped_on', 'supplement_requests', 'waits', 'corrections', 'last_event_at',
+  'dossier_id',
+  'stream_position',
+  'code',
+  'procedure_code',
+  'receiving_unit_id',
+  'competent_unit_id',
+  'current_unit_id',
+  'channel',
+  'received_at',
+  'received_on',
+  'due_date',
+  'appointment_date',
+  'result_at',
+  'result_on',
+  'outcome',
+  'returned_on',
+  'returned_via',
+  'withdrawn_on',
+  'stopped_on',
+  'supplement_requests',
+  'waits',
+  'corrections',
+  'last_event_at',
 ] as const satisfies readonly DossierColumn[];
 
 export type StoredRow = Pick<DossierRow, (typeof RECORD_SOURCE)[number]>;

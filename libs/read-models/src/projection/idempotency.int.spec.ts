@@ -19,7 +19,12 @@ describe('idempotency: the same events delivered twice leave identical read mode
   beforeAll(async () => {
     kit = await createReadModelTestKit();
     const random = fc.sample(historyScriptArb(), { numRuns: 300, seed: 6 }).map((s, i) => runHistory(s, i, 'idem'));
-    for (const h of random) if (h.events.length > 0) await kit.store.append(h.streamId, h.events.map((e) => ({ type: e.type, schemaVersion: e.schemaVersion, data: { ...e.data } })));
+    for (const h of random)
+      if (h.events.length > 0)
+        await kit.store.append(
+          h.streamId,
+          h.events.map((e) => ({ type: e.type, schemaVersion: e.schemaVersion, data: { ...e.data } })),
+        );
     const appended = await appendHistories(kit.store, generateWorkload({ seed: 6, dossiers: 300 }));
     total = appended.events + random.reduce((s, h) => s + h.events.length, 0);
     await projectPending(kit, 97);
@@ -35,7 +40,9 @@ describe('idempotency: the same events delivered twice leave identical read mode
     for (;;) {
       const page = await kit.store.readAll({ after, limit: pageSize });
       if (page.events.length === 0) return fresh;
-      const result = await inTransaction(kit.database.pool, (c) => applyBatch(c, page.events, { generation: generation.id, expect: ['active'], to: page.checkpoint }));
+      const result = await inTransaction(kit.database.pool, (c) =>
+        applyBatch(c, page.events, { generation: generation.id, expect: ['active'], to: page.checkpoint }),
+      );
       fresh += result.fresh;
       after = page.checkpoint;
     }
@@ -55,7 +62,9 @@ describe('idempotency: the same events delivered twice leave identical read mode
     const generation = await activeGeneration(kit.database.pool);
     const page = await kit.store.readAll({ after: START, limit: 50 });
     for (let i = 0; i < 2; i++) {
-      const result = await inTransaction(kit.database.pool, (c) => applyBatch(c, page.events, { generation: generation.id, expect: ['active'], to: page.checkpoint }));
+      const result = await inTransaction(kit.database.pool, (c) =>
+        applyBatch(c, page.events, { generation: generation.id, expect: ['active'], to: page.checkpoint }),
+      );
       expect(result.fresh).toBe(0);
     }
     expect(await readModelSnapshot(kit.database.pool)).toEqual(once);
@@ -63,7 +72,10 @@ describe('idempotency: the same events delivered twice leave identical read mode
 
   it('even with the checkpoint lost, applies nothing twice (each dossier row knows its stream position)', async () => {
     const generation = await activeGeneration(kit.database.pool);
-    await kit.database.pool.query(`UPDATE read_models.generations SET transaction_id = '0', global_position = 0 WHERE id = $1`, [generation.id]);
+    await kit.database.pool.query(
+      `UPDATE read_models.generations SET transaction_id = '0', global_position = 0 WHERE id = $1`,
+      [generation.id],
+    );
     expect(await redeliverEverything(173)).toBe(total);
     expect(await readModelSnapshot(kit.database.pool)).toEqual(once);
   });

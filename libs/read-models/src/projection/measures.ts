@@ -39,4 +39,9 @@ export function measureIndex(measure: Measure): number {
 }
 
 /** The measures whose value at the day before `from` is the carried-over count. */
-export const OPEN_MEASURES: readonly Measure[] = ['waiting_supplement', 'waiting_financial_obligation', 'in_progress_within', 'in_progress_overdue'];
+export const OPEN_MEASURES: readonly Measure[] = [
+  'waiting_supplement',
+  'waiting_financial_obligation',
+  'in_progress_within',
+  'in_progress_overdue',
+];

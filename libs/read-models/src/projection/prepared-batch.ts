@@ -27,7 +27,9 @@ export function freshEvents<E extends EventPayload>(events: readonly E[], after:
 }
 
 /** The dossier ids of the events, each once, with their events in stream order. */
-export function eventsByDossier<E extends Pick<EventPayload, 'streamId' | 'streamPosition'>>(events: readonly E[]): Map<string, E[]> {
+export function eventsByDossier<E extends Pick<EventPayload, 'streamId' | 'streamPosition'>>(
+  events: readonly E[],
+): Map<string, E[]> {
   const byDossier = new Map<string, E[]>();
   for (const event of events) {
     const id = dossierIdOf(event.streamId);
@@ -41,7 +43,8 @@ export function eventsByDossier<E extends Pick<EventPayload, 'streamId' | 'strea
 }
 
 function isSorted(list: readonly Pick<EventPayload, 'streamPosition'>[]): boolean {
-  for (let i = 1; i < list.length; i++) if ((list[i] as EventPayload).streamPosition < (list[i - 1] as EventPayload).streamPosition) return false;
+  for (let i = 1; i < list.length; i++)
+    if ((list[i] as EventPayload).streamPosition < (list[i - 1] as EventPayload).streamPosition) return false;
   return true;
 }
 

@@ -12,7 +12,9 @@ const recordsOf = (scripts: Parameters<typeof runHistory>[0][]): DossierRecord[]
 /** Sum of the records' steps up to the end of `day`. */
 function prefix(records: readonly DossierRecord[], day: string): MeasureVector {
   const v = zeroVector();
-  for (const record of records) for (const step of stepsOf(record)) if (step.day <= day) for (let i = 0; i < MEASURE_COUNT; i++) v[i] = (v[i] as number) + (step.delta[i] as number);
+  for (const record of records)
+    for (const step of stepsOf(record))
+      if (step.day <= day) for (let i = 0; i < MEASURE_COUNT; i++) v[i] = (v[i] as number) + (step.delta[i] as number);
   return v;
 }
 
@@ -24,7 +26,8 @@ describe('a record as steps of its measures', () => {
           const days = changeDays(record);
           const first = addDays(days[0] as string, -3);
           const last = addDays(days[days.length - 1] as string, 3);
-          for (let day = first; day <= last; day = addDays(day, 1)) expect(prefix([record], day)).toEqual(measuresAt(record, day));
+          for (let day = first; day <= last; day = addDays(day, 1))
+            expect(prefix([record], day)).toEqual(measuresAt(record, day));
         }
       }),
       { numRuns: 60 },
@@ -33,13 +36,17 @@ describe('a record as steps of its measures', () => {
 
   it('gives the figures of computeFigures for any period (two prefix sums)', () => {
     fc.assert(
-      fc.property(fc.array(historyScriptArb(), { minLength: 1, maxLength: 40 }), fc.array(periodArb(), { minLength: 1, maxLength: 6 }), (scripts, periods) => {
-        const records = recordsOf(scripts);
-        for (const period of periods) {
-          const measures = { before: prefix(records, addDays(period.from, -1)), end: prefix(records, period.to) };
-          expect(figuresFromMeasures(measures)).toEqual(computeFigures(records, period));
-        }
-      }),
+      fc.property(
+        fc.array(historyScriptArb(), { minLength: 1, maxLength: 40 }),
+        fc.array(periodArb(), { minLength: 1, maxLength: 6 }),
+        (scripts, periods) => {
+          const records = recordsOf(scripts);
+          for (const period of periods) {
+            const measures = { before: prefix(records, addDays(period.from, -1)), end: prefix(records, period.to) };
+            expect(figuresFromMeasures(measures)).toEqual(computeFigures(records, period));
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -10,8 +10,16 @@ export interface Step {
   delta: MeasureVector;
 }
 
-const RECEIVED = { counter: measureIndex('received_counter'), online: measureIndex('received_online'), postal: measureIndex('received_postal') } as const;
-const RESOLVED = { early: measureIndex('resolved_early'), on_time: measureIndex('resolved_on_time'), late: measureIndex('resolved_late') } as const;
+const RECEIVED = {
+  counter: measureIndex('received_counter'),
+  online: measureIndex('received_online'),
+  postal: measureIndex('received_postal'),
+} as const;
+const RESOLVED = {
+  early: measureIndex('resolved_early'),
+  on_time: measureIndex('resolved_on_time'),
+  late: measureIndex('resolved_late'),
+} as const;
 const WITHDRAWN = measureIndex('withdrawn');
 const STOPPED = measureIndex('stopped');
 const WAITING_SUPPLEMENT = measureIndex('waiting_supplement');
@@ -27,7 +35,8 @@ const OVERDUE = measureIndex('in_progress_overdue');
 export function measuresAt(record: DossierRecord, day: LocalDate): MeasureVector {
   const v = zeroVector();
   if (record.receivedOn <= day) v[RECEIVED[record.channel]] = 1;
-  if (record.resultOn !== null && record.resultOn <= day) v[RESOLVED[classifyResult(record.resultOn, record.dueDate)]] = 1;
+  if (record.resultOn !== null && record.resultOn <= day)
+    v[RESOLVED[classifyResult(record.resultOn, record.dueDate)]] = 1;
   if (record.withdrawnOn !== null && record.withdrawnOn <= day) v[WITHDRAWN] = 1;
   if (record.stoppedOn !== null && record.stoppedOn <= day) v[STOPPED] = 1;
   const bucket = bucketAt(record, day);

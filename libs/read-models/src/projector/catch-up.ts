@@ -14,7 +14,11 @@ export async function readModelsCaughtUp(pool: Pool, store: EventStore): Promise
 }
 
 /** Waits until whichever projector runs (this process's or another's) has caught up with the log. */
-export async function waitForReadModels(options: { pool: Pool; store: EventStore; timeoutMs?: number }): Promise<boolean> {
+export async function waitForReadModels(options: {
+  pool: Pool;
+  store: EventStore;
+  timeoutMs?: number;
+}): Promise<boolean> {
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   for (;;) {
     if (await readModelsCaughtUp(options.pool, options.store)) return true;
@@ -27,7 +31,11 @@ export async function waitForReadModels(options: { pool: Pool; store: EventStore
  * Brings the read models up to the log before a one-off read: when no projector runs, projects the pending events
  * here; when one runs (it holds the lock), waits for it.
  */
-export async function catchUpReadModels(options: { pool: Pool; store: EventStore; timeoutMs?: number }): Promise<CatchUpOutcome> {
+export async function catchUpReadModels(options: {
+  pool: Pool;
+  store: EventStore;
+  timeoutMs?: number;
+}): Promise<CatchUpOutcome> {
   if (await readModelsCaughtUp(options.pool, options.store)) return 'up-to-date';
   if (!(await lockIsFree(options.pool))) return (await waitForReadModels(options)) ? 'followed' : 'timed-out';
   const projector = new Projector({ pool: options.pool, store: options.store, batchSize: 5000 });

@@ -23,7 +23,12 @@ describe('live projector', () => {
     const units = [...new Set(records.map((r) => r.receivingUnitId))];
     const fromReadModel = await readModelFigures(kit.dataSource, { period, units });
     for (const unit of units) {
-      expect(fromReadModel.get(unit)).toEqual(computeFigures(records.filter((r) => r.receivingUnitId === unit), period));
+      expect(fromReadModel.get(unit)).toEqual(
+        computeFigures(
+          records.filter((r) => r.receivingUnitId === unit),
+          period,
+        ),
+      );
     }
     await projector.stop();
     expect(projector.status().eventsProjected).toBe(histories.reduce((s, h) => s + h.events.length, 0));

@@ -1,8 +1,15 @@
 import type { Pool } from 'pg';
 import { inTransaction } from '@app/platform/pg';
 import {
-  type Checkpoint, CheckpointedProcessor, type EventStore, type FollowerRun, type ProcessorLag, type ProcessorLog, type ProcessorState,
-  type ProcessorStatus, type RunContext,
+  type Checkpoint,
+  CheckpointedProcessor,
+  type EventStore,
+  type FollowerRun,
+  type ProcessorLag,
+  type ProcessorLog,
+  type ProcessorState,
+  type ProcessorStatus,
+  type RunContext,
 } from '@app/event-store';
 import { GenerationChangedError } from '../generations/generation';
 import { activeGeneration } from '../generations/generation-repository';
@@ -25,7 +32,10 @@ export interface ProjectorOptions {
   log?: ProcessorLog;
 }
 
-export interface ProjectorStatus extends Pick<ProcessorStatus, 'state' | 'checkpoint' | 'eventsPerSecond' | 'restarts' | 'lastBatchAt' | 'lastError' | 'readFailures' | 'readError'> {
+export interface ProjectorStatus extends Pick<
+  ProcessorStatus,
+  'state' | 'checkpoint' | 'eventsPerSecond' | 'restarts' | 'lastBatchAt' | 'lastError' | 'readFailures' | 'readError'
+> {
   generation: number | null;
   eventsProjected: number;
 }
@@ -54,8 +64,13 @@ export class Projector {
       coalesceMs: options.coalesceMs ?? 50,
       retry: { firstMs: 2000, maxMs: 30_000 },
       expected: (error) =>
-        error instanceof GenerationChangedError ? `generation ${error.generation} is ${error.status}; resuming on the active generation` : undefined,
-      follower: { open: (run) => this.open(run), checkpoint: async () => (await activeGeneration(options.pool)).checkpoint },
+        error instanceof GenerationChangedError
+          ? `generation ${error.generation} is ${error.status}; resuming on the active generation`
+          : undefined,
+      follower: {
+        open: (run) => this.open(run),
+        checkpoint: async () => (await activeGeneration(options.pool)).checkpoint,
+      },
       log: options.log,
     });
   }

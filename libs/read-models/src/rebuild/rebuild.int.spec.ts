@@ -16,7 +16,8 @@ describe('blue/green rebuild', () => {
 
   async function append(days: LogDay[]): Promise<void> {
     const appended = await appendLog(kit.store, days, { versions, keep: true });
-    for (const [stream, events] of appended.histories) histories.set(stream, [...(histories.get(stream) ?? []), ...events]);
+    for (const [stream, events] of appended.histories)
+      histories.set(stream, [...(histories.get(stream) ?? []), ...events]);
   }
 
   beforeAll(async () => {
@@ -35,7 +36,13 @@ describe('blue/green rebuild', () => {
   it('is resumable, serves the old tables meanwhile, switches over, and the live projector follows', async () => {
     const initial = (await activeGeneration(kit.database.pool)).id;
     const abort = new AbortController();
-    const first = await rebuildReadModels({ pool: kit.database.pool, store: kit.store, batchSize: 2000, signal: abort.signal, onProgress: () => abort.abort() });
+    const first = await rebuildReadModels({
+      pool: kit.database.pool,
+      store: kit.store,
+      batchSize: 2000,
+      signal: abort.signal,
+      onProgress: () => abort.abort(),
+    });
     expect(first).toMatchObject({ interrupted: true, switched: false, resumed: false });
     const building = await buildingGeneration(kit.database.pool);
     expect(building?.eventsProjected).toBe(first.events);
@@ -46,14 +53,27 @@ describe('blue/green rebuild', () => {
     await append(log.slice(80, 110));
     await projector.caughtUp();
     const period = { from: '2020-03-01', to: '2020-04-15' };
-    const records = () => [...histories.values()].map((events) => dossierRecordFrom(events)).filter((r): r is DossierRecord => r !== null);
+    const records = () =>
+      [...histories.values()].map((events) => dossierRecordFrom(events)).filter((r): r is DossierRecord => r !== null);
     const unit = 'tth-pvhcc';
     const expectFigures = async () =>
-      expect((await readModelFigures(kit.dataSource, { period, units: [unit] })).get(unit)).toEqual(computeFigures(records().filter((r) => r.receivingUnitId === unit), period));
+      expect((await readModelFigures(kit.dataSource, { period, units: [unit] })).get(unit)).toEqual(
+        computeFigures(
+          records().filter((r) => r.receivingUnitId === unit),
+          period,
+        ),
+      );
     await expectFigures();
 
     const second = await rebuildReadModels({ pool: kit.database.pool, store: kit.store, batchSize: 2000 });
-    expect(second).toMatchObject({ generation: building?.id, resumed: true, switched: true, interrupted: false, previousGeneration: initial, dropped: [initial] });
+    expect(second).toMatchObject({
+      generation: building?.id,
+      resumed: true,
+      switched: true,
+      interrupted: false,
+      previousGeneration: initial,
+      dropped: [initial],
+    });
     expect((await activeGeneration(kit.database.pool)).id).toBe(building?.id);
 
     // The live projector finds its generation retired and carries on with the new one.

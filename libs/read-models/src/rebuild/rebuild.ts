@@ -147,10 +147,18 @@ async function fill(options: RebuildOptions, generation: Generation, started: nu
     cache.update(prepared.changed);
     position = prepared.checkpoint;
     await writing;
-    writing = inTransaction(options.pool, (client) => writePreparedBatch(client, generation.id, ['building'], prepared)).then(() => {
+    writing = inTransaction(options.pool, (client) =>
+      writePreparedBatch(client, generation.id, ['building'], prepared),
+    ).then(() => {
       applied += prepared.fresh;
       const seconds = (Date.now() - started) / 1000;
-      options.onProgress?.({ generation: generation.id, events: applied, seconds, eventsPerSecond: seconds > 0 ? Math.round(applied / seconds) : 0, checkpoint: prepared.checkpoint });
+      options.onProgress?.({
+        generation: generation.id,
+        events: applied,
+        seconds,
+        eventsPerSecond: seconds > 0 ? Math.round(applied / seconds) : 0,
+        checkpoint: prepared.checkpoint,
+      });
     });
     writing.catch(() => undefined);
   };

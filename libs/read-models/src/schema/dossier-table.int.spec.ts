@@ -35,7 +35,11 @@ describe('the dossier table of a generation', () => {
   }
 
   const expected = {
-    columns: Object.entries(DOSSIER_TABLE).map(([name, column]) => ({ name, type: INFORMATION_SCHEMA_TYPE[column.sqlType], nullable: column.nullable })),
+    columns: Object.entries(DOSSIER_TABLE).map(([name, column]) => ({
+      name,
+      type: INFORMATION_SCHEMA_TYPE[column.sqlType],
+      nullable: column.nullable,
+    })),
     primaryKey: [DOSSIER_PRIMARY_KEY],
   };
 

@@ -62,7 +62,9 @@ export const DOSSIER_PRIMARY_KEY = 'dossier_id' satisfies keyof typeof DOSSIER_T
 export type DossierColumn = keyof typeof DOSSIER_TABLE;
 
 /** The value of each column in a row. */
-export type RowOf<Table extends Record<string, TableColumn<unknown>>> = { -readonly [K in keyof Table]: Table[K] extends TableColumn<infer T> ? T : never };
+export type RowOf<Table extends Record<string, TableColumn<unknown>>> = {
+  -readonly [K in keyof Table]: Table[K] extends TableColumn<infer T> ? T : never;
+};
 
 /**
  * A select-list item that reads a column back as the row holds it, whatever the session or process time zone:

@@ -6,7 +6,11 @@ export interface History {
   events: readonly DossierEvent[];
 }
 
-export const toNewEvent = (event: DossierEvent): NewEvent => ({ type: event.type, schemaVersion: event.schemaVersion, data: { ...event.data } });
+export const toNewEvent = (event: DossierEvent): NewEvent => ({
+  type: event.type,
+  schemaVersion: event.schemaVersion,
+  data: { ...event.data },
+});
 
 /**
  * Appends dossier histories through the EventStore port, `perAppend` new streams per atomic appendToStreams call,
@@ -26,7 +30,11 @@ export async function appendHistories(
   const flush = async (): Promise<void> => {
     const appends = chunk
       .filter((h) => h.events.length > 0)
-      .map((h) => ({ streamId: dossierStreamId(h.dossierId), events: h.events.map(toNewEvent), expectedVersion: 'no_stream' as const }));
+      .map((h) => ({
+        streamId: dossierStreamId(h.dossierId),
+        events: h.events.map(toNewEvent),
+        expectedVersion: 'no_stream' as const,
+      }));
     chunk = [];
     if (appends.length === 0) return;
     const task: Promise<void> = store.appendToStreams(appends).then((results) => {

@@ -49,7 +49,8 @@ export function* chronologicalLog(options: WorkloadOptions): Generator<LogDay> {
       yield* flush(receivedOn);
       day = receivedOn;
     }
-    for (const event of dossier.events) heap.push({ at: event.data.occurredAt, seq: seq++, streamId: dossierStreamId(dossier.dossierId), event });
+    for (const event of dossier.events)
+      heap.push({ at: event.data.occurredAt, seq: seq++, streamId: dossierStreamId(dossier.dossierId), event });
   }
   yield* flush(null);
 }
@@ -68,7 +69,14 @@ export interface AppendedLog {
 export async function appendLog(
   store: EventStore,
   log: Iterable<LogDay>,
-  options: { perAppend?: number; inFlight?: number; maxEvents?: number; keep?: boolean; versions?: Map<string, number>; onProgress?: (events: number) => void } = {},
+  options: {
+    perAppend?: number;
+    inFlight?: number;
+    maxEvents?: number;
+    keep?: boolean;
+    versions?: Map<string, number>;
+    onProgress?: (events: number) => void;
+  } = {},
 ): Promise<AppendedLog> {
   const perAppend = options.perAppend ?? 500;
   const maxEvents = options.maxEvents ?? Number.POSITIVE_INFINITY;
@@ -83,8 +91,15 @@ export async function appendLog(
       events += taken.length;
       const version = versions.get(stream.streamId) ?? 0;
       versions.set(stream.streamId, version + taken.length);
-      const newEvents = taken.map((event, i): NewEvent => ({ ...toNewEvent(event), metadata: intakeMetadata(stream.streamId, version + i + 1) }));
-      appends.push({ streamId: stream.streamId, events: newEvents, expectedVersion: version === 0 ? 'no_stream' : version });
+      const newEvents = taken.map((event, i): NewEvent => ({
+        ...toNewEvent(event),
+        metadata: intakeMetadata(stream.streamId, version + i + 1),
+      }));
+      appends.push({
+        streamId: stream.streamId,
+        events: newEvents,
+        expectedVersion: version === 0 ? 'no_stream' : version,
+      });
       if (options.keep) histories.set(stream.streamId, [...(histories.get(stream.streamId) ?? []), ...taken]);
     }
     // Within a day, appends of different streams may run concurrently; days stay in order.

@@ -1,5 +1,14 @@
 import fc from 'fast-check';
-import { type DossierEvent, type DossierState, HUE_2020_UNITS, decide, dossierStreamId, evolve, hue2020ProcedureCatalogue, receiptRefusalStreamId } from '@app/domain';
+import {
+  type DossierEvent,
+  type DossierState,
+  HUE_2020_UNITS,
+  decide,
+  dossierStreamId,
+  evolve,
+  hue2020ProcedureCatalogue,
+  receiptRefusalStreamId,
+} from '@app/domain';
 import { context } from '@app/domain/testing';
 import { type DossierScript, dossierScriptArb, runScript } from '@app/domain/testing';
 
@@ -20,7 +29,14 @@ export interface HistoryScript {
 }
 
 export function historyScriptArb(from = '2020-01-01', days = 365): fc.Arbitrary<HistoryScript> {
-  const extra = fc.option(fc.record({ at: fc.nat(20), unit: fc.option(fc.nat(100), { nil: undefined }), procedure: fc.option(fc.nat(100), { nil: undefined }) }), { nil: null });
+  const extra = fc.option(
+    fc.record({
+      at: fc.nat(20),
+      unit: fc.option(fc.nat(100), { nil: undefined }),
+      procedure: fc.option(fc.nat(100), { nil: undefined }),
+    }),
+    { nil: null },
+  );
   return fc.record({ script: dossierScriptArb(from, days), extra });
 }
 
@@ -28,7 +44,11 @@ export function historyScriptArb(from = '2020-01-01', days = 365): fc.Arbitrary<
 export function runHistory(history: HistoryScript, index: number, prefix: string): GeneratedHistory {
   const run = runScript(history.script, index);
   const rename = (events: DossierEvent[]): DossierEvent[] =>
-    events.map((e) => (e.type === 'DossierReceived' ? ({ ...e, data: { ...e.data, dossierId: `${prefix}-${index}` } } as DossierEvent) : e));
+    events.map((e) =>
+      e.type === 'DossierReceived'
+        ? ({ ...e, data: { ...e.data, dossierId: `${prefix}-${index}` } } as DossierEvent)
+        : e,
+    );
   let events = rename(run.events);
   const extra = history.extra;
   if (extra && events[0]?.type === 'DossierReceived' && (extra.unit !== undefined || extra.procedure !== undefined)) {
@@ -41,11 +61,23 @@ export function runHistory(history: HistoryScript, index: number, prefix: string
       const unit = extra.unit !== undefined ? HUE_2020_UNITS[extra.unit % HUE_2020_UNITS.length] : undefined;
       const procedures = hue2020ProcedureCatalogue().proceduresAt(state.dossier.receivedAt.slice(0, 10));
       const procedure = extra.procedure !== undefined ? procedures[extra.procedure % procedures.length] : undefined;
-      const decision = decide(state, { type: 'CorrectEntry', changes: { ...(unit ? { receivingUnitId: unit.id } : {}), ...(procedure ? { procedure } : {}) }, reason: 'Nhập sai', at }, context);
+      const decision = decide(
+        state,
+        {
+          type: 'CorrectEntry',
+          changes: { ...(unit ? { receivingUnitId: unit.id } : {}), ...(procedure ? { procedure } : {}) },
+          reason: 'Nhập sai',
+          at,
+        },
+        context,
+      );
       if (decision.ok) events = [...events.slice(0, cut), ...decision.events, ...events.slice(cut)];
     }
   }
   const first = events[0];
-  const streamId = first?.type === 'DossierReceived' ? dossierStreamId(`${prefix}-${index}`) : receiptRefusalStreamId(`${prefix}-${index}`);
+  const streamId =
+    first?.type === 'DossierReceived'
+      ? dossierStreamId(`${prefix}-${index}`)
+      : receiptRefusalStreamId(`${prefix}-${index}`);
   return { streamId, dossierId: first?.type === 'DossierReceived' ? `${prefix}-${index}` : null, events };
 }

@@ -9,7 +9,11 @@ import type { ReadModelTestKit } from './read-model-test-kit';
 export type CounterChanges = Record<string, Record<string, number>>;
 
 /** Appends one stream's events, then applies every pending page of the log to the active generation. */
-export async function appendAndProject(kit: ReadModelTestKit, streamId: string, events: readonly DossierEvent[]): Promise<void> {
+export async function appendAndProject(
+  kit: ReadModelTestKit,
+  streamId: string,
+  events: readonly DossierEvent[],
+): Promise<void> {
   if (events.length > 0) await kit.store.append(streamId, events.map(toNewEvent));
   await projectPending(kit);
 }
@@ -19,12 +23,17 @@ export async function projectPending(kit: ReadModelTestKit, pageSize = 1000): Pr
     const generation = await activeGeneration(kit.database.pool);
     const page = await kit.store.readAll({ after: generation.checkpoint, limit: pageSize });
     if (page.events.length === 0) return;
-    await inTransaction(kit.database.pool, (client) => applyBatch(client, page.events, { generation: generation.id, expect: ['active'], to: page.checkpoint }));
+    await inTransaction(kit.database.pool, (client) =>
+      applyBatch(client, page.events, { generation: generation.id, expect: ['active'], to: page.checkpoint }),
+    );
   }
 }
 
 /** Non-zero daily counters, keyed "<unit or unit/procedure> <day>". */
-export async function dailyCounters(kit: ReadModelTestKit, table: 'unit_counters' | 'unit_procedure_counters' = 'unit_counters'): Promise<CounterChanges> {
+export async function dailyCounters(
+  kit: ReadModelTestKit,
+  table: 'unit_counters' | 'unit_procedure_counters' = 'unit_counters',
+): Promise<CounterChanges> {
   const key = table === 'unit_counters' ? 'unit_id' : `unit_id || '/' || procedure_code`;
   const { rows } = await kit.database.pool.query<Record<string, string | number>>(
     `SELECT ${key} AS key, to_char(period, 'YYYY-MM-DD') AS day, ${MEASURES.join(', ')} FROM read_models.${table} WHERE grain = 'd'`,
@@ -52,7 +61,10 @@ export function counterChanges(before: CounterChanges, after: CounterChanges): C
   return changes;
 }
 
-export async function dossierRow(kit: ReadModelTestKit, dossierId: string): Promise<Record<string, unknown> | undefined> {
+export async function dossierRow(
+  kit: ReadModelTestKit,
+  dossierId: string,
+): Promise<Record<string, unknown> | undefined> {
   const { rows } = await kit.database.pool.query(
     `SELECT *, to_char(received_on, 'YYYY-MM-DD') AS received_on, to_char(due_date, 'YYYY-MM-DD') AS due_date,
        to_char(appointment_date, 'YYYY-MM-DD') AS appointment_date, to_char(result_on, 'YYYY-MM-DD') AS result_on,

@@ -58,7 +58,9 @@ export function* generateWorkload(options: WorkloadOptions): Generator<Generated
   const workingDays = listWorkingDays(from, days);
   let index = 0;
   for (const [d, day] of workingDays.entries()) {
-    const receipts = Math.floor(((d + 1) * options.dossiers) / workingDays.length) - Math.floor((d * options.dossiers) / workingDays.length);
+    const receipts =
+      Math.floor(((d + 1) * options.dossiers) / workingDays.length) -
+      Math.floor((d * options.dossiers) / workingDays.length);
     const units = registry.unitsAt(day).filter((u) => u.parentId !== null);
     const weights = units.map((u) => [u, u.level === 'province' ? 4 : 1] as const);
     const sequences = new Map<string, number>();
@@ -70,7 +72,10 @@ export function* generateWorkload(options: WorkloadOptions): Generator<Generated
       const sequence = (sequences.get(unit.id) ?? 0) + 1;
       sequences.set(unit.id, sequence);
       const dossierId = dossierUuid(options.seed, index++);
-      yield { dossierId, events: lifecycle(random, { dossierId, unit, procedure, receivedAt: instantAt(day, time), sequence, units }) };
+      yield {
+        dossierId,
+        events: lifecycle(random, { dossierId, unit, procedure, receivedAt: instantAt(day, time), sequence, units }),
+      };
     }
   }
 }
@@ -86,13 +91,42 @@ interface Start {
 
 function lifecycle(random: Random, start: Start): DossierEvent[] {
   const run = new Run();
-  const channel = random.weighted([['counter', 60], ['online', 30], ['postal', 10]] as const);
+  const channel = random.weighted([
+    ['counter', 60],
+    ['online', 30],
+    ['postal', 10],
+  ] as const);
   const code = formatDossierCode(start.unit.code, start.receivedAt, Math.min(start.sequence, 9999));
-  run.apply({ type: 'ReceiveDossier', dossierId: start.dossierId, code, procedure: start.procedure, receivingUnitId: start.unit.id, channel, at: start.receivedAt });
-  if (random.chance(0.04)) run.apply({ type: 'CorrectEntry', changes: { channel: random.pick(['counter', 'online', 'postal'] as const) }, reason: REASON, at: run.later(random, 0, 0) });
-  if (random.chance(0.02)) run.apply({ type: 'CorrectEntry', changes: { receivingUnitId: random.pick(start.units).id }, reason: REASON, at: run.later(random, 0, 0) });
+  run.apply({
+    type: 'ReceiveDossier',
+    dossierId: start.dossierId,
+    code,
+    procedure: start.procedure,
+    receivingUnitId: start.unit.id,
+    channel,
+    at: start.receivedAt,
+  });
+  if (random.chance(0.04))
+    run.apply({
+      type: 'CorrectEntry',
+      changes: { channel: random.pick(['counter', 'online', 'postal'] as const) },
+      reason: REASON,
+      at: run.later(random, 0, 0),
+    });
+  if (random.chance(0.02))
+    run.apply({
+      type: 'CorrectEntry',
+      changes: { receivingUnitId: random.pick(start.units).id },
+      reason: REASON,
+      at: run.later(random, 0, 0),
+    });
   const transferred = random.chance(0.6);
-  if (transferred) run.apply({ type: 'TransferDossier', toUnitId: random.pick(start.units.filter((u) => u.id !== start.unit.id)).id, at: run.later(random, 0, 1) });
+  if (transferred)
+    run.apply({
+      type: 'TransferDossier',
+      toUnitId: random.pick(start.units.filter((u) => u.id !== start.unit.id)).id,
+      at: run.later(random, 0, 1),
+    });
   if (random.chance(0.35)) {
     run.apply({ type: 'RequestSupplement', reason: REASON, at: run.later(random, 1, 3) });
     if (random.chance(0.85)) run.apply({ type: 'ReceiveSupplement', at: run.later(random, 1, 5) });
@@ -101,19 +135,58 @@ function lifecycle(random: Random, start: Start): DossierEvent[] {
     run.apply({ type: 'RequestFinancialObligation', amount: 500_000, at: run.later(random, 0, 2) });
     if (random.chance(0.9)) run.apply({ type: 'FulfilFinancialObligation', at: run.later(random, 1, 3) });
   }
-  if (transferred && random.chance(0.8)) run.apply({ type: 'TransferDossier', toUnitId: start.unit.id, reason: REASON, at: run.later(random, 0, 2) });
-  const ending = random.weighted([['result', 94], ['withdraw', 2], ['stop', 1], ['open', 3]] as const);
+  if (transferred && random.chance(0.8))
+    run.apply({ type: 'TransferDossier', toUnitId: start.unit.id, reason: REASON, at: run.later(random, 0, 2) });
+  const ending = random.weighted([
+    ['result', 94],
+    ['withdraw', 2],
+    ['stop', 1],
+    ['open', 3],
+  ] as const);
   if (ending === 'withdraw') run.apply({ type: 'WithdrawDossier', reason: REASON, at: run.later(random, 1, 5) });
   if (ending === 'stop') run.apply({ type: 'StopProcessing', reason: REASON, at: run.later(random, 1, 5) });
   if (ending === 'result') {
-    const offset = random.weighted([[-3, 15], [-2, 20], [-1, 35], [0, 22], [1, 4], [3, 3], [10, 1]] as const);
+    const offset = random.weighted([
+      [-3, 15],
+      [-2, 20],
+      [-1, 35],
+      [0, 22],
+      [1, 4],
+      [3, 3],
+      [10, 1],
+    ] as const);
     if (offset > 0 && random.chance(0.5)) {
       const due = run.dueDate() ?? localDateOf(run.clock);
-      run.apply({ type: 'RescheduleDueDate', newAppointmentDate: context.calendar.addWorkingDays(due, offset), reason: REASON, at: run.later(random, 0, 1) });
+      run.apply({
+        type: 'RescheduleDueDate',
+        newAppointmentDate: context.calendar.addWorkingDays(due, offset),
+        reason: REASON,
+        at: run.later(random, 0, 1),
+      });
     }
-    run.apply({ type: 'RecordResult', outcome: random.chance(0.97) ? 'approved' : 'refused', reason: REASON, at: run.resultTime(random, offset) });
-    if (random.chance(0.02)) run.apply({ type: 'CorrectEntry', changes: { resultAt: new Date(Date.parse(run.clock) - 3_600_000).toISOString() }, reason: REASON, at: run.later(random, 0, 0) });
-    if (random.chance(0.85)) run.apply({ type: 'ReturnResult', via: random.weighted([['counter', 70], ['postal', 15], ['online', 15]] as const), at: run.later(random, 0, 3) });
+    run.apply({
+      type: 'RecordResult',
+      outcome: random.chance(0.97) ? 'approved' : 'refused',
+      reason: REASON,
+      at: run.resultTime(random, offset),
+    });
+    if (random.chance(0.02))
+      run.apply({
+        type: 'CorrectEntry',
+        changes: { resultAt: new Date(Date.parse(run.clock) - 3_600_000).toISOString() },
+        reason: REASON,
+        at: run.later(random, 0, 0),
+      });
+    if (random.chance(0.85))
+      run.apply({
+        type: 'ReturnResult',
+        via: random.weighted([
+          ['counter', 70],
+          ['postal', 15],
+          ['online', 15],
+        ] as const),
+        at: run.later(random, 0, 3),
+      });
   }
   return run.events;
 }
@@ -133,7 +206,9 @@ class Run {
   }
 
   dueDate(): LocalDate | null {
-    return this.state.status === 'none' || this.state.status === 'refused_at_receipt' ? null : this.state.dossier.dueDate;
+    return this.state.status === 'none' || this.state.status === 'refused_at_receipt'
+      ? null
+      : this.state.dossier.dueDate;
   }
 
   /** A working-hours instant between `min` and `max` working days after the last event (same day: a few minutes later). */

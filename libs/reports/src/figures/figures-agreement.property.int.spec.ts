@@ -1,5 +1,16 @@
 import fc from 'fast-check';
-import { type DossierRecord, type Figures, type Period, HUE_2020_UNITS, computeFigures, computeFiguresBy, dossierRecordFrom, emptyFigures, hue2020ProcedureCatalogue, hue2020UnitRegistry } from '@app/domain';
+import {
+  type DossierRecord,
+  type Figures,
+  type Period,
+  HUE_2020_UNITS,
+  computeFigures,
+  computeFiguresBy,
+  dossierRecordFrom,
+  emptyFigures,
+  hue2020ProcedureCatalogue,
+  hue2020UnitRegistry,
+} from '@app/domain';
 import { periodArb } from '@app/domain/testing';
 import { Projector, readModelFigures } from '@app/read-models';
 import { toNewEvent } from '@app/read-models/testing';
@@ -57,7 +68,9 @@ describe('read model = replay = domain, for random histories, periods and units'
           run++;
           const histories = scripts.map((s, i) => runHistory(s, i, `run${run}`)).filter((h) => h.events.length > 0);
           for (const h of histories) await kit.store.append(h.streamId, h.events.map(toNewEvent));
-          records.push(...histories.map((h) => dossierRecordFrom(h.events)).filter((r): r is DossierRecord => r !== null));
+          records.push(
+            ...histories.map((h) => dossierRecordFrom(h.events)).filter((r): r is DossierRecord => r !== null),
+          );
           // recorded_at has microseconds, Date milliseconds: step clear of both sides of the instant.
           await sleep(2);
           knownAt.push({ at: new Date(), records: records.length });
@@ -81,18 +94,43 @@ describe('read model = replay = domain, for random histories, periods and units'
     );
   });
 
-  async function sameReports(period: Period, ask: { units: string[]; level?: string[]; groupBy: ReportRequest['groupBy']; knownAt: number }): Promise<void> {
+  async function sameReports(
+    period: Period,
+    ask: { units: string[]; level?: string[]; groupBy: ReportRequest['groupBy']; knownAt: number },
+  ): Promise<void> {
     const scope: Partial<ReportRequest> = ask.level ? { levels: ask.level } : { units: ask.units };
     const request: ReportRequest = { period, groupBy: ask.groupBy, source: 'read-model', format: 'json', ...scope };
     const fromReadModel = await service.report(request);
     const fromReplay = await service.report({ ...request, source: 'replay' });
     expect(fromReplay.groups).toEqual(fromReadModel.groups);
     expect(fromReplay.total).toEqual(fromReadModel.total);
-    const inScope = new Set(ask.level ? ask.level.flatMap((l) => hue2020UnitRegistry().unitsOfLevel(l, period.to).map((u) => u.id)) : ask.units);
-    expect(fromReadModel.total).toEqual(computeFigures(records.filter((r) => inScope.has(r.receivingUnitId)), period));
+    const inScope = new Set(
+      ask.level
+        ? ask.level.flatMap((l) =>
+            hue2020UnitRegistry()
+              .unitsOfLevel(l, period.to)
+              .map((u) => u.id),
+          )
+        : ask.units,
+    );
+    expect(fromReadModel.total).toEqual(
+      computeFigures(
+        records.filter((r) => inScope.has(r.receivingUnitId)),
+        period,
+      ),
+    );
     const then = knownAt[ask.knownAt % knownAt.length] as { at: Date; records: number };
     const asKnown = await service.report({ ...request, asKnownAt: then.at });
-    expect(asKnown).toMatchObject({ source: 'replay', requestedSource: 'read-model', asKnownAt: then.at.toISOString() });
-    expect(asKnown.total).toEqual(computeFigures(records.slice(0, then.records).filter((r) => inScope.has(r.receivingUnitId)), period));
+    expect(asKnown).toMatchObject({
+      source: 'replay',
+      requestedSource: 'read-model',
+      asKnownAt: then.at.toISOString(),
+    });
+    expect(asKnown.total).toEqual(
+      computeFigures(
+        records.slice(0, then.records).filter((r) => inScope.has(r.receivingUnitId)),
+        period,
+      ),
+    );
   }
 });

@@ -36,7 +36,9 @@ export class FiguresService {
     const source = request.asKnownAt ? 'replay' : request.source;
     const key = request.groupBy === 'procedure' ? 'procedure' : 'unit';
     const { figures, eventsReplayed } =
-      source === 'replay' ? await this.fromReplay(request, scope, key) : { figures: await this.fromReadModel(request, scope, key), eventsReplayed: null };
+      source === 'replay'
+        ? await this.fromReplay(request, scope, key)
+        : { figures: await this.fromReadModel(request, scope, key), eventsReplayed: null };
 
     const groups =
       request.groupBy === 'procedure'
@@ -55,11 +57,19 @@ export class FiguresService {
     };
   }
 
-  private async fromReadModel(request: ReportRequest, scope: ReportScope, by: 'unit' | 'procedure'): Promise<Map<string, Figures>> {
+  private async fromReadModel(
+    request: ReportRequest,
+    scope: ReportScope,
+    by: 'unit' | 'procedure',
+  ): Promise<Map<string, Figures>> {
     return readModelFigures(this.deps.dataSource, { period: request.period, units: scope.units.map((u) => u.id), by });
   }
 
-  private async fromReplay(request: ReportRequest, scope: ReportScope, by: 'unit' | 'procedure'): Promise<{ figures: Map<string, Figures>; eventsReplayed: number }> {
+  private async fromReplay(
+    request: ReportRequest,
+    scope: ReportScope,
+    by: 'unit' | 'procedure',
+  ): Promise<{ figures: Map<string, Figures>; eventsReplayed: number }> {
     const ask: ReplayFiguresRequest = {
       period: request.period,
       units: scope.units.map((u) => u.id),
@@ -92,14 +102,20 @@ function unitGroup(group: ScopeGroup, figures: Map<string, Figures>, subjects: L
  */
 function subjectOf(group: ScopeGroup, figures: Map<string, Figures>, subjects: LevelSubjects): string {
   const active = group.units.filter((u) => inflow(figures.get(u.id) ?? emptyFigures()) > 0);
-  const only: ScopeUnit | undefined = group.units.length === 1 ? group.units[0] : active.length === 1 ? active[0] : undefined;
+  const only: ScopeUnit | undefined =
+    group.units.length === 1 ? group.units[0] : active.length === 1 ? active[0] : undefined;
   if (only) return only.name;
   const levels = [...new Set(group.units.map((u) => u.level))];
   if (levels.length === 1) return pluralSubject(levels[0] as string, subjects);
   return 'các đơn vị đã chọn';
 }
 
-function procedureGroups(figures: Map<string, Figures>, scope: ReportScope, catalogue: ProcedureCatalogue | undefined, to: string): ReportGroupFigures[] {
+function procedureGroups(
+  figures: Map<string, Figures>,
+  scope: ReportScope,
+  catalogue: ProcedureCatalogue | undefined,
+  to: string,
+): ReportGroupFigures[] {
   const lines = [...figures.keys()].filter((code) => !isEmpty(figures.get(code) as Figures));
   return lines.sort().map((code) => ({
     kind: 'procedure' as const,
@@ -114,7 +130,17 @@ function procedureGroups(figures: Map<string, Figures>, scope: ReportScope, cata
 /** Nothing to report: no dossier of this line was open or moved in the period (such lines are left out). */
 function isEmpty(f: Figures): boolean {
   const r = f.reconciliation;
-  return r.carriedOver + r.received + r.resolved + r.inProgress + r.withdrawn + r.stopped + r.waitingSupplement + r.waitingFinancialObligation === 0;
+  return (
+    r.carriedOver +
+      r.received +
+      r.resolved +
+      r.inProgress +
+      r.withdrawn +
+      r.stopped +
+      r.waitingSupplement +
+      r.waitingFinancialObligation ===
+    0
+  );
 }
 
 function nameOf(catalogue: ProcedureCatalogue | undefined, code: string, date: string): string {

@@ -28,13 +28,21 @@ export interface ReportScope {
  * Unknown units or levels are parameter errors (400). A unit no longer (or not yet) in force on `to` keeps the
  * name of its nearest version.
  */
-export function resolveScope(request: ReportRequest, registry: UnitRegistry, subjects: LevelSubjects = DEFAULT_LEVEL_SUBJECTS): ReportScope {
+export function resolveScope(
+  request: ReportRequest,
+  registry: UnitRegistry,
+  subjects: LevelSubjects = DEFAULT_LEVEL_SUBJECTS,
+): ReportScope {
   const to = request.period.to;
   const units: ScopeUnit[] = request.units ? request.units.map((id) => unitAsOf(registry, id, to)) : [];
   if (request.levels) {
     for (const level of request.levels) {
       const known = level in subjects || registry.units.some((u) => u.level === level);
-      if (!known) throw new ReportParameterError('level', `Unknown level "${level}" (known: ${knownLevels(registry, subjects).join(', ')}).`);
+      if (!known)
+        throw new ReportParameterError(
+          'level',
+          `Unknown level "${level}" (known: ${knownLevels(registry, subjects).join(', ')}).`,
+        );
       units.push(...registry.unitsOfLevel(level, to).map(scopeUnit));
     }
   }
@@ -47,7 +55,12 @@ function groupsOf(request: ReportRequest, units: ScopeUnit[]): ScopeGroup[] {
       return units.map((u) => ({ kind: 'unit', key: u.id, level: u.level, units: [u] }));
     case 'level': {
       const levels = request.levels ?? [...new Set(units.map((u) => u.level))];
-      return levels.map((level) => ({ kind: 'level', key: level, level, units: units.filter((u) => u.level === level) }));
+      return levels.map((level) => ({
+        kind: 'level',
+        key: level,
+        level,
+        units: units.filter((u) => u.level === level),
+      }));
     }
     default:
       return [{ kind: 'all', key: 'all', units }];

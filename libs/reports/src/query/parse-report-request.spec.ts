@@ -15,13 +15,34 @@ function failure(raw: Record<string, unknown>): { parameter: string; message: st
 
 describe('parseReportRequest', () => {
   it('takes the defaults: group by the level given, from the read models, as JSON', () => {
-    expect(parseReportRequest(base)).toEqual({ period: { from: '2020-06-10', to: '2020-09-04' }, levels: ['province'], groupBy: 'level', source: 'read-model', format: 'json' });
-    expect(parseReportRequest({ from: '2020-06-10', to: '2020-06-10', unit: 'a, b,a' })).toMatchObject({ units: ['a', 'b'], groupBy: 'unit' });
+    expect(parseReportRequest(base)).toEqual({
+      period: { from: '2020-06-10', to: '2020-09-04' },
+      levels: ['province'],
+      groupBy: 'level',
+      source: 'read-model',
+      format: 'json',
+    });
+    expect(parseReportRequest({ from: '2020-06-10', to: '2020-06-10', unit: 'a, b,a' })).toMatchObject({
+      units: ['a', 'b'],
+      groupBy: 'unit',
+    });
   });
 
   it('reads lists, the grouping, the source, the format and asKnownAt', () => {
-    const request = parseReportRequest({ ...base, level: 'province,district', groupBy: 'none', source: 'replay', format: 'text', asKnownAt: '2020-09-05T17:00:00+07:00' });
-    expect(request).toMatchObject({ levels: ['province', 'district'], groupBy: 'none', source: 'replay', format: 'text' });
+    const request = parseReportRequest({
+      ...base,
+      level: 'province,district',
+      groupBy: 'none',
+      source: 'replay',
+      format: 'text',
+      asKnownAt: '2020-09-05T17:00:00+07:00',
+    });
+    expect(request).toMatchObject({
+      levels: ['province', 'district'],
+      groupBy: 'none',
+      source: 'replay',
+      format: 'text',
+    });
     expect(request.asKnownAt?.toISOString()).toBe('2020-09-05T10:00:00.000Z');
   });
 

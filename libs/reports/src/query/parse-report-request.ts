@@ -1,5 +1,14 @@
 import { isInstant, isLocalDate } from '@app/domain';
-import { FORMATS, type FiguresSource, GROUP_BYS, type GroupBy, type ReportFormat, ReportParameterError, type ReportRequest, SOURCES } from './report-request';
+import {
+  FORMATS,
+  type FiguresSource,
+  GROUP_BYS,
+  type GroupBy,
+  type ReportFormat,
+  ReportParameterError,
+  type ReportRequest,
+  SOURCES,
+} from './report-request';
 
 /** Raw parameters as they come from a query string or the command line (names as in the HTTP API). */
 export interface RawReportParameters {
@@ -20,11 +29,19 @@ export interface RawReportParameters {
 export function parseReportRequest(raw: RawReportParameters): ReportRequest {
   const from = localDate(raw.from, 'from');
   const to = localDate(raw.to, 'to');
-  if (to < from) throw new ReportParameterError('to', `"to" (${to}) is before "from" (${from}): the period is a closed interval from..to.`);
+  if (to < from)
+    throw new ReportParameterError(
+      'to',
+      `"to" (${to}) is before "from" (${from}): the period is a closed interval from..to.`,
+    );
   const units = list(raw.unit, 'unit');
   const levels = list(raw.level, 'level');
   if (units && levels) throw new ReportParameterError('level', 'Give either "unit" or "level", not both.');
-  if (!units && !levels) throw new ReportParameterError('unit', 'Give "unit" (one or more unit ids, comma-separated) or "level" (e.g. province, district).');
+  if (!units && !levels)
+    throw new ReportParameterError(
+      'unit',
+      'Give "unit" (one or more unit ids, comma-separated) or "level" (e.g. province, district).',
+    );
   const groupBy = oneOf<GroupBy>(raw.groupBy, 'groupBy', GROUP_BYS, levels ? 'level' : 'unit');
   const source = oneOf<FiguresSource>(raw.source, 'source', SOURCES, 'read-model');
   const format = oneOf<ReportFormat>(raw.format, 'format', FORMATS, 'json');
@@ -33,7 +50,10 @@ export function parseReportRequest(raw: RawReportParameters): ReportRequest {
   if (levels) request.levels = levels;
   if (raw.asKnownAt !== undefined && raw.asKnownAt !== '') {
     if (!isInstant(raw.asKnownAt)) {
-      throw new ReportParameterError('asKnownAt', `"asKnownAt" must be an ISO-8601 instant with a zone, e.g. 2020-09-05T17:00:00+07:00 (got "${String(raw.asKnownAt)}").`);
+      throw new ReportParameterError(
+        'asKnownAt',
+        `"asKnownAt" must be an ISO-8601 instant with a zone, e.g. 2020-09-05T17:00:00+07:00 (got "${String(raw.asKnownAt)}").`,
+      );
     }
     request.asKnownAt = new Date(raw.asKnownAt);
   }
@@ -41,14 +61,18 @@ export function parseReportRequest(raw: RawReportParameters): ReportRequest {
 }
 
 function localDate(value: unknown, name: string): string {
-  if (value === undefined || value === '') throw new ReportParameterError(name, `"${name}" is required (a local date YYYY-MM-DD).`);
-  if (!isLocalDate(value)) throw new ReportParameterError(name, `"${name}" must be a date YYYY-MM-DD (got "${String(value)}").`);
+  if (value === undefined || value === '')
+    throw new ReportParameterError(name, `"${name}" is required (a local date YYYY-MM-DD).`);
+  if (!isLocalDate(value))
+    throw new ReportParameterError(name, `"${name}" must be a date YYYY-MM-DD (got "${String(value)}").`);
   return value;
 }
 
 function list(value: unknown, name: string): string[] | undefined {
   if (value === undefined || value === '') return undefined;
-  const parts = (Array.isArray(value) ? value : [value]).flatMap((v) => (typeof v === 'string' ? v.split(',') : [null]));
+  const parts = (Array.isArray(value) ? value : [value]).flatMap((v) =>
+    typeof v === 'string' ? v.split(',') : [null],
+  );
   if (parts.some((p) => p === null)) throw new ReportParameterError(name, `"${name}" must be text.`);
   const items = [...new Set((parts as string[]).map((p) => p.trim()).filter((p) => p.length > 0))];
   if (items.length === 0) throw new ReportParameterError(name, `"${name}" is empty.`);

@@ -39,4 +39,3 @@ export class ReportParameterError extends Error {
     this.details = { errors: [{ field: parameter, rule: 'invalid_report_parameter', message }] };
   }
 }
-

@@ -52,11 +52,15 @@ function row(label: string, index: string, f: Figures): (string | number)[] {
   ];
 }
 
-const label = (group: ReportGroupFigures): string => (group.kind === 'procedure' ? `${group.key} - ${group.subject}` : group.subject);
+const label = (group: ReportGroupFigures): string =>
+  group.kind === 'procedure' ? `${group.key} - ${group.subject}` : group.subject;
 
 /** The form's rows (without the header): one per group, then the total; cells in BIEU_06_HEADER's order. */
 export function bieu06Rows(report: FiguresReport): (string | number)[][] {
-  return [...report.groups.map((group, i) => row(label(group), String(i + 1), group.figures)), row('Tổng cộng', '', report.total)];
+  return [
+    ...report.groups.map((group, i) => row(label(group), String(i + 1), group.figures)),
+    row('Tổng cộng', '', report.total),
+  ];
 }
 
 export function renderCsv(report: FiguresReport): string {

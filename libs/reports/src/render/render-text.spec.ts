@@ -22,8 +22,24 @@ const districts = figuresOf({
 });
 
 const groups = [
-  { kind: 'level' as const, key: 'province', level: 'province', subject: 'Trung tâm Phục vụ hành chính công tỉnh', preposition: 'tại' as const, units: ['tth-pvhcc'], figures: province },
-  { kind: 'level' as const, key: 'district', level: 'district', subject: 'các Trung tâm Hành chính công cấp huyện', preposition: 'tại' as const, units: [], figures: districts },
+  {
+    kind: 'level' as const,
+    key: 'province',
+    level: 'province',
+    subject: 'Trung tâm Phục vụ hành chính công tỉnh',
+    preposition: 'tại' as const,
+    units: ['tth-pvhcc'],
+    figures: province,
+  },
+  {
+    kind: 'level' as const,
+    key: 'district',
+    level: 'district',
+    subject: 'các Trung tâm Hành chính công cấp huyện',
+    preposition: 'tại' as const,
+    units: [],
+    figures: districts,
+  },
 ];
 
 describe('renderText', () => {
@@ -49,7 +65,17 @@ describe('renderText', () => {
   });
 
   it('names every bucket of the reconciliation, with the difference', () => {
-    for (const words of ['kỳ trước chuyển sang', 'mới tiếp nhận', 'đã giải quyết', 'đang giải quyết', 'rút hồ sơ', 'dừng xử lý', 'chờ bổ sung', 'nghĩa vụ tài chính', 'chênh lệch']) {
+    for (const words of [
+      'kỳ trước chuyển sang',
+      'mới tiếp nhận',
+      'đã giải quyết',
+      'đang giải quyết',
+      'rút hồ sơ',
+      'dừng xử lý',
+      'chờ bổ sung',
+      'nghĩa vụ tài chính',
+      'chênh lệch',
+    ]) {
       expect(reconciliation).toContain(words);
     }
     expect(reconciliation).toContain(
@@ -60,7 +86,15 @@ describe('renderText', () => {
   });
 
   it('renders a resolution clause with no result as 0%', () => {
-    expect(resolutionClause(figuresOf({ received: { online: 0, counter: 1, postal: 0 }, resolved: { early: 0, onTime: 0, late: 0 }, inProgress: { withinDeadline: 1, overdue: 0 } }))).toBe(
+    expect(
+      resolutionClause(
+        figuresOf({
+          received: { online: 0, counter: 1, postal: 0 },
+          resolved: { early: 0, onTime: 0, late: 0 },
+          inProgress: { withinDeadline: 1, overdue: 0 },
+        }),
+      ),
+    ).toBe(
       'đã tiếp nhận 1 hồ sơ; đã giải quyết 0 hồ sơ; trong đó, đã giải quyết trước hẹn 0 hồ sơ (đạt tỷ lệ 0%), đúng hẹn 0 hồ sơ (đạt tỷ lệ 0%), trễ hẹn 0 hồ sơ (tỷ lệ 0%); đang giải quyết 1 hồ sơ.',
     );
   });

@@ -9,7 +9,11 @@ import type { FiguresReport, ReportGroupFigures } from '../figures/figures-repor
 export function renderText(report: FiguresReport): string {
   const { from, to } = report.period;
   const period = `từ ngày ${formatDate(from)} đến ngày ${formatDate(to)}`;
-  return [resolutionParagraph(report.groups, period), postalParagraph(report.groups, period), reconciliationParagraph(report.groups)]
+  return [
+    resolutionParagraph(report.groups, period),
+    postalParagraph(report.groups, period),
+    reconciliationParagraph(report.groups),
+  ]
     .filter((p) => p.length > 0)
     .join('\n\n');
 }
@@ -31,7 +35,11 @@ export function resolutionClause(f: Figures): string {
 
 function resolutionParagraph(groups: readonly ReportGroupFigures[], period: string): string {
   return groups
-    .map((group, i) => (i === 0 ? `${capitalise(period)}, ${at(group)} ${resolutionClause(group.figures)}` : `${capitalise(at(group))} ${resolutionClause(group.figures)}`))
+    .map((group, i) =>
+      i === 0
+        ? `${capitalise(period)}, ${at(group)} ${resolutionClause(group.figures)}`
+        : `${capitalise(at(group))} ${resolutionClause(group.figures)}`,
+    )
     .join(' ');
 }
 

@@ -28,7 +28,10 @@ export function figuresOf(counts: {
   });
 }
 
-export function reportOf(groups: ReportGroupFigures[], period = { from: '2020-06-10', to: '2020-09-04' }): FiguresReport {
+export function reportOf(
+  groups: ReportGroupFigures[],
+  period = { from: '2020-06-10', to: '2020-09-04' },
+): FiguresReport {
   return {
     period,
     groupBy: 'level',

@@ -6,18 +6,34 @@ import { type LogRange, beforeTransaction } from './replay-range';
  * reads through the port (the first transaction, then the last by exponential and binary search). A log of fewer
  * than `minTransactions` transactions stays one range.
  */
-export async function splitLog(store: EventStore, parts: number, options: { recordedUpTo?: string; pageSize: number; minTransactions?: number }): Promise<LogRange[]> {
+export async function splitLog(
+  store: EventStore,
+  parts: number,
+  options: { recordedUpTo?: string; pageSize: number; minTransactions?: number },
+): Promise<LogRange[]> {
   const upTo = options.recordedUpTo ? { recordedUpTo: new Date(options.recordedUpTo) } : {};
-  const whole: LogRange = { fromTransaction: null, toTransaction: null, pageSize: options.pageSize, ...(options.recordedUpTo ? { recordedUpTo: options.recordedUpTo } : {}) };
+  const whole: LogRange = {
+    fromTransaction: null,
+    toTransaction: null,
+    pageSize: options.pageSize,
+    ...(options.recordedUpTo ? { recordedUpTo: options.recordedUpTo } : {}),
+  };
   const first = (await store.readAllPayloads({ limit: 1, ...upTo })).events[0];
   if (!first || parts <= 1) return [whole];
   const start = BigInt(first.transactionId);
-  const after = async (tx: bigint): Promise<boolean> => (await store.readAllPayloads({ after: beforeTransaction((tx + 1n).toString()), limit: 1, ...upTo })).events.length > 0;
+  const after = async (tx: bigint): Promise<boolean> =>
+    (await store.readAllPayloads({ after: beforeTransaction((tx + 1n).toString()), limit: 1, ...upTo })).events.length >
+    0;
   const last = await lastTransaction(start, after);
   const span = last - start + 1n;
   if (span < BigInt(options.minTransactions ?? 2000)) return [whole];
-  const bound = (k: number): string | null => (k === 0 || k === parts ? null : (start + (span * BigInt(k)) / BigInt(parts)).toString());
-  return Array.from({ length: parts }, (_, k) => ({ ...whole, fromTransaction: bound(k), toTransaction: bound(k + 1) }));
+  const bound = (k: number): string | null =>
+    k === 0 || k === parts ? null : (start + (span * BigInt(k)) / BigInt(parts)).toString();
+  return Array.from({ length: parts }, (_, k) => ({
+    ...whole,
+    fromTransaction: bound(k),
+    toTransaction: bound(k + 1),
+  }));
 }
 
 /** The largest transaction id with an event, given `after(tx)` = "some event has a transaction id > tx". */

@@ -42,7 +42,22 @@ export class RecordInterner {
   }
 }
 
-const FIELDS = ['procedureCode', 'receivingUnitId', 'competentUnitId', 'currentUnitId', 'channel', 'receivedOn', 'dueDate', 'appointmentDate', 'resultOn', 'outcome', 'returnedOn', 'returnedVia', 'withdrawnOn', 'stoppedOn'] as const;
+const FIELDS = [
+  'procedureCode',
+  'receivingUnitId',
+  'competentUnitId',
+  'currentUnitId',
+  'channel',
+  'receivedOn',
+  'dueDate',
+  'appointmentDate',
+  'resultOn',
+  'outcome',
+  'returnedOn',
+  'returnedVia',
+  'withdrawnOn',
+  'stoppedOn',
+] as const;
 
 /** True when every interned field is the very same string as in `previous` (nothing new to intern). */
 function sameStrings(record: DossierRecord, previous: DossierRecord): boolean {

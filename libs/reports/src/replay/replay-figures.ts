@@ -20,12 +20,18 @@ export interface ReplayFiguresResult {
 
 /** The auditor's recomputation of a report's figures: replay the log, keep the units in scope, computeFigures per group. */
 export async function replayFigures(store: EventStore, request: ReplayFiguresRequest): Promise<ReplayFiguresResult> {
-  const replay = await replayRecords(store, request.recordedUpTo ? { recordedUpTo: new Date(request.recordedUpTo) } : {});
+  const replay = await replayRecords(
+    store,
+    request.recordedUpTo ? { recordedUpTo: new Date(request.recordedUpTo) } : {},
+  );
   return { figures: figuresOfRecords(replay.records, request), events: replay.events, seconds: replay.seconds };
 }
 
 /** The figures of the records in scope, per group. */
-export function figuresOfRecords(records: readonly DossierRecord[], request: ReplayFiguresRequest): [string, Figures][] {
+export function figuresOfRecords(
+  records: readonly DossierRecord[],
+  request: ReplayFiguresRequest,
+): [string, Figures][] {
   const members = new Set(request.units);
   // Grouped here in one pass (the domain's computeFiguresBy copies its group arrays on every record: fine for a
   // report's tests, quadratic for a million dossiers); each group's figures are the domain's computeFigures.

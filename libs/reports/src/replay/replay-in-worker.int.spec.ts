@@ -27,26 +27,41 @@ describe('replay in a worker thread', () => {
     const histories = new Map(first.histories);
     for (const [stream, events] of rest.histories) histories.set(stream, [...(histories.get(stream) ?? []), ...events]);
     const fold = (all: Map<string, Parameters<typeof dossierRecordFrom>[0]>) =>
-      [...all.values()].map((events) => dossierRecordFrom(events)).filter((r): r is DossierRecord => r !== null && units.includes(r.receivingUnitId));
+      [...all.values()]
+        .map((events) => dossierRecordFrom(events))
+        .filter((r): r is DossierRecord => r !== null && units.includes(r.receivingUnitId));
     records = fold(histories);
     recordsAtHalf = fold(first.histories);
-    allRecords = [...histories.values()].map((events) => dossierRecordFrom(events)).filter((r): r is DossierRecord => r !== null);
+    allRecords = [...histories.values()]
+      .map((events) => dossierRecordFrom(events))
+      .filter((r): r is DossierRecord => r !== null);
   });
   afterAll(async () => kit.close());
 
   it('gives the figures of the in-thread replay and of computeFigures, per unit and per procedure', async () => {
-    for (const [by, ranges] of [['unit', 1], ['procedure', 1], ['unit', 3], ['procedure', 2]] as const) {
+    for (const [by, ranges] of [
+      ['unit', 1],
+      ['procedure', 1],
+      ['unit', 3],
+      ['procedure', 2],
+    ] as const) {
       // ranges > 1: the log cut into ranges folded by parallel workers (dossiers spanning them), even this small one.
       const inWorker = await replayFiguresInWorker(kit.url, { period, units, by }, { ranges, minTransactions: 0 });
       const inThread = await replayFigures(kit.store, { period, units, by });
       expect(new Map(inWorker.figures)).toEqual(new Map(inThread.figures));
-      expect(new Map(inWorker.figures)).toEqual(computeFiguresBy(records, period, by === 'unit' ? (r) => r.receivingUnitId : (r) => r.procedureCode));
+      expect(new Map(inWorker.figures)).toEqual(
+        computeFiguresBy(records, period, by === 'unit' ? (r) => r.receivingUnitId : (r) => r.procedureCode),
+      );
       expect(inWorker.events).toBeGreaterThan(10_000);
     }
   });
 
   it('replays as known at an instant', async () => {
-    const result = await replayFiguresInWorker(kit.url, { period, units, by: 'unit', recordedUpTo: half.toISOString() }, { ranges: 2, minTransactions: 0 });
+    const result = await replayFiguresInWorker(
+      kit.url,
+      { period, units, by: 'unit', recordedUpTo: half.toISOString() },
+      { ranges: 2, minTransactions: 0 },
+    );
     expect(new Map(result.figures)).toEqual(computeFiguresBy(recordsAtHalf, period));
   });
 
@@ -59,11 +74,15 @@ describe('replay in a worker thread', () => {
     const folds = await Promise.all(ranges.map((range) => foldRange(kit.store, range)));
     expect(folds.every((f) => f.events > 0)).toBe(true);
     expect(folds.slice(1).some((f) => f.tails.length > 0)).toBe(true);
-    expect(new Map(mergeRangeFolds(folds).map((r) => [r.dossierId, r]))).toEqual(new Map(allRecords.map((r) => [r.dossierId, r])));
+    expect(new Map(mergeRangeFolds(folds).map((r) => [r.dossierId, r]))).toEqual(
+      new Map(allRecords.map((r) => [r.dossierId, r])),
+    );
     expect(await splitLog(kit.store, 3, { pageSize: 1000 })).toHaveLength(1);
   });
 
   it('reports a failure of the worker', async () => {
-    await expect(replayFiguresInWorker('postgres://nobody@127.0.0.1:1/none', { period, units, by: 'unit' })).rejects.toThrow(/replay worker/);
+    await expect(
+      replayFiguresInWorker('postgres://nobody@127.0.0.1:1/none', { period, units, by: 'unit' }),
+    ).rejects.toThrow(/replay worker/);
   });
 });

@@ -13,5 +13,9 @@ export function replayFiguresInWorker(
   options: { ranges?: number; minTransactions?: number } = {},
 ): Promise<ReplayFiguresResult> {
   const ranges = options.ranges ?? Math.max(1, Math.min(4, os.cpus().length));
-  return runWorker<ReplayFiguresResult>('replay-worker', { url, request, ranges, minTransactions: options.minTransactions }, replayHeap(os.totalmem() / 2 ** 20));
+  return runWorker<ReplayFiguresResult>(
+    'replay-worker',
+    { url, request, ranges, minTransactions: options.minTransactions },
+    replayHeap(os.totalmem() / 2 ** 20),
+  );
 }

@@ -1,4 +1,12 @@
-import { type DossierEvent, type DossierRecord, type Figures, addFigures, emptyFigures, evolveRecord, toDossierEvent } from '@app/domain';
+import {
+  type DossierEvent,
+  type DossierRecord,
+  type Figures,
+  addFigures,
+  emptyFigures,
+  evolveRecord,
+  toDossierEvent,
+} from '@app/domain';
 import { type Checkpoint, type EventPayload, type EventStore } from '@app/event-store';
 import { eventsByDossier } from '@app/read-models';
 import { RecordInterner } from './record-interner';
@@ -32,12 +40,17 @@ export function beforeTransaction(tx: string): Checkpoint {
 export async function foldRange(store: EventStore, range: LogRange): Promise<RangeFold> {
   const end = range.toTransaction === null ? null : BigInt(range.toTransaction);
   const upTo = range.recordedUpTo ? new Date(range.recordedUpTo) : undefined;
-  const read = (after: Checkpoint) => store.readAllPayloads({ after, limit: range.pageSize, ...(upTo ? { recordedUpTo: upTo } : {}) });
+  const read = (after: Checkpoint) =>
+    store.readAllPayloads({ after, limit: range.pageSize, ...(upTo ? { recordedUpTo: upTo } : {}) });
   const started = new Map<string, DossierRecord | null>();
   const tails = new Map<string, DossierEvent[]>();
   const interner = new RecordInterner();
   let events = 0;
-  let next = read(range.fromTransaction === null ? { transactionId: '0', globalPosition: 0 } : beforeTransaction(range.fromTransaction));
+  let next = read(
+    range.fromTransaction === null
+      ? { transactionId: '0', globalPosition: 0 }
+      : beforeTransaction(range.fromTransaction),
+  );
   for (;;) {
     const page = await next;
     let list: readonly EventPayload[] = page.events;
@@ -101,7 +114,11 @@ export interface RangeResult {
  * Once every range is folded: the dossiers that started in this range and have events in no later range are final
  * — their figures are computed here; the others (`continued`, known from the later ranges' tails) are sent on.
  */
-export function finishRange(fold: Pick<RangeFold, 'started'>, continued: ReadonlySet<string>, request: ReplayFiguresRequest): RangeResult {
+export function finishRange(
+  fold: Pick<RangeFold, 'started'>,
+  continued: ReadonlySet<string>,
+  request: ReplayFiguresRequest,
+): RangeResult {
   const final: DossierRecord[] = [];
   const exported: [string, DossierRecord | null][] = [];
   for (const [id, record] of fold.started) {
@@ -115,7 +132,11 @@ export function finishRange(fold: Pick<RangeFold, 'started'>, continued: Readonl
  * Merges the ranges' results in log order: the exported records of each range, the later ranges' tails folded onto
  * them, their figures added to the ranges' own (figures of disjoint sets of dossiers add up: addFigures).
  */
-export function mergeRangeResults(results: readonly RangeResult[], tails: readonly (readonly [string, DossierEvent[]][])[], request: ReplayFiguresRequest): [string, Figures][] {
+export function mergeRangeResults(
+  results: readonly RangeResult[],
+  tails: readonly (readonly [string, DossierEvent[]][])[],
+  request: ReplayFiguresRequest,
+): [string, Figures][] {
   const records = new Map<string, DossierRecord | null>();
   results.forEach((result, k) => {
     for (const [id, tail] of tails[k] ?? []) {

@@ -17,12 +17,21 @@ type Tails = [string, DossierEvent[]][];
  * only the figures.
  */
 async function run(): Promise<void> {
-  const { url, request, ranges, minTransactions } = workerData as { url: string; request: ReplayFiguresRequest; ranges: number; minTransactions?: number };
+  const { url, request, ranges, minTransactions } = workerData as {
+    url: string;
+    request: ReplayFiguresRequest;
+    ranges: number;
+    minTransactions?: number;
+  };
   const pool = new Pool({ connectionString: url, max: 2 });
   const store = new PostgresEventStore({ pool, groupCommit: false });
   const started = Date.now();
   try {
-    const [head, ...rest] = await splitLog(store, ranges, { pageSize: 10_000, minTransactions, ...(request.recordedUpTo ? { recordedUpTo: request.recordedUpTo } : {}) });
+    const [head, ...rest] = await splitLog(store, ranges, {
+      pageSize: 10_000,
+      minTransactions,
+      ...(request.recordedUpTo ? { recordedUpTo: request.recordedUpTo } : {}),
+    });
     const heap = replayHeap(os.totalmem() / 2 ** 20 / Math.max(1, ranges));
     const workers = rest.map((range) => new WorkerConversation('range-worker', { url, range, request }, heap));
     const [own, ...folded] = await Promise.all([
@@ -36,7 +45,10 @@ async function run(): Promise<void> {
       ...workers.map((w, i) => w.next<RangeResult>(continuedAfter(i + 1))),
     ]);
     const events = own.events + folded.reduce((sum, f) => sum + f.events, 0);
-    parentPort?.postMessage({ ok: true, result: { figures: mergeRangeResults(results, tails, request), events, seconds: (Date.now() - started) / 1000 } });
+    parentPort?.postMessage({
+      ok: true,
+      result: { figures: mergeRangeResults(results, tails, request), events, seconds: (Date.now() - started) / 1000 },
+    });
   } catch (error) {
     parentPort?.postMessage({ ok: false, error: (error as Error).stack ?? String(error) });
   } finally {

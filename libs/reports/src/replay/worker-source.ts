@@ -6,7 +6,11 @@ import { startWorkerThread } from '@app/platform/pg';
  * Starts a worker thread on one of this folder's modules: from the TypeScript sources (through the prelude the entry
  * point injected, see startWorkerThread) or from compiled JavaScript. Resolves with the worker's single `{ ok, result | error }` message.
  */
-export function runWorker<T>(module: string, workerData: unknown, resourceLimits?: WorkerOptions['resourceLimits']): Promise<T> {
+export function runWorker<T>(
+  module: string,
+  workerData: unknown,
+  resourceLimits?: WorkerOptions['resourceLimits'],
+): Promise<T> {
   return new WorkerConversation(module, workerData, resourceLimits).next<T>();
 }
 
@@ -36,7 +40,9 @@ export class WorkerConversation {
   /** The worker's next answer (after sending `question`, if given). */
   next<T>(question?: unknown): Promise<T> {
     if (this.failure) return Promise.reject(this.failure);
-    const answer = new Promise<T>((resolve, reject) => (this.waiting = { resolve: resolve as (value: unknown) => void, reject }));
+    const answer = new Promise<T>(
+      (resolve, reject) => (this.waiting = { resolve: resolve as (value: unknown) => void, reject }),
+    );
     if (question !== undefined) this.worker.postMessage(question);
     return answer;
   }
@@ -47,5 +53,8 @@ export class WorkerConversation {
  * page die young instead of being copied and promoted, and room for one record per dossier.
  */
 export function replayHeap(totalMemoryMb: number): WorkerOptions['resourceLimits'] {
-  return { maxYoungGenerationSizeMb: 192, maxOldGenerationSizeMb: Math.max(2048, Math.min(8192, Math.floor(totalMemoryMb / 2))) };
+  return {
+    maxYoungGenerationSizeMb: 192,
+    maxOldGenerationSizeMb: Math.max(2048, Math.min(8192, Math.floor(totalMemoryMb / 2))),
+  };
 }

@@ -3,7 +3,8 @@ import { type CalendarYear } from '../calendar-year';
 /** 2019 — Labour Code 2012 Art. 115: Quốc khánh is one day; Tết Âm lịch five days. */
 export const YEAR_2019: CalendarYear = {
   year: 2019,
-  notice: 'Bộ LĐTBXH: thông báo nghỉ Tết Dương lịch, Tết Âm lịch 2019 và hoán đổi ngày làm việc dịp 30/4–1/5/2019 (Thủ tướng đồng ý)',
+  notice:
+    'Bộ LĐTBXH: thông báo nghỉ Tết Dương lịch, Tết Âm lịch 2019 và hoán đổi ngày làm việc dịp 30/4–1/5/2019 (Thủ tướng đồng ý)',
   daysOff: [
     { date: '2019-01-01', name: 'Tết Dương lịch' },
     { date: '2019-02-04', name: 'Tết Âm lịch (30 tháng Chạp Mậu Tuất)' },

@@ -3,7 +3,8 @@ import { type CalendarYear } from '../calendar-year';
 /** 2020 — Labour Code 2012 Art. 115: Quốc khánh is one day (Wednesday 02/9/2020; 03/9 is a working day). */
 export const YEAR_2020: CalendarYear = {
   year: 2020,
-  notice: 'Bộ LĐTBXH: thông báo nghỉ Tết Âm lịch và Quốc khánh năm 2020 đối với cán bộ, công chức, viên chức (Thủ tướng đồng ý, 2019)',
+  notice:
+    'Bộ LĐTBXH: thông báo nghỉ Tết Âm lịch và Quốc khánh năm 2020 đối với cán bộ, công chức, viên chức (Thủ tướng đồng ý, 2019)',
   daysOff: [
     { date: '2020-01-01', name: 'Tết Dương lịch' },
     { date: '2020-01-23', name: 'Tết Âm lịch (29 tháng Chạp Kỷ Hợi)' },

@@ -3,7 +3,8 @@ import { type CalendarYear } from '../calendar-year';
 /** 2024 — Tết 08/2–14/2; 30/4–1/5 bridged with Monday 29/4 off and Saturday 04/5 worked. */
 export const YEAR_2024: CalendarYear = {
   year: 2024,
-  notice: 'Thông báo 5015/TB-LĐTBXH (22/11/2023, Tết Âm lịch và Quốc khánh 2024); Công văn 2450/VPCP-KGVX (12/4/2024, hoán đổi dịp 30/4–1/5)',
+  notice:
+    'Thông báo 5015/TB-LĐTBXH (22/11/2023, Tết Âm lịch và Quốc khánh 2024); Công văn 2450/VPCP-KGVX (12/4/2024, hoán đổi dịp 30/4–1/5)',
   daysOff: [
     { date: '2024-01-01', name: 'Tết Dương lịch' },
     { date: '2024-02-08', name: 'Tết Âm lịch (29 tháng Chạp Quý Mão)' },
@@ -21,5 +22,6 @@ export const YEAR_2024: CalendarYear = {
     { date: '2024-09-03', name: 'Quốc khánh (ngày liền kề)' },
   ],
   workingSaturdays: [{ date: '2024-05-04', replaces: '2024-04-29', name: 'Làm bù ngày nghỉ hoán đổi 29/4/2024' }],
-  notes: 'Checked against the text of Thông báo 5015/TB-LĐTBXH (copy on huyendakha.kontum.gov.vn) and the VPCP 2450 press reports.',
+  notes:
+    'Checked against the text of Thông báo 5015/TB-LĐTBXH (copy on huyendakha.kontum.gov.vn) and the VPCP 2450 press reports.',
 };

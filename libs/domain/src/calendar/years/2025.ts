@@ -3,7 +3,8 @@ import { type CalendarYear } from '../calendar-year';
 /** 2025 — Tết 27/1–31/1 (nine days with weekends); 30/4–1/5 bridged with Friday 2/5 off and Saturday 26/4 worked. */
 export const YEAR_2025: CalendarYear = {
   year: 2025,
-  notice: 'Công văn 8726/VPCP-KGVX (26/11/2024, nghỉ Tết Âm lịch và một số dịp nghỉ lễ năm 2025) and the Bộ LĐTBXH notice implementing it',
+  notice:
+    'Công văn 8726/VPCP-KGVX (26/11/2024, nghỉ Tết Âm lịch và một số dịp nghỉ lễ năm 2025) and the Bộ LĐTBXH notice implementing it',
   daysOff: [
     { date: '2025-01-01', name: 'Tết Dương lịch' },
     { date: '2025-01-27', name: 'Tết Âm lịch (28 tháng Chạp Giáp Thìn)' },

@@ -8,7 +8,12 @@ import type { ScanRange } from './scan-range';
  * Cuts the log into `parts` ranges of about the same number of events: at seal boundaries within the sealed part
  * (a seal is hashed in one piece), anywhere in the unsealed tail. `tail` is the number of events after the last seal.
  */
-export async function planRanges(db: Queryable, seals: readonly SealExport[], tail: number, parts: number): Promise<ScanRange[]> {
+export async function planRanges(
+  db: Queryable,
+  seals: readonly SealExport[],
+  tail: number,
+  parts: number,
+): Promise<ScanRange[]> {
   const sealed = seals.reduce((sum, s) => sum + s.eventCount, 0);
   const total = sealed + tail;
   const sealEnd = seals[seals.length - 1]?.upTo ?? START;
@@ -29,14 +34,19 @@ export async function planRanges(db: Queryable, seals: readonly SealExport[], ta
       cut = await nthAfter(db, sealEnd, wanted - sealed);
     }
     const previous = cuts[cuts.length - 1];
-    if (cut && (!previous || previous.transactionId !== cut.transactionId || previous.globalPosition !== cut.globalPosition)) cuts.push(cut);
+    if (
+      cut &&
+      (!previous || previous.transactionId !== cut.transactionId || previous.globalPosition !== cut.globalPosition)
+    )
+      cuts.push(cut);
   }
   const ranges: ScanRange[] = [];
   let after: Checkpoint = START;
   let sealIndex = 0;
   for (const [i, upTo] of [...cuts, null].entries()) {
     const inside: SealExport[] = [];
-    while (sealIndex < seals.length && (upTo === null || sameOrBefore((seals[sealIndex] as SealExport).upTo, upTo))) inside.push(seals[sealIndex++] as SealExport);
+    while (sealIndex < seals.length && (upTo === null || sameOrBefore((seals[sealIndex] as SealExport).upTo, upTo)))
+      inside.push(seals[sealIndex++] as SealExport);
     ranges.push({ after, upTo, seals: inside });
     after = upTo ?? after;
     if (i === cuts.length) break;

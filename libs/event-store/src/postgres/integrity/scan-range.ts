@@ -47,7 +47,9 @@ const PAGE = 10_000;
 /** Events of one transaction are recorded in order; across transactions a slow one may lag by a little. */
 const RECORDED_AT_TOLERANCE_MICROS = 1_000_000;
 const MAX_SUSPECTS = 5;
-const RAW: CustomTypesConfig = { getTypeParser: (() => (value: string) => value) as unknown as CustomTypesConfig['getTypeParser'] };
+const RAW: CustomTypesConfig = {
+  getTypeParser: (() => (value: string) => value) as unknown as CustomTypesConfig['getTypeParser'],
+};
 
 function pageSql(bounded: boolean): string {
   return `SELECT e.transaction_id::text AS t, e.global_position::text AS g, (extract(epoch FROM e.recorded_at) * 1000000)::int8::text AS us,
@@ -66,10 +68,18 @@ type Row = [string, string, string, string, string, string, string, string, stri
  * content, position and prev_hash; its links into the order-free sums; its line into the seal it lies in. Runs in
  * the caller's (read-only, repeatable-read) transaction, on the main thread or in a worker.
  */
-export async function scanRange(db: Queryable, range: ScanRange, onProgress?: (events: number) => void): Promise<ScanResult> {
+export async function scanRange(
+  db: Queryable,
+  range: ScanRange,
+  onProgress?: (events: number) => void,
+): Promise<ScanResult> {
   const sums = new LinkSums();
   const result: ScanResult = { events: 0, lanes: sums.lanes, altered: [], seals: [], tailSuspects: [] };
-  const seals = range.seals.map((s) => ({ seal: s, upToTx: Number(s.upTo.transactionId), upToG: s.upTo.globalPosition }));
+  const seals = range.seals.map((s) => ({
+    seal: s,
+    upToTx: Number(s.upTo.transactionId),
+    upToG: s.upTo.globalPosition,
+  }));
   let sealIndex = 0;
   let hasher: SealHasher | undefined;
   let suspects: RecordedAtSuspect[] = [];
@@ -108,13 +118,17 @@ export async function scanRange(db: Queryable, range: ScanRange, onProgress?: (e
       const micros = Number(us);
       if (micros < latest - RECORDED_AT_TOLERANCE_MICROS) {
         const list = inSeal ? suspects : result.tailSuspects;
-        if (list.length < MAX_SUSPECTS) list.push({ streamId, streamPosition: position, recordedAtMicros: micros, afterMicros: latest });
+        if (list.length < MAX_SUSPECTS)
+          list.push({ streamId, streamPosition: position, recordedAtMicros: micros, afterMicros: latest });
       } else if (micros > latest) {
         latest = micros;
       }
       sums.add(bucket, hash);
       if (prevHash !== null) sums.take(bucket, prevHash);
-      if (!intact(streamId, position, type, schemaVersion, data, metadata, hash, prevHash) && result.altered.length < 1000) {
+      if (
+        !intact(streamId, position, type, schemaVersion, data, metadata, hash, prevHash) &&
+        result.altered.length < 1000
+      ) {
         result.altered.push({ streamId, streamPosition: position, bucket });
       }
     }
@@ -128,7 +142,16 @@ export async function scanRange(db: Queryable, range: ScanRange, onProgress?: (e
   return result;
 }
 
-function intact(streamId: string, position: number, type: string, schemaVersion: string, data: string, metadata: string, hash: string, prevHash: string | null): boolean {
+function intact(
+  streamId: string,
+  position: number,
+  type: string,
+  schemaVersion: string,
+  data: string,
+  metadata: string,
+  hash: string,
+  prevHash: string | null,
+): boolean {
   if ((position === 1) !== (prevHash === null)) return false;
   try {
     const content = contentFromCanonical(streamId, type, Number(schemaVersion), canonical(data), canonical(metadata));

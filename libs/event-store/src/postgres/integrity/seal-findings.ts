@@ -11,11 +11,19 @@ export function sealFindings(seals: readonly SealExport[], recomputed: readonly 
     const range = `seal #${seal.sealNumber} (global positions ${seal.after.globalPosition + 1}–${seal.upTo.globalPosition}, sealed ${seal.createdAt})`;
     const difference = now.eventCount - seal.eventCount;
     let detail: string;
-    if (difference < 0) detail = `${range}: the range now holds ${now.eventCount} events, the seal counted ${seal.eventCount}: ${-difference} event(s) were deleted from it`;
-    else if (difference > 0) detail = `${range}: the range now holds ${now.eventCount} events, the seal counted ${seal.eventCount}: ${difference} event(s) were inserted into it`;
-    else detail = `${range}: the same number of events, but not as sealed: an event's recording time (recorded_at), place in the log or hash was changed`;
+    if (difference < 0)
+      detail = `${range}: the range now holds ${now.eventCount} events, the seal counted ${seal.eventCount}: ${-difference} event(s) were deleted from it`;
+    else if (difference > 0)
+      detail = `${range}: the range now holds ${now.eventCount} events, the seal counted ${seal.eventCount}: ${difference} event(s) were inserted into it`;
+    else
+      detail = `${range}: the same number of events, but not as sealed: an event's recording time (recorded_at), place in the log or hash was changed`;
     const suspect = now.suspects[0];
-    problems.push({ kind: 'seal_broken', sealNumber: seal.sealNumber, ...(suspect ? { streamId: suspect.streamId, streamPosition: suspect.streamPosition } : {}), detail: suspect ? `${detail}; ${backdated(suspect)}` : detail });
+    problems.push({
+      kind: 'seal_broken',
+      sealNumber: seal.sealNumber,
+      ...(suspect ? { streamId: suspect.streamId, streamPosition: suspect.streamPosition } : {}),
+      detail: suspect ? `${detail}; ${backdated(suspect)}` : detail,
+    });
   }
   return problems;
 }

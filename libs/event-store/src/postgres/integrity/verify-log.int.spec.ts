@@ -26,7 +26,14 @@ describe('verifyLog: every kind of tampering is caught and named', () => {
     await h.store.append('a', events(2), { expectedVersion: 5 });
     await h.store.append('t', events(4), { idempotencyKey: 'key-t' });
     const intact = await h.store.verifyLog();
-    expect(intact).toMatchObject({ ok: true, eventsChecked: 24, streamsChecked: 5, sealsChecked: 1, unsealedEvents: 6, problems: [] });
+    expect(intact).toMatchObject({
+      ok: true,
+      eventsChecked: 24,
+      streamsChecked: 5,
+      sealsChecked: 1,
+      unsealedEvents: 6,
+      problems: [],
+    });
   });
   afterEach(async () => {
     await attacker.end();
@@ -44,18 +51,24 @@ describe('verifyLog: every kind of tampering is caught and named', () => {
   };
   const first = (report: LogVerification): IntegrityProblem => report.problems[0] as IntegrityProblem;
 
-  it('UPDATE of an event\'s data', async () => {
-    await tamper(`UPDATE event_store.events SET data = jsonb_set(data, '{n}', '99') WHERE stream_id = 't' AND stream_position = 2`);
+  it("UPDATE of an event's data", async () => {
+    await tamper(
+      `UPDATE event_store.events SET data = jsonb_set(data, '{n}', '99') WHERE stream_id = 't' AND stream_position = 2`,
+    );
     expect(first(await broken())).toMatchObject({ kind: 'altered', streamId: 't', streamPosition: 2 });
   });
 
-  it('UPDATE of an event\'s metadata', async () => {
-    await tamper(`UPDATE event_store.events SET metadata = jsonb_set(metadata, '{actor}', '"someone-else"') WHERE stream_id = 'b' AND stream_position = 4`);
+  it("UPDATE of an event's metadata", async () => {
+    await tamper(
+      `UPDATE event_store.events SET metadata = jsonb_set(metadata, '{actor}', '"someone-else"') WHERE stream_id = 'b' AND stream_position = 4`,
+    );
     expect(first(await broken())).toMatchObject({ kind: 'altered', streamId: 'b', streamPosition: 4 });
   });
 
   it('UPDATE of an event\'s recorded_at (backdated: changes "as known at" reports)', async () => {
-    await tamper(`UPDATE event_store.events SET recorded_at = recorded_at - interval '30 days' WHERE stream_id = 'c' AND stream_position = 3`);
+    await tamper(
+      `UPDATE event_store.events SET recorded_at = recorded_at - interval '30 days' WHERE stream_id = 'c' AND stream_position = 3`,
+    );
     const report = await broken();
     expect(report.problems).toHaveLength(1);
     expect(first(report)).toMatchObject({ kind: 'seal_broken', sealNumber: 1, streamId: 'c', streamPosition: 3 });
@@ -71,29 +84,54 @@ describe('verifyLog: every kind of tampering is caught and named', () => {
     await tamper(`DELETE FROM event_store.events WHERE stream_id = 'b'`);
     await tamper(`DELETE FROM event_store.streams WHERE stream_id = 'b'`);
     const report = await broken();
-    expect(report.problems).toEqual([expect.objectContaining({ kind: 'seal_broken', sealNumber: 1, detail: expect.stringMatching(/5 event\(s\) were deleted/) })]);
+    expect(report.problems).toEqual([
+      expect.objectContaining({
+        kind: 'seal_broken',
+        sealNumber: 1,
+        detail: expect.stringMatching(/5 event\(s\) were deleted/),
+      }),
+    ]);
   });
 
   it('DELETE of a whole stream after the last seal, witnessed by its idempotency key', async () => {
     await tamper(`DELETE FROM event_store.events WHERE stream_id = 't'`);
     await tamper(`DELETE FROM event_store.streams WHERE stream_id = 't'`);
     const report = await broken();
-    expect(report.problems).toEqual([expect.objectContaining({ kind: 'witness', streamId: 't', detail: expect.stringMatching(/the stream was deleted/) })]);
+    expect(report.problems).toEqual([
+      expect.objectContaining({
+        kind: 'witness',
+        streamId: 't',
+        detail: expect.stringMatching(/the stream was deleted/),
+      }),
+    ]);
   });
 
-  it('DELETE of a stream\'s tail with its head adjusted, sealed', async () => {
+  it("DELETE of a stream's tail with its head adjusted, sealed", async () => {
     await tamper(`DELETE FROM event_store.events WHERE stream_id = 'c' AND stream_position >= 4`);
-    await tamper(`UPDATE event_store.streams SET version = 3, last_hash = (SELECT hash FROM event_store.events WHERE stream_id = 'c' AND stream_position = 3) WHERE stream_id = 'c'`);
-    expect(first(await broken())).toMatchObject({ kind: 'seal_broken', sealNumber: 1, detail: expect.stringMatching(/2 event\(s\) were deleted/) });
+    await tamper(
+      `UPDATE event_store.streams SET version = 3, last_hash = (SELECT hash FROM event_store.events WHERE stream_id = 'c' AND stream_position = 3) WHERE stream_id = 'c'`,
+    );
+    expect(first(await broken())).toMatchObject({
+      kind: 'seal_broken',
+      sealNumber: 1,
+      detail: expect.stringMatching(/2 event\(s\) were deleted/),
+    });
   });
 
-  it('DELETE of a stream\'s tail with its head adjusted after the last seal, witnessed by its idempotency key', async () => {
+  it("DELETE of a stream's tail with its head adjusted after the last seal, witnessed by its idempotency key", async () => {
     await tamper(`DELETE FROM event_store.events WHERE stream_id = 't' AND stream_position = 4`);
-    await tamper(`UPDATE event_store.streams SET version = 3, last_hash = (SELECT hash FROM event_store.events WHERE stream_id = 't' AND stream_position = 3) WHERE stream_id = 't'`);
-    expect(first(await broken())).toMatchObject({ kind: 'witness', streamId: 't', streamPosition: 4, detail: expect.stringMatching(/its last events were removed/) });
+    await tamper(
+      `UPDATE event_store.streams SET version = 3, last_hash = (SELECT hash FROM event_store.events WHERE stream_id = 't' AND stream_position = 3) WHERE stream_id = 't'`,
+    );
+    expect(first(await broken())).toMatchObject({
+      kind: 'witness',
+      streamId: 't',
+      streamPosition: 4,
+      detail: expect.stringMatching(/its last events were removed/),
+    });
   });
 
-  it('a swap of two events\' data', async () => {
+  it("a swap of two events' data", async () => {
     await tamper(`UPDATE event_store.events AS e SET data = o.data FROM event_store.events AS o
                   WHERE e.stream_id = 'a' AND o.stream_id = 'a'
                     AND ((e.stream_position = 2 AND o.stream_position = 6) OR (e.stream_position = 6 AND o.stream_position = 2))`);
@@ -101,61 +139,109 @@ describe('verifyLog: every kind of tampering is caught and named', () => {
   });
 
   it('an INSERT of a forged event, with a correct hash, after the end of a stream', async () => {
-    const { rows } = await attacker.query<{ hash: string }>(`SELECT hash FROM event_store.events WHERE stream_id = 'b' AND stream_position = 5`);
+    const { rows } = await attacker.query<{ hash: string }>(
+      `SELECT hash FROM event_store.events WHERE stream_id = 'b' AND stream_position = 5`,
+    );
     const forged = events(1)[0] as { type: string; schemaVersion: number; data: object; metadata: object };
     const hash = chainLink(rows[0]?.hash ?? null, 6, contentDigest({ streamId: 'b', ...forged }));
-    await tamper(`INSERT INTO event_store.events (stream_id, stream_position, type, schema_version, data, metadata, hash, prev_hash)
-                  VALUES ('b', 6, $1, 1, $2, $3, $4, $5)`, [forged.type, forged.data, forged.metadata, hash, rows[0]?.hash]);
-    expect(first(await broken())).toMatchObject({ kind: 'hash_mismatch', streamId: 'b', streamPosition: 6, detail: expect.stringMatching(/events go on after/) });
+    await tamper(
+      `INSERT INTO event_store.events (stream_id, stream_position, type, schema_version, data, metadata, hash, prev_hash)
+                  VALUES ('b', 6, $1, 1, $2, $3, $4, $5)`,
+      [forged.type, forged.data, forged.metadata, hash, rows[0]?.hash],
+    );
+    expect(first(await broken())).toMatchObject({
+      kind: 'hash_mismatch',
+      streamId: 'b',
+      streamPosition: 6,
+      detail: expect.stringMatching(/events go on after/),
+    });
   });
 
   it('an INSERT of a forged event into the sealed part of the log (a new stream, its head too)', async () => {
     const forged = events(1)[0] as { type: string; schemaVersion: number; data: object; metadata: object };
     const hash = chainLink(null, 1, contentDigest({ streamId: 'forged', ...forged }));
-    await tamper(`INSERT INTO event_store.events (global_position, transaction_id, stream_id, stream_position, type, schema_version, data, metadata, hash, prev_hash)
+    await tamper(
+      `INSERT INTO event_store.events (global_position, transaction_id, stream_id, stream_position, type, schema_version, data, metadata, hash, prev_hash)
                   OVERRIDING SYSTEM VALUE
                   SELECT 1000000 + global_position, transaction_id, 'forged', 1, $1, 1, $2, $3, $4, NULL FROM event_store.events WHERE stream_id = 'a' AND stream_position = 1`,
-    [forged.type, forged.data, forged.metadata, hash]);
+      [forged.type, forged.data, forged.metadata, hash],
+    );
     await tamper(`INSERT INTO event_store.streams (stream_id, version, last_hash) VALUES ('forged', 1, $1)`, [hash]);
     const report = await broken();
     expect(report.problems).toEqual([
-      expect.objectContaining({ kind: 'seal_broken', sealNumber: 1, detail: expect.stringMatching(/1 event\(s\) were inserted/) }),
-      expect.objectContaining({ kind: 'witness', detail: expect.stringMatching(/beyond the last one the log ever handed out/) }),
+      expect.objectContaining({
+        kind: 'seal_broken',
+        sealNumber: 1,
+        detail: expect.stringMatching(/1 event\(s\) were inserted/),
+      }),
+      expect.objectContaining({
+        kind: 'witness',
+        detail: expect.stringMatching(/beyond the last one the log ever handed out/),
+      }),
     ]);
   });
 
   it('a TRUNCATE of the newest events (everything after the last seal)', async () => {
     const end = await h.store.readAll({ limit: 100 });
     await saveCheckpoint(h.pool, 'projector', end.checkpoint);
-    await tamper(`DELETE FROM event_store.events WHERE (transaction_id, global_position) > (SELECT up_to_transaction_id, up_to_global_position FROM event_store.seals WHERE seal_number = 1)`);
+    await tamper(
+      `DELETE FROM event_store.events WHERE (transaction_id, global_position) > (SELECT up_to_transaction_id, up_to_global_position FROM event_store.seals WHERE seal_number = 1)`,
+    );
     const report = await broken();
     expect(report.problems.map((p) => [p.kind, p.streamId, p.streamPosition])).toEqual([
       ['missing', 'a', 6],
       ['missing', 't', 1],
       ['witness', undefined, undefined],
     ]);
-    expect(report.problems[2]?.detail).toMatch(/the consumer "projector" has read up to .*: the newest events were removed/);
+    expect(report.problems[2]?.detail).toMatch(
+      /the consumer "projector" has read up to .*: the newest events were removed/,
+    );
   });
 
   it('a TRUNCATE of the whole log', async () => {
     await tamper('TRUNCATE event_store.events');
     const report = await broken();
-    expect(report.problems.filter((p) => p.kind === 'seal_broken')).toEqual([expect.objectContaining({ sealNumber: 1, detail: expect.stringMatching(/18 event\(s\) were deleted/) })]);
+    expect(report.problems.filter((p) => p.kind === 'seal_broken')).toEqual([
+      expect.objectContaining({ sealNumber: 1, detail: expect.stringMatching(/18 event\(s\) were deleted/) }),
+    ]);
   });
 
   it('a rewrite of a sealed stream with every later hash recomputed (and its head)', async () => {
-    const { rows } = await attacker.query<{ stream_position: string; type: string; schema_version: number; data: { n: number }; metadata: object }>(
+    const { rows } = await attacker.query<{
+      stream_position: string;
+      type: string;
+      schema_version: number;
+      data: { n: number };
+      metadata: object;
+    }>(
       "SELECT stream_position, type, schema_version, data, metadata FROM event_store.events WHERE stream_id = 'k' ORDER BY stream_position",
     );
     let prev: string | null = null;
     for (const row of rows) {
       const data = row.stream_position === '2' ? { ...row.data, n: 1000 } : row.data;
-      const hash = chainLink(prev, Number(row.stream_position), contentDigest({ streamId: 'k', type: row.type, schemaVersion: row.schema_version, data, metadata: row.metadata }));
-      await tamper('UPDATE event_store.events SET data = $1, hash = $2, prev_hash = $3 WHERE stream_id = $4 AND stream_position = $5', [data, hash, prev, 'k', row.stream_position]);
+      const hash = chainLink(
+        prev,
+        Number(row.stream_position),
+        contentDigest({
+          streamId: 'k',
+          type: row.type,
+          schemaVersion: row.schema_version,
+          data,
+          metadata: row.metadata,
+        }),
+      );
+      await tamper(
+        'UPDATE event_store.events SET data = $1, hash = $2, prev_hash = $3 WHERE stream_id = $4 AND stream_position = $5',
+        [data, hash, prev, 'k', row.stream_position],
+      );
       prev = hash;
     }
     await tamper("UPDATE event_store.streams SET last_hash = $1 WHERE stream_id = 'k'", [prev]);
-    expect(first(await broken())).toMatchObject({ kind: 'seal_broken', sealNumber: 1, detail: expect.stringMatching(/the same number of events, but not as sealed/) });
+    expect(first(await broken())).toMatchObject({
+      kind: 'seal_broken',
+      sealNumber: 1,
+      detail: expect.stringMatching(/the same number of events, but not as sealed/),
+    });
   });
 
   it('an altered or removed seal breaks the chain of seals', async () => {
@@ -163,8 +249,15 @@ describe('verifyLog: every kind of tampering is caught and named', () => {
     await h.store.append('a', events(1), { expectedVersion: 7 });
     await h.store.seal();
     await tamper("UPDATE event_store.seals SET seal_hash = repeat('0', 64) WHERE seal_number = 2");
-    expect((await broken()).problems.map((p) => [p.kind, p.sealNumber])).toEqual([['seal_chain', 3], ['seal_broken', 2]]);
+    expect((await broken()).problems.map((p) => [p.kind, p.sealNumber])).toEqual([
+      ['seal_chain', 3],
+      ['seal_broken', 2],
+    ]);
     await tamper('DELETE FROM event_store.seals WHERE seal_number = 2');
-    expect(first(await broken())).toMatchObject({ kind: 'seal_chain', sealNumber: 3, detail: expect.stringMatching(/seal #2 is missing/) });
+    expect(first(await broken())).toMatchObject({
+      kind: 'seal_chain',
+      sealNumber: 3,
+      detail: expect.stringMatching(/seal #2 is missing/),
+    });
   });
 });

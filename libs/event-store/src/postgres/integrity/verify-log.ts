@@ -42,7 +42,9 @@ export async function verifyLog(pool: Pool, options: VerifyLogOptions = {}): Pro
     );
     const total = seals.reduce((sum, s) => sum + s.eventCount, 0) + tail;
     const connection = portableConnection(pool.options as unknown as Record<string, unknown>);
-    const workers = connection ? (options.workers ?? (total < SMALL_LOG ? 1 : Math.max(1, Math.min(4, os.cpus().length)))) : 1;
+    const workers = connection
+      ? (options.workers ?? (total < SMALL_LOG ? 1 : Math.max(1, Math.min(4, os.cpus().length))))
+      : 1;
     let done = 0;
     const progress = (events: number): void => {
       done += events;
@@ -54,7 +56,12 @@ export async function verifyLog(pool: Pool, options: VerifyLogOptions = {}): Pro
       scans = await Promise.all(ranges.map((range) => scanInWorker(connection, snapshot, range, progress)));
     } else {
       let previous = 0;
-      scans = [await scanRange(client, { after: START, upTo: null, seals }, (events) => { progress(events - previous); previous = events; })];
+      scans = [
+        await scanRange(client, { after: START, upTo: null, seals }, (events) => {
+          progress(events - previous);
+          previous = events;
+        }),
+      ];
     }
 
     const sums = new LinkSums();
@@ -67,7 +74,10 @@ export async function verifyLog(pool: Pool, options: VerifyLogOptions = {}): Pro
       const walked = await walkChains(client, suspicious.length <= MAX_BUCKETS_TO_WALK ? { buckets: suspicious } : {});
       chainProblems.push(...walked.problems);
       if (walked.problems.length === 0) {
-        chainProblems.push({ kind: 'hash_mismatch', detail: `the hash links of ${suspicious.length} group(s) of streams do not meet, yet each stream walked alone is intact` });
+        chainProblems.push({
+          kind: 'hash_mismatch',
+          detail: `the hash links of ${suspicious.length} group(s) of streams do not meet, yet each stream walked alone is intact`,
+        });
       }
     }
     const recomputed = scans.flatMap((s) => s.seals);
@@ -77,8 +87,13 @@ export async function verifyLog(pool: Pool, options: VerifyLogOptions = {}): Pro
 
     const eventsChecked = scans.reduce((sum, s) => sum + s.events, 0);
     const sealedNow = recomputed.reduce((sum, s) => sum + s.eventCount, 0);
-    const warnings = scans.flatMap((s) => s.tailSuspects).map((s) => `after the last seal, ${backdated(s)} (not proof: a slow transaction can lag by a little)`);
-    if (!lastSeal) warnings.push('no seal has been taken yet: a change that rewrites every later hash of a stream would go unnoticed (see docs/integrity.md)');
+    const warnings = scans
+      .flatMap((s) => s.tailSuspects)
+      .map((s) => `after the last seal, ${backdated(s)} (not proof: a slow transaction can lag by a little)`);
+    if (!lastSeal)
+      warnings.push(
+        'no seal has been taken yet: a change that rewrites every later hash of a stream would go unnoticed (see docs/integrity.md)',
+      );
     const problems = [...chainProblems, ...sealProblems, ...witnesses.problems];
     return {
       ok: problems.length === 0,
@@ -101,8 +116,10 @@ export async function verifyLog(pool: Pool, options: VerifyLogOptions = {}): Pro
 
 /** Takes every stream head's last hash away from its bucket (summed by PostgreSQL); returns the number of streams. */
 async function takeHeads(client: PoolClient, sums: LinkSums): Promise<number> {
-  const lanes = Array.from({ length: LINK_LANES }, (_, i) =>
-    `(sum(CASE WHEN last_hash ~ '^[0-9a-f]{64}$' THEN ${laneSql('last_hash', i)} ELSE 0 END) % ${LINK_MODULUS})::text AS l${i}`,
+  const lanes = Array.from(
+    { length: LINK_LANES },
+    (_, i) =>
+      `(sum(CASE WHEN last_hash ~ '^[0-9a-f]{64}$' THEN ${laneSql('last_hash', i)} ELSE 0 END) % ${LINK_MODULUS})::text AS l${i}`,
   ).join(', ');
   const { rows } = await client.query<Record<string, string>>(
     `SELECT (hashtext(stream_id) & ${LINK_BUCKETS - 1}) AS bucket, count(*)::text AS n, ${lanes}

@@ -7,7 +7,11 @@ import { type ScanRange, scanRange } from './scan-range';
  * (so every worker sees the same log), posting `{ progress }` now and then and `{ ok, result | error }` at the end.
  */
 async function run(): Promise<void> {
-  const { connection, snapshot, range } = workerData as { connection: ClientConfig; snapshot: string; range: ScanRange };
+  const { connection, snapshot, range } = workerData as {
+    connection: ClientConfig;
+    snapshot: string;
+    range: ScanRange;
+  };
   const client = new Client(connection);
   try {
     await client.connect();

@@ -13,7 +13,9 @@ import type { PoolClient } from 'pg';
  * - Global positions come from an identity sequence: a position beyond its last value was written by hand.
  * - A transaction id at or past the snapshot's xmax has not happened yet: the row was written by hand.
  */
-export async function checkWitnesses(db: PoolClient): Promise<{ problems: IntegrityProblem[]; end: Checkpoint | null }> {
+export async function checkWitnesses(
+  db: PoolClient,
+): Promise<{ problems: IntegrityProblem[]; end: Checkpoint | null }> {
   const problems: IntegrityProblem[] = [];
   const last = (
     await db.query<{ t: string; g: string; beyond_xmax: boolean }>(
@@ -22,7 +24,11 @@ export async function checkWitnesses(db: PoolClient): Promise<{ problems: Integr
     )
   ).rows[0];
   const end = last ? { transactionId: last.t, globalPosition: Number(last.g) } : null;
-  if (last?.beyond_xmax) problems.push({ kind: 'witness', detail: `the last event of the log claims transaction ${last.t}, which has not happened yet: it was written by hand` });
+  if (last?.beyond_xmax)
+    problems.push({
+      kind: 'witness',
+      detail: `the last event of the log claims transaction ${last.t}, which has not happened yet: it was written by hand`,
+    });
 
   const checkpoints = await db.query<{ consumer: string; t: string; g: string }>(
     'SELECT consumer, transaction_id::text AS t, global_position::text AS g FROM event_store.checkpoints ORDER BY consumer',
@@ -65,7 +71,10 @@ export async function checkWitnesses(db: PoolClient): Promise<{ problems: Integr
     )
   ).rows[0];
   if (sequence?.top && sequence.last_value && BigInt(sequence.top) > BigInt(sequence.last_value)) {
-    problems.push({ kind: 'witness', detail: `an event sits at global position ${sequence.top}, beyond the last one the log ever handed out (${sequence.last_value}): it was inserted by hand` });
+    problems.push({
+      kind: 'witness',
+      detail: `an event sits at global position ${sequence.top}, beyond the last one the log ever handed out (${sequence.last_value}): it was inserted by hand`,
+    });
   }
   return { problems, end };
 }

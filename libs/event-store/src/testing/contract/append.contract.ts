@@ -6,7 +6,9 @@ export function appendContract(ctx: ContractContext): void {
   describe('append', () => {
     it('appends events to a new stream at positions 1..n, chained, and reads them back identical', async () => {
       const id = ctx.stream('dossier');
-      const result = await ctx.store().append(id, [newEvent('Received', { channel: 'counter' }), newEvent('Transferred'), newEvent('Resolved')]);
+      const result = await ctx
+        .store()
+        .append(id, [newEvent('Received', { channel: 'counter' }), newEvent('Transferred'), newEvent('Resolved')]);
       expect(result).toMatchObject({ streamId: id, nextExpectedVersion: 3, duplicate: false });
       expect(result.events.map((e) => e.streamPosition)).toEqual([1, 2, 3]);
       expect(result.events[0]?.prevHash).toBeNull();
@@ -41,15 +43,22 @@ export function appendContract(ctx: ContractContext): void {
       const noOccurredAt = { type: 'X', schemaVersion: 1, data: {} } as never;
       await expect(ctx.store().append(id, [noOccurredAt])).rejects.toBeInstanceOf(InvalidEventError);
       await expect(ctx.store().append(id, [{ ...newEvent('X'), type: '' }])).rejects.toBeInstanceOf(InvalidEventError);
-      await expect(ctx.store().append(id, [{ ...newEvent('X'), schemaVersion: 0 }])).rejects.toBeInstanceOf(InvalidEventError);
-      await expect(ctx.store().append(id, events(1), { expectedVersion: -4 })).rejects.toBeInstanceOf(InvalidEventError);
+      await expect(ctx.store().append(id, [{ ...newEvent('X'), schemaVersion: 0 }])).rejects.toBeInstanceOf(
+        InvalidEventError,
+      );
+      await expect(ctx.store().append(id, events(1), { expectedVersion: -4 })).rejects.toBeInstanceOf(
+        InvalidEventError,
+      );
       expect(await ctx.store().readStream(id)).toEqual([]);
     });
   });
 
   describe('expected version', () => {
     const conflict = async (promise: Promise<unknown>): Promise<WrongExpectedVersionError> => {
-      const error = await promise.then(() => undefined, (e: unknown) => e);
+      const error = await promise.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(WrongExpectedVersionError);
       return error as WrongExpectedVersionError;
     };
@@ -68,7 +77,9 @@ export function appendContract(ctx: ContractContext): void {
       const error = await conflict(ctx.store().append(id, events(1), { expectedVersion: 'exists' }));
       expect(error).toMatchObject({ streamId: id, expected: 'exists', actual: 0 });
       await ctx.store().append(id, events(1));
-      await expect(ctx.store().append(id, events(1), { expectedVersion: 'exists' })).resolves.toMatchObject({ nextExpectedVersion: 2 });
+      await expect(ctx.store().append(id, events(1), { expectedVersion: 'exists' })).resolves.toMatchObject({
+        nextExpectedVersion: 2,
+      });
     });
 
     it('an exact version accepts that version only', async () => {
@@ -77,7 +88,9 @@ export function appendContract(ctx: ContractContext): void {
       const error = await conflict(ctx.store().append(id, events(1), { expectedVersion: 1 }));
       expect(error).toMatchObject({ streamId: id, expected: 1, actual: 2 });
       await conflict(ctx.store().append(id, events(1), { expectedVersion: 3 }));
-      await expect(ctx.store().append(id, events(1), { expectedVersion: 2 })).resolves.toMatchObject({ nextExpectedVersion: 3 });
+      await expect(ctx.store().append(id, events(1), { expectedVersion: 2 })).resolves.toMatchObject({
+        nextExpectedVersion: 3,
+      });
       expect(await ctx.store().streamVersion(id)).toBe(3);
     });
 
@@ -92,7 +105,9 @@ export function appendContract(ctx: ContractContext): void {
       const id = ctx.stream('race');
       await ctx.store().append(id, events(1));
       const outcomes = await Promise.allSettled(
-        Array.from({ length: 8 }, (_, i) => ctx.store().append(id, [newEvent('Raced', { writer: i })], { expectedVersion: 1 })),
+        Array.from({ length: 8 }, (_, i) =>
+          ctx.store().append(id, [newEvent('Raced', { writer: i })], { expectedVersion: 1 }),
+        ),
       );
       expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
       const rejected = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
@@ -104,7 +119,10 @@ export function appendContract(ctx: ContractContext): void {
     it('an empty append only checks the version', async () => {
       const id = ctx.stream('d');
       await ctx.store().append(id, events(2));
-      await expect(ctx.store().append(id, [], { expectedVersion: 2 })).resolves.toMatchObject({ nextExpectedVersion: 2, events: [] });
+      await expect(ctx.store().append(id, [], { expectedVersion: 2 })).resolves.toMatchObject({
+        nextExpectedVersion: 2,
+        events: [],
+      });
       const expected: ExpectedVersion = 5;
       await conflict(ctx.store().append(id, [], { expectedVersion: expected }));
       expect(await ctx.store().streamVersion(id)).toBe(2);

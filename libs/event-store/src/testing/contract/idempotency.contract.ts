@@ -21,20 +21,24 @@ export function idempotencyContract(ctx: ContractContext): void {
       const id = ctx.stream('d');
       const key = `cmd-${randomUUID()}`;
       await ctx.store().append(id, events(1), { expectedVersion: 'no_stream', idempotencyKey: key });
-      await expect(ctx.store().append(id, events(1), { expectedVersion: 'no_stream', idempotencyKey: key })).resolves.toMatchObject({
+      await expect(
+        ctx.store().append(id, events(1), { expectedVersion: 'no_stream', idempotencyKey: key }),
+      ).resolves.toMatchObject({
         duplicate: true,
         nextExpectedVersion: 1,
       });
-      await expect(ctx.store().append(id, events(1), { expectedVersion: 'no_stream', idempotencyKey: `other-${key}` })).rejects.toBeInstanceOf(
-        WrongExpectedVersionError,
-      );
+      await expect(
+        ctx.store().append(id, events(1), { expectedVersion: 'no_stream', idempotencyKey: `other-${key}` }),
+      ).rejects.toBeInstanceOf(WrongExpectedVersionError);
     });
 
     it('of 10 concurrent appends with the same key, exactly one appends', async () => {
       const id = ctx.stream('d');
       const key = `cmd-${randomUUID()}`;
       const results = await Promise.all(
-        Array.from({ length: 10 }, (_, i) => ctx.store().append(id, [newEvent('Pressed', { attempt: i })], { idempotencyKey: key })),
+        Array.from({ length: 10 }, (_, i) =>
+          ctx.store().append(id, [newEvent('Pressed', { attempt: i })], { idempotencyKey: key }),
+        ),
       );
       expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
       const original = results.find((r) => !r.duplicate);
@@ -46,7 +50,9 @@ export function idempotencyContract(ctx: ContractContext): void {
       const id = ctx.stream('d');
       const key = `cmd-${randomUUID()}`;
       const outcomes = await Promise.allSettled(
-        Array.from({ length: 6 }, () => ctx.store().append(id, events(1), { expectedVersion: 'no_stream', idempotencyKey: key })),
+        Array.from({ length: 6 }, () =>
+          ctx.store().append(id, events(1), { expectedVersion: 'no_stream', idempotencyKey: key }),
+        ),
       );
       const fulfilled = outcomes.filter((o) => o.status === 'fulfilled');
       expect(fulfilled).toHaveLength(6);

@@ -25,7 +25,11 @@ export function integrityContract(ctx: ContractContext): void {
       expect(second.after).toEqual(first.upTo);
       expect(second.eventCount).toBeGreaterThanOrEqual(2);
       const exported = JSON.parse(JSON.stringify(second)) as typeof second;
-      await expect(ctx.store().verifySeal(exported)).resolves.toMatchObject({ ok: true, recomputedHash: second.sealHash, problems: [] });
+      await expect(ctx.store().verifySeal(exported)).resolves.toMatchObject({
+        ok: true,
+        recomputedHash: second.sealHash,
+        problems: [],
+      });
       const forged = { ...exported, sealHash: 'f'.repeat(64) };
       const verdict = await ctx.store().verifySeal(forged);
       expect(verdict.ok).toBe(false);

@@ -33,7 +33,10 @@ export function multiStreamContract(ctx: ContractContext): void {
           { streamId: b, events: events(1), expectedVersion: 2 },
           { streamId: c, events: events(1) },
         ])
-        .then(() => undefined, (e: unknown) => e);
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
       expect(error).toBeInstanceOf(WrongExpectedVersionError);
       expect(error).toMatchObject({ streamId: b, expected: 2, actual: 3 });
       expect(await ctx.store().readStream(a)).toEqual([]);

@@ -106,14 +106,27 @@ export function readsContract(ctx: ContractContext): void {
       const instant = new Date();
       await sleep(30);
       await ctx.store().append(ctx.stream('b'), [newEvent('Received'), newEvent('Resolved'), newEvent('Noted')]);
-      for (const options of [{ limit: 2 }, { limit: 100, types: ['Received', 'Resolved'] }, { limit: 100, recordedUpTo: instant }]) {
+      for (const options of [
+        { limit: 2 },
+        { limit: 100, types: ['Received', 'Resolved'] },
+        { limit: 100, recordedUpTo: instant },
+      ]) {
         let checkpoint = start;
         for (let page = 0; page < 10; page += 1) {
           const full = await ctx.store().readAll({ ...options, after: checkpoint });
           const payloads = await ctx.store().readAllPayloads({ ...options, after: checkpoint });
           expect(payloads.checkpoint).toEqual(full.checkpoint);
           expect(payloads.events).toEqual(full.events.map(payloadOf));
-          for (const event of payloads.events) expect(Object.keys(event).sort()).toEqual(['data', 'globalPosition', 'schemaVersion', 'streamId', 'streamPosition', 'transactionId', 'type']);
+          for (const event of payloads.events)
+            expect(Object.keys(event).sort()).toEqual([
+              'data',
+              'globalPosition',
+              'schemaVersion',
+              'streamId',
+              'streamPosition',
+              'transactionId',
+              'type',
+            ]);
           if (full.events.length === 0) break;
           checkpoint = full.checkpoint;
         }
