@@ -7,6 +7,7 @@ import {
   type ProcessorLog,
   type ProcessorState,
   type ProcessorStatus,
+  HostedFollower,
   type RunContext,
   loadCheckpoint,
   saveCheckpoint,
@@ -53,10 +54,11 @@ export interface RelayStatus extends Pick<
  * database gone) ends the run; the next one starts from the checkpoint with a new producer, after 0.5 s doubling
  * up to 10 s. A stop waits `stopTimeoutMs` for the publish in flight, then abandons it (not checkpointed).
  */
-export class EventRelay {
+export class EventRelay extends HostedFollower<RelayStatus> {
   readonly processor: CheckpointedProcessor;
 
   constructor(private readonly options: EventRelayOptions) {
+    super();
     this.processor = new CheckpointedProcessor({
       name: 'relay',
       lock: `relay:${options.consumer}`,
@@ -74,33 +76,9 @@ export class EventRelay {
     });
   }
 
-  start(): void {
-    this.processor.start();
-  }
-
-  /** Stops whatever the relay is doing; a publish in flight is acknowledged and checkpointed, or abandoned. */
-  stop(): Promise<void> {
-    return this.processor.stop();
-  }
-
-  /** Resolves once every event readable when called has been published and checkpointed. */
-  caughtUp(): Promise<void> {
-    return this.processor.caughtUp();
-  }
-
   status(): RelayStatus {
     const { events, ...status } = this.processor.status();
     return { ...status, topic: this.options.topic, eventsRelayed: events };
-  }
-
-  /** How far behind the log the relay is (reads at most `limit` pending events). */
-  lag(limit = 1000): Promise<RelayLag> {
-    return this.processor.lag(limit);
-  }
-
-  /** What /health shows: the status, and the lag while running. */
-  async health(): Promise<RelayStatus & { lag: RelayLag | { error: string } | null }> {
-    return { ...this.status(), lag: await this.processor.lagWhileRunning() };
   }
 
   private async open(run: RunContext): Promise<FollowerRun> {

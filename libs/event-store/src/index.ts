@@ -67,3 +67,4 @@ export {
   type StreamFold,
 } from './command/handle-command';
 export { ConcurrentModificationError, IdempotencyKeyReusedError, VersionMismatchError } from './command/command-errors';
+export { HostedFollower } from './processor/hosted-follower';

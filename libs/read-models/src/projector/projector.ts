@@ -9,6 +9,7 @@ import {
   type ProcessorLog,
   type ProcessorState,
   type ProcessorStatus,
+  HostedFollower,
   type RunContext,
 } from '@app/event-store';
 import { GenerationChangedError } from '../generations/generation';
@@ -50,11 +51,13 @@ export const PROJECTOR_LOCK = 'read-models:projector';
  * finds its generation retired (`GenerationChangedError`, a planned end of the run) and the next run follows the new
  * generation from that one's checkpoint.
  */
-export class Projector {
+export class Projector extends HostedFollower<ProjectorStatus> {
   readonly processor: CheckpointedProcessor;
+  protected override readonly failOnError = true;
   private generation: number | null = null;
 
   constructor(private readonly options: ProjectorOptions) {
+    super();
     this.processor = new CheckpointedProcessor({
       name: 'projector',
       lock: PROJECTOR_LOCK,
@@ -75,33 +78,9 @@ export class Projector {
     });
   }
 
-  start(): void {
-    this.processor.start();
-  }
-
-  /** Stops whatever the projector is doing; the batch in flight commits or rolls back with its checkpoint. */
-  stop(): Promise<void> {
-    return this.processor.stop();
-  }
-
-  /** Resolves once every event readable when called has been projected (for tests); rejects if projecting fails. */
-  caughtUp(): Promise<void> {
-    return this.processor.caughtUp({ failOnError: true });
-  }
-
   status(): ProjectorStatus {
     const { events, ...status } = this.processor.status();
     return { ...status, generation: this.generation, eventsProjected: events };
-  }
-
-  /** How far behind the log the active generation is (reads at most `limit` pending events). */
-  lag(limit = 1000): Promise<ProjectorLag> {
-    return this.processor.lag(limit);
-  }
-
-  /** What /health shows: the status, and the lag while running. */
-  async health(): Promise<ProjectorStatus & { lag: ProjectorLag | { error: string } | null }> {
-    return { ...this.status(), lag: await this.processor.lagWhileRunning() };
   }
 
   private async open(run: RunContext): Promise<FollowerRun> {
