@@ -28,10 +28,12 @@ describeKafka('relay: the Huế scenario through a real Kafka broker', () => {
   beforeAll(async () => {
     kafka = await kafkaForSuite();
     topic = kafka.topic('dossier-events');
-    process.env.KAFKA_TOPIC = topic;
-    process.env.KAFKA_TOPIC_PARTITIONS = '4';
-    process.env.RELAY_BATCH_SIZE = '500';
-    testApp = await createTestApp({ KAFKA_BROKERS: kafka.brokers.join(',') });
+    testApp = await createTestApp({
+      KAFKA_BROKERS: kafka.brokers.join(','),
+      KAFKA_TOPIC: topic,
+      KAFKA_TOPIC_PARTITIONS: '4',
+      RELAY_BATCH_SIZE: '500',
+    });
     await runMigrations(testApp.database.pool, MESSAGING_MIGRATIONS);
     messaging = new KafkaMessaging({ brokers: kafka.brokers, clientId: 'relay-scenario-test' });
   }, 120_000);
