@@ -1,5 +1,5 @@
-import { Client } from 'pg';
-import { chainLink, contentDigest } from '../hash/event-hash';
+import type { Client } from 'pg';
+import { connectAttacker, rewriteStreamWithValidHashes } from '../testing/attacker';
 import { events } from '../testing/contract/context';
 import { createPgTestStore, type PgTestStore } from '../testing/pg-test-store';
 
@@ -13,9 +13,7 @@ describe('append-only log and tamper evidence', () => {
 
   beforeAll(async () => {
     h = await createPgTestStore();
-    attacker = new Client({ connectionString: h.url });
-    await attacker.connect();
-    await attacker.query('SET session_replication_role = replica');
+    attacker = await connectAttacker(h.url);
   });
   afterAll(async () => {
     await attacker.end();
@@ -105,37 +103,7 @@ describe('append-only log and tamper evidence', () => {
   it('a rewrite that recomputes the whole chain passes verify() but breaks the seal taken before', async () => {
     await h.store.append('rewritten', events(3));
     const sealed = await h.store.seal();
-    const { rows } = await attacker.query<{
-      stream_position: string;
-      type: string;
-      schema_version: number;
-      data: { n: number };
-      metadata: object;
-    }>(
-      "SELECT stream_position, type, schema_version, data, metadata FROM event_store.events WHERE stream_id = 'rewritten' ORDER BY stream_position",
-    );
-    let prev: string | null = null;
-    for (const row of rows) {
-      const data = row.stream_position === '2' ? { ...row.data, n: 1000 } : row.data;
-      const position = Number(row.stream_position);
-      const hash = chainLink(
-        prev,
-        position,
-        contentDigest({
-          streamId: 'rewritten',
-          type: row.type,
-          schemaVersion: row.schema_version,
-          data,
-          metadata: row.metadata,
-        }),
-      );
-      await tamper(
-        'UPDATE event_store.events SET data = $1, hash = $2, prev_hash = $3 WHERE stream_id = $4 AND stream_position = $5',
-        [data, hash, prev, 'rewritten', position],
-      );
-      prev = hash;
-    }
-    await tamper("UPDATE event_store.streams SET last_hash = $1 WHERE stream_id = 'rewritten'", [prev]);
+    await rewriteStreamWithValidHashes(attacker, 'rewritten', 2, (data) => ({ ...data, n: 1000 }));
     await expect(h.store.verify({ streamId: 'rewritten' })).resolves.toMatchObject({ ok: true });
     const verdict = await h.store.verifySeal(sealed);
     expect(verdict.ok).toBe(false);

@@ -1,6 +1,7 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import type { IntegrityProblem, LogVerification } from '../../event-store.port';
 import { chainLink, contentDigest } from '../../hash/event-hash';
+import { connectAttacker, rewriteStreamWithValidHashes } from '../../testing/attacker';
 import { events } from '../../testing/contract/context';
 import { createPgTestStore, type PgTestStore } from '../../testing/pg-test-store';
 import { saveCheckpoint } from '../checkpoints';
@@ -17,9 +18,7 @@ describe('verifyLog: every kind of tampering is caught and named', () => {
 
   beforeEach(async () => {
     h = await createPgTestStore();
-    attacker = new Client({ connectionString: h.url });
-    await attacker.connect();
-    await attacker.query('SET session_replication_role = replica');
+    attacker = await connectAttacker(h.url);
     for (const id of ['a', 'b', 'c']) await h.store.append(id, events(5));
     await h.store.append('k', events(3), { idempotencyKey: 'key-k' });
     await h.store.seal();
@@ -207,36 +206,7 @@ describe('verifyLog: every kind of tampering is caught and named', () => {
   });
 
   it('a rewrite of a sealed stream with every later hash recomputed (and its head)', async () => {
-    const { rows } = await attacker.query<{
-      stream_position: string;
-      type: string;
-      schema_version: number;
-      data: { n: number };
-      metadata: object;
-    }>(
-      "SELECT stream_position, type, schema_version, data, metadata FROM event_store.events WHERE stream_id = 'k' ORDER BY stream_position",
-    );
-    let prev: string | null = null;
-    for (const row of rows) {
-      const data = row.stream_position === '2' ? { ...row.data, n: 1000 } : row.data;
-      const hash = chainLink(
-        prev,
-        Number(row.stream_position),
-        contentDigest({
-          streamId: 'k',
-          type: row.type,
-          schemaVersion: row.schema_version,
-          data,
-          metadata: row.metadata,
-        }),
-      );
-      await tamper(
-        'UPDATE event_store.events SET data = $1, hash = $2, prev_hash = $3 WHERE stream_id = $4 AND stream_position = $5',
-        [data, hash, prev, 'k', row.stream_position],
-      );
-      prev = hash;
-    }
-    await tamper("UPDATE event_store.streams SET last_hash = $1 WHERE stream_id = 'k'", [prev]);
+    await rewriteStreamWithValidHashes(attacker, 'k', 2, (data) => ({ ...data, n: 1000 }));
     expect(first(await broken())).toMatchObject({
       kind: 'seal_broken',
       sealNumber: 1,
