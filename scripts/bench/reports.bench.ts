@@ -8,9 +8,9 @@ import {
   readModelFigures,
   rebuildReadModels,
 } from '@app/read-models';
-import { appendLog, chronologicalLog } from '@app/read-models/testing';
 import { FiguresService, replayFiguresInWorker } from '@app/reports';
 import { parseArguments } from '../cli/command';
+import { appendBenchLog, benchLogLine } from './support/bench-log';
 import { openBenchDatabase } from './support/bench-postgres';
 import { fmt, nowMs, table } from './support/latency';
 import { machineLine } from './support/machine';
@@ -26,8 +26,6 @@ const { options } = parseArguments(process.argv.slice(2));
 const DOSSIERS = Number(options.dossiers ?? 1_000_000);
 const SEED = Number(options.seed ?? 1);
 const RUNS = Number(options.runs ?? 200);
-const FROM = '2020-01-01';
-const DAYS = 4 * 365 + 1;
 
 const QUARTERS: Period[] = [2020, 2021, 2022, 2023].flatMap((year) =>
   [
@@ -45,26 +43,9 @@ async function main(): Promise<void> {
   try {
     await runMigrations(database.pool, [...EVENT_STORE_MIGRATIONS, ...READ_MODEL_MIGRATIONS]);
     const store = await createEventStore({ kind: 'postgres', pool: database.pool, migrate: false });
-    console.log(
-      `Reports bench: ${fmt(DOSSIERS)} dossiers received ${FROM} + ${DAYS} days (seed ${SEED})\n${machineLine()}\n${bench.where}\n`,
-    );
+    console.log(`Reports bench: ${benchLogLine(DOSSIERS, SEED)}\n${machineLine()}\n${bench.where}\n`);
 
-    let started = nowMs();
-    const shown = progress('appending');
-    // The log in time order, dossiers interleaved, as a one-stop system writes it.
-    const appended = await appendLog(
-      store,
-      chronologicalLog({ seed: SEED, dossiers: DOSSIERS, from: FROM, days: DAYS }),
-      {
-        perAppend: 1000,
-        inFlight: 3,
-        onProgress: (events) => shown(events, 'events'),
-      },
-    );
-    const appendSeconds = (nowMs() - started) / 1000;
-    console.log(
-      `generated and appended ${fmt(appended.events)} events of ${fmt(appended.streams)} dossiers in ${fmt(appendSeconds, 1)} s (not a target)`,
-    );
+    const appended = await appendBenchLog(store, { dossiers: DOSSIERS, seed: SEED });
 
     // A rebuild runs on a settled database, not during the flush of a bulk load's dirty pages.
     await database.pool.query('CHECKPOINT');
@@ -104,7 +85,7 @@ async function main(): Promise<void> {
     const replays: number[] = [];
     let replay = { figures: [] as [string, unknown][], events: 0 };
     for (let run = 0; run < 2; run++) {
-      started = nowMs();
+      const started = nowMs();
       replay = await replayFiguresInWorker(bench.url, { period: check, units: allUnits, by: 'unit' });
       replays.push((nowMs() - started) / 1000);
     }

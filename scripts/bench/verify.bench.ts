@@ -10,8 +10,8 @@ import {
   createEventStore,
 } from '@app/event-store';
 import { loadConfig, openDatabase, runMigrations } from '@app/platform';
-import { appendLog, chronologicalLog } from '@app/read-models/testing';
 import { parseArguments } from '../cli/command';
+import { appendBenchLog, benchLogLine } from './support/bench-log';
 import { openBenchDatabase } from './support/bench-postgres';
 import { fmt, nowMs, table } from './support/latency';
 import { machineLine } from './support/machine';
@@ -29,8 +29,6 @@ const { options } = parseArguments(process.argv.slice(2));
 const DOSSIERS = Number(options.dossiers ?? 1_000_000);
 const SEED = Number(options.seed ?? 1);
 const UNSEALED = Number(options.unsealed ?? 50_000);
-const FROM = '2020-01-01';
-const DAYS = 4 * 365 + 1;
 const PAGE = 10_000;
 
 /** The rows verify reads, read and dropped: one connection, the same pages, no checking. */
@@ -72,27 +70,12 @@ async function main(): Promise<void> {
       pool: database.pool,
       migrate: false,
     })) as PostgresEventStore;
-    console.log(
-      `Verify bench: ${fmt(DOSSIERS)} dossiers received ${FROM} + ${DAYS} days (seed ${SEED})\n${machineLine()}\n${bench.where}\n`,
-    );
+    console.log(`Verify bench: ${benchLogLine(DOSSIERS, SEED)}\n${machineLine()}\n${bench.where}\n`);
 
-    let started = nowMs();
-    const shown = progress('appending');
-    const appended = await appendLog(
-      store,
-      chronologicalLog({ seed: SEED, dossiers: DOSSIERS, from: FROM, days: DAYS }),
-      {
-        perAppend: 1000,
-        inFlight: 3,
-        onProgress: (events) => shown(events, 'events'),
-      },
-    );
-    console.log(
-      `generated and appended ${fmt(appended.events)} events of ${fmt(appended.streams)} dossiers in ${fmt((nowMs() - started) / 1000, 1)} s (not a target)`,
-    );
+    const appended = await appendBenchLog(store, { dossiers: DOSSIERS, seed: SEED });
 
     // Sealed as the sealer would have sealed it, but for the newest events (the unsealed tail verify checks too).
-    started = nowMs();
+    const started = nowMs();
     const target = Math.max(0, appended.events - UNSEALED);
     let sealedEvents = 0;
     let seals = 0;
