@@ -11,6 +11,7 @@ import type { MessagePublisher, OutgoingMessage } from '@app/messaging';
 import { runMigrations } from '@app/platform';
 import { type TestDatabase, createTestDatabase } from '@app/platform/testing';
 import { EventRelay } from './event-relay';
+import { resolvesWithin } from '@app/event-store/testing';
 
 /** A publisher that records what the "broker" acknowledged, and can be told to fail or hang. */
 class FakePublisher implements MessagePublisher {
@@ -199,7 +200,7 @@ describe('EventRelay (PostgreSQL log, fake broker)', () => {
       await reachedHeld;
       const stopped = relay.stop();
       release();
-      expect(await within(stopped, 3_000)).toBe(true);
+      expect(await resolvesWithin(stopped, 3_000)).toBe(true);
       expect(relay.status().state).toBe('stopped');
     });
 
@@ -211,18 +212,8 @@ describe('EventRelay (PostgreSQL log, fake broker)', () => {
       await reachedHeld;
       const stopped = relay.stop();
       release();
-      expect(await within(stopped, 3_000)).toBe(true);
+      expect(await resolvesWithin(stopped, 3_000)).toBe(true);
       expect(relay.status()).toMatchObject({ state: 'stopped', restarts: 1 });
     });
   });
 });
-
-async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-  try {
-    return await Promise.race([promise.then(() => true as const), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}

@@ -7,6 +7,7 @@ import { events } from '../testing/contract/context';
 import { type PgTestStore, createPgTestStore } from '../testing/pg-test-store';
 import { CheckpointedProcessor, type CheckpointedProcessorOptions } from './checkpointed-processor';
 import type { FollowerRun, LogFollower, RunContext } from './log-follower';
+import { resolvesWithin } from '../testing/resolves-within';
 
 /**
  * A follower that keeps its checkpoint in event_store.checkpoints, saved in the transaction of each batch, and can
@@ -121,7 +122,7 @@ describe('CheckpointedProcessor (PostgreSQL)', () => {
   describe('start and stop without races', () => {
     it('a stop() before any start() resolves at once', async () => {
       const processor = processorFor(new TestFollower(h, 'never'));
-      expect(await settlesWithin(processor.stop(), 1_000)).toBe(true);
+      expect(await resolvesWithin(processor.stop(), 1_000)).toBe(true);
       expect(processor.status().state).toBe('stopped');
     });
 
@@ -134,7 +135,7 @@ describe('CheckpointedProcessor (PostgreSQL)', () => {
       await waitUntil(async () => follower.opened === 1);
       const stopped = processor.stop();
       release();
-      expect(await settlesWithin(stopped, 3_000)).toBe(true);
+      expect(await resolvesWithin(stopped, 3_000)).toBe(true);
       expect(follower).toMatchObject({ opened: 1, closed: 1, handled: [] });
       expect(processor.status().state).toBe('stopped');
       expect(await SessionLock.isFree(h.pool, 'test:preparing')).toBe(true);
@@ -150,7 +151,7 @@ describe('CheckpointedProcessor (PostgreSQL)', () => {
         stops.push(processor.stop());
         if (i % 4 === 0) await sleep(1);
       }
-      expect(await settlesWithin(Promise.all(stops), 10_000)).toBe(true);
+      expect(await resolvesWithin(Promise.all(stops), 10_000)).toBe(true);
       expect(processor.status().state).toBe('stopped');
       expect(await SessionLock.isFree(h.pool, 'test:alternating')).toBe(true);
       const handledAtStop = follower.handled.length;
@@ -194,7 +195,7 @@ describe('CheckpointedProcessor (PostgreSQL)', () => {
       processor.start();
       await waitUntil(async () => processor.status().state === 'running');
       await sleep(50);
-      expect(await settlesWithin(processor.stop(), 3_000)).toBe(true);
+      expect(await resolvesWithin(processor.stop(), 3_000)).toBe(true);
       expect(follower.abandoned).toBe(1);
       expect(follower.handled).toEqual([]);
       expect(await loadCheckpoint(h.pool, 'stuck')).toEqual(START);
@@ -259,15 +260,5 @@ async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 10_000):
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await sleep(10);
-  }
-}
-
-async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-  try {
-    return await Promise.race([promise.then(() => true as const), timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }

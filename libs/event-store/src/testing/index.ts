@@ -3,3 +3,4 @@ export { createPgTestStore, type PgTestStore } from './pg-test-store';
 export { runEventStoreContract } from './event-store.contract';
 export { createFakeKurrentClient } from './fake-kurrent-client';
 export { type ContractContext, createContext, events, identity, newEvent, sleep } from './contract/context';
+export { resolvesWithin } from './resolves-within';

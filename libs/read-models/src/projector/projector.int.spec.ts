@@ -4,6 +4,7 @@ import { appendHistories } from '../testing/append-histories';
 import { type ReadModelTestKit, createReadModelTestKit } from '../testing/read-model-test-kit';
 import { generateWorkload } from '../testing/workload';
 import { Projector } from './projector';
+import { resolvesWithin } from '@app/event-store/testing';
 
 describe('live projector', () => {
   let kit: ReadModelTestKit;
@@ -45,7 +46,7 @@ describe('live projector', () => {
       await waitUntil(async () => (await queriesWaitingOnGenerations(kit)) > 0);
       const stopped = projector.stop();
       await holder.query('COMMIT');
-      expect(await settlesWithin(stopped, 5_000)).toBe(true);
+      expect(await resolvesWithin(stopped, 5_000)).toBe(true);
       expect(projector.status().state).toBe('stopped');
       expect(await queriesWaitingOnGenerations(kit)).toBe(0);
     } finally {
@@ -69,15 +70,5 @@ async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 10_000):
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-  try {
-    return await Promise.race([promise.then(() => true as const), timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }
