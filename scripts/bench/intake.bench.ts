@@ -1,19 +1,19 @@
-import autocannon from 'autocannon';
-import { randomUUID } from 'node:crypto';
 import { signToken } from '@app/platform';
+import { type LoadResult, RECEIPT_UNITS, receiptLoad } from './support/receipt-load';
 import { machineLine } from './support/machine';
 import { startStandalone } from './support/standalone-process';
 
 /**
  * `npm run bench:intake`: receipts (POST /api/v1/dossiers, each with its own Idempotency-Key, as counters send
- * them) against the real app on loopback, at 1, 16 and 64 connections. Target: ≥ 1,500 receipts/s with
- * p99 ≤ 50 ms at 64 connections on 2 cores.
+ * them) against the real app on loopback, at 1, 16 and 64 connections; and, in the same run, on the same database
+ * and with the same client, against the bare anchor (support/bare-intake.ts: `http` + `pg`, one synchronous-commit
+ * INSERT per request). Targets: ≥ 1,500 receipts/s with p99 ≤ 50 ms at 64 connections on 2 cores; ours ≥ 0.6 ×
+ * bare with p99 ≤ 2 × bare's at 64 connections.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 // BENCH_CONNECTIONS=64 (comma-separated) measures only those levels.
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '1,16,64').split(',').map(Number);
-const UNITS = ['tth-pvhcc', 'tth-hcc-hue', 'tth-hcc-huong-thuy', 'tth-hcc-phu-vang'];
-const PROCEDURES: Record<string, string> = { 'tth-pvhcc': 'T-DKDN-01' };
+const POOL_SIZE = '40';
 
 async function main(): Promise<void> {
   console.log(`intake benchmark — ${machineLine()}`);
@@ -25,63 +25,55 @@ async function main(): Promise<void> {
       : 'app: the standalone app (npm start: intake + projector + reporting)',
   );
   const app = await startStandalone(
-    { DATABASE_POOL_SIZE: '40' },
+    { DATABASE_POOL_SIZE: POOL_SIZE },
     alone ? 'apps/intake/src/main.ts' : 'apps/standalone/src/main.ts',
   );
-  const token = signToken({ subject: 'bench-clerk', role: 'clerk', units: UNITS }, app.tokenSecret, 3600);
-  const rows: string[] = [];
+  const token = signToken({ subject: 'bench-clerk', role: 'clerk', units: RECEIPT_UNITS }, app.tokenSecret, 3600);
+  const measured: { connections: number; ours: LoadResult; bare: LoadResult }[] = [];
   try {
-    for (const connections of CONNECTIONS) {
-      await run(app.url, token, connections, 2); // warm-up
-      const result = await run(app.url, token, connections, SECONDS);
-      const failures = result.non2xx + result.errors + result.timeouts;
-      rows.push(
-        `| ${String(connections).padStart(11)} | ${result.requests.average.toFixed(0).padStart(10)} | ${String(result.latency.p50).padStart(8)} | ${String(result.latency.p99).padStart(8)} | ${String(result.requests.total ?? result.requests.sent).padStart(8)} | ${String(failures).padStart(8)} |`,
-      );
+    const bare = await startStandalone(
+      { DATABASE_URL: app.databaseUrl(), DATABASE_POOL_SIZE: POOL_SIZE },
+      'scripts/bench/support/bare-intake.ts',
+    );
+    try {
+      for (const connections of CONNECTIONS) {
+        measured.push({
+          connections,
+          ours: await measure(app.url, token, connections),
+          bare: await measure(bare.url, token, connections),
+        });
+      }
+    } finally {
+      await bare.stop();
     }
   } finally {
     await app.stop();
   }
   console.log('\n| connections | receipts/s | p50 (ms) | p99 (ms) |  total   | failures |');
   console.log('|-------------|------------|----------|----------|----------|----------|');
-  for (const row of rows) console.log(row);
-  console.log('\ntarget: ≥ 1,500 receipts/s with p99 ≤ 50 ms at 64 connections');
+  for (const { connections, ours } of measured) console.log(row(connections, ours));
+  console.log('\nbare anchor (http + pg, one synchronous-commit INSERT per request, same database and client):');
+  console.log('\n| connections | receipts/s | p50 (ms) | p99 (ms) |  total   | failures |');
+  console.log('|-------------|------------|----------|----------|----------|----------|');
+  for (const { connections, bare } of measured) console.log(row(connections, bare));
+  console.log('\n| connections | ours / bare receipts/s | p99 ours / bare (ms) |');
+  console.log('|-------------|------------------------|----------------------|');
+  for (const { connections, ours, bare } of measured) {
+    const ratio = `${(ours.perSecond / bare.perSecond).toFixed(2)} (${ours.perSecond.toFixed(0)} / ${bare.perSecond.toFixed(0)})`;
+    const p99 = `${(ours.p99 / Math.max(bare.p99, 1)).toFixed(1)}× (${ours.p99} / ${bare.p99})`;
+    console.log(`| ${String(connections).padStart(11)} | ${ratio.padStart(22)} | ${p99.padStart(20)} |`);
+  }
+  console.log('\ntargets at 64 connections: ≥ 1,500 receipts/s with p99 ≤ 50 ms; ours ≥ 0.6 × bare, p99 ≤ 2 × bare');
 }
 
-function run(url: string, token: string, connections: number, duration: number): Promise<autocannon.Result> {
-  let n = 0;
-  return autocannon({
-    url,
-    connections,
-    duration,
-    requests: [
-      {
-        method: 'POST',
-        path: '/api/v1/dossiers',
-        setupRequest: (request) => {
-          const unit = UNITS[n++ % UNITS.length] as string;
-          const minute = n % (8 * 60);
-          const receivedAt = new Date(
-            Date.UTC(2020, 8, 1 + (n % 3), 1 + Math.floor(minute / 60), minute % 60),
-          ).toISOString();
-          return {
-            ...request,
-            headers: {
-              'content-type': 'application/json',
-              authorization: `Bearer ${token}`,
-              'idempotency-key': randomUUID(),
-            },
-            body: JSON.stringify({
-              procedureCode: PROCEDURES[unit] ?? 'H-HKD-01',
-              receivingUnitId: unit,
-              channel: n % 5 === 0 ? 'postal' : 'counter',
-              receivedAt,
-            }),
-          };
-        },
-      },
-    ],
-  });
+/** A level: 2 s of warm-up, then the measured run. */
+async function measure(url: string, token: string, connections: number): Promise<LoadResult> {
+  await receiptLoad(url, token, connections, 2);
+  return receiptLoad(url, token, connections, SECONDS);
+}
+
+function row(connections: number, r: LoadResult): string {
+  return `| ${String(connections).padStart(11)} | ${r.perSecond.toFixed(0).padStart(10)} | ${String(r.p50).padStart(8)} | ${String(r.p99).padStart(8)} | ${String(r.total).padStart(8)} | ${String(r.failures).padStart(8)} |`;
 }
 
 void main().catch((error) => {

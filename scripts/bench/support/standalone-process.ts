@@ -2,12 +2,14 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '@app/platform';
+import { embeddedServerState, freePort, postgresUrl } from '@app/platform';
 
 /** The real standalone app (`npm start`), or another app's entry, in a child process on a throw-away data folder, for load tests. */
 export interface StandaloneProcess {
   url: string;
   tokenSecret: string;
+  /** The database the app works on: DATABASE_URL, or its embedded server's (found as the CLI finds it). */
+  databaseUrl(): string;
   /** Everything the app printed so far. */
   output(): string;
   /** SIGTERM, then waits for the exit; resolves with the exit code. Removes the data folder unless it was given. */
@@ -59,6 +61,13 @@ export async function startStandalone(
   return {
     url,
     tokenSecret,
+    databaseUrl: () => {
+      const url = env.DATABASE_URL ?? process.env.DATABASE_URL;
+      if (url) return url;
+      const server = embeddedServerState(path.join(dataDir, 'postgres'));
+      if (server.kind !== 'running') throw new Error(`the app's embedded PostgreSQL is not running (${server.kind})`);
+      return postgresUrl(server.address, 'dossier_tracker');
+    },
     output: () => output,
     stop: async () => {
       const exited =
