@@ -1,7 +1,8 @@
 import { signToken } from '@app/platform';
 import { type LoadResult, RECEIPT_UNITS, receiptLoad } from './support/receipt-load';
 import { machineLine } from './support/machine';
-import { startStandalone } from './support/standalone-process';
+import { withCpuOf } from './support/process-cpu';
+import { type StandaloneProcess, startStandalone } from './support/standalone-process';
 
 /**
  * `npm run bench:intake`: receipts (POST /api/v1/dossiers, each with its own Idempotency-Key, as counters send
@@ -39,8 +40,8 @@ async function main(): Promise<void> {
       for (const connections of CONNECTIONS) {
         measured.push({
           connections,
-          ours: await measure(app.url, token, connections),
-          bare: await measure(bare.url, token, connections),
+          ours: await measure(app, token, connections),
+          bare: await measure(bare, token, connections),
         });
       }
     } finally {
@@ -56,20 +57,29 @@ async function main(): Promise<void> {
   console.log('\n| connections | receipts/s | p50 (ms) | p99 (ms) |  total   | failures |');
   console.log('|-------------|------------|----------|----------|----------|----------|');
   for (const { connections, bare } of measured) console.log(row(connections, bare));
-  console.log('\n| connections | ours / bare receipts/s | p99 ours / bare (ms) |');
-  console.log('|-------------|------------------------|----------------------|');
+  console.log(
+    '\n| connections | ours / bare receipts/s | p99 ours / bare (ms) | server CPU ms per receipt, ours / bare |',
+  );
+  console.log(
+    '|-------------|------------------------|----------------------|----------------------------------------|',
+  );
   for (const { connections, ours, bare } of measured) {
     const ratio = `${(ours.perSecond / bare.perSecond).toFixed(2)} (${ours.perSecond.toFixed(0)} / ${bare.perSecond.toFixed(0)})`;
     const p99 = `${(ours.p99 / Math.max(bare.p99, 1)).toFixed(1)}× (${ours.p99} / ${bare.p99})`;
-    console.log(`| ${String(connections).padStart(11)} | ${ratio.padStart(22)} | ${p99.padStart(20)} |`);
+    const cpu = `${ours.cpuMsPerRequest?.toFixed(2) ?? '?'} / ${bare.cpuMsPerRequest?.toFixed(2) ?? '?'}`;
+    console.log(
+      `| ${String(connections).padStart(11)} | ${ratio.padStart(22)} | ${p99.padStart(20)} | ${cpu.padStart(38)} |`,
+    );
   }
   console.log('\ntargets at 64 connections: ≥ 1,500 receipts/s with p99 ≤ 50 ms; ours ≥ 0.6 × bare, p99 ≤ 2 × bare');
 }
 
-/** A level: 2 s of warm-up, then the measured run. */
-async function measure(url: string, token: string, connections: number): Promise<LoadResult> {
-  await receiptLoad(url, token, connections, 2);
-  return receiptLoad(url, token, connections, SECONDS);
+/** A level: 2 s of warm-up, then the measured run, with the CPU the server's process spent on it. */
+async function measure(server: StandaloneProcess, token: string, connections: number): Promise<LoadResult> {
+  await receiptLoad(server.url, token, connections, 2);
+  const [result, cpu] = await withCpuOf(server.pid, () => receiptLoad(server.url, token, connections, SECONDS));
+  const answered = result.total - result.failures;
+  return cpu === undefined || answered === 0 ? result : { ...result, cpuMsPerRequest: (cpu * 1000) / answered };
 }
 
 function row(connections: number, r: LoadResult): string {

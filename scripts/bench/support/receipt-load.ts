@@ -12,6 +12,8 @@ export interface LoadResult {
   p99: number;
   total: number;
   failures: number;
+  /** CPU milliseconds the server's process spent per request answered (Linux), if measured. */
+  cpuMsPerRequest?: number;
 }
 
 /**

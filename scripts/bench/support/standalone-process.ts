@@ -8,6 +8,8 @@ import { embeddedServerState, freePort, postgresUrl } from '@app/platform';
 export interface StandaloneProcess {
   url: string;
   tokenSecret: string;
+  /** The app's process id. */
+  pid: number | undefined;
   /** The database the app works on: DATABASE_URL, or its embedded server's (found as the CLI finds it). */
   databaseUrl(): string;
   /** Everything the app printed so far. */
@@ -61,6 +63,7 @@ export async function startStandalone(
   return {
     url,
     tokenSecret,
+    pid: child.pid,
     databaseUrl: () => {
       const url = env.DATABASE_URL ?? process.env.DATABASE_URL;
       if (url) return url;
