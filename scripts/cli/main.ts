@@ -10,6 +10,7 @@ import { reportCommand } from './commands/report.command';
 import { sealCommand } from './commands/seal.command';
 import { simulateCommand } from './commands/simulate.command';
 import { tokenCommand } from './commands/token.command';
+import { userCommand } from './commands/user.command';
 import { verifyCommand } from './commands/verify.command';
 
 /** `npm run dossier -- <command>`: the same config and database as `npm start`. */
@@ -18,6 +19,7 @@ commands.push(
   helpCommand(() => commands),
   migrateCommand,
   tokenCommand,
+  userCommand,
   simulateCommand,
   demoCommand,
   reportCommand,

@@ -9,7 +9,14 @@ export interface ExecutionReport {
   seconds: number;
 }
 
-const SIMULATOR: Principal = { subject: 'simulator', role: 'admin', units: ['*'] };
+/** The scenario's recorder: the system itself acting for every unit (it drives the commands in process, no sign-in). */
+const SIMULATOR: Principal = {
+  subject: 'simulator',
+  name: 'Mô phỏng số liệu Quý III/2020',
+  kind: 'service',
+  roles: [{ role: 'admin', unitId: '*' }],
+  via: 'system',
+};
 
 /**
  * Drives planned dossiers through the intake's commands — the same DossierCommands the HTTP API uses: validation

@@ -1,14 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import {
-  type Database,
-  type Role,
-  configureHttp,
-  loadConfig,
-  openDatabase,
-  runMigrations,
-  signToken,
-} from '@app/platform';
+import type { Role } from '@app/domain';
+import { AccountsService } from '@app/accounts';
+import { ensureAccountToken } from '@app/accounts/testing';
+import { type Database, configureHttp, loadConfig, openDatabase, runMigrations } from '@app/platform';
 import { ALL_MIGRATIONS } from '@app/standalone';
 import { StandaloneModule } from '@app/standalone';
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
@@ -17,8 +12,11 @@ import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
 export interface TestApp {
   app: INestApplication;
   database: Database;
-  /** A bearer token for the app: `token('clerk', ['unit-id'])`. */
-  token(role: Role, units?: string[], subject?: string): string;
+  /**
+   * A bearer token for the app, naming a real account with the role for the units (registered on first use):
+   * `await token('clerk', ['unit-id'])`; admins and auditors get every unit by default.
+   */
+  token(role: Role, units?: string[], username?: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -43,11 +41,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   return {
     app,
     database,
-    token: (
-      role,
-      units = role === 'admin' || role === 'auditor' ? ['*'] : [],
-      subject = `${role}-${units.join('+')}`,
-    ) => signToken({ subject, role, units }, TEST_TOKEN_SECRET),
+    token: (role, units = role === 'admin' || role === 'auditor' ? ['*'] : [], username) =>
+      ensureAccountToken(app.get(AccountsService), TEST_TOKEN_SECRET, role, units, username),
     close: async () => {
       await app.close();
       await database.close();

@@ -1,11 +1,16 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ACCOUNT_MIGRATIONS, AccountsModule } from '@app/accounts';
 import { EVENT_STORE_MIGRATIONS, EventStoreModule, eventStoreConfigOf } from '@app/event-store';
 import { type AppConfig, type Database, type Migration, PlatformModule } from '@app/platform';
 import { ReferenceDataModule } from '@app/reference-data';
 import { IntakeModule } from './intake.module';
 import { INTAKE_MIGRATIONS } from './persistence/intake.migrations';
 
-export const INTAKE_APP_MIGRATIONS: readonly Migration[] = [...EVENT_STORE_MIGRATIONS, ...INTAKE_MIGRATIONS];
+export const INTAKE_APP_MIGRATIONS: readonly Migration[] = [
+  ...EVENT_STORE_MIGRATIONS,
+  ...ACCOUNT_MIGRATIONS,
+  ...INTAKE_MIGRATIONS,
+];
 
 /** The counters' API on its own (distributed mode): platform plumbing, the event store, reference data, intake. */
 @Module({})
@@ -18,6 +23,7 @@ export class IntakeAppModule {
         PlatformModule.forRoot({ ...context, migrations: INTAKE_APP_MIGRATIONS }),
         EventStoreModule.forRoot(eventStoreConfigOf(config, database.pool)),
         ReferenceDataModule,
+        AccountsModule,
         IntakeModule,
       ],
     };

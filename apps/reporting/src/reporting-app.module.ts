@@ -1,11 +1,16 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ACCOUNT_MIGRATIONS, AccountsModule } from '@app/accounts';
 import { EVENT_STORE_MIGRATIONS, EventStoreModule } from '@app/event-store';
 import { type AppConfig, type Database, type Migration, PlatformModule } from '@app/platform';
 import { READ_MODEL_MIGRATIONS } from '@app/read-models';
 import { ReferenceDataModule } from '@app/reference-data';
 import { ReportingModule } from './reporting.module';
 
-export const REPORTING_APP_MIGRATIONS: readonly Migration[] = [...EVENT_STORE_MIGRATIONS, ...READ_MODEL_MIGRATIONS];
+export const REPORTING_APP_MIGRATIONS: readonly Migration[] = [
+  ...EVENT_STORE_MIGRATIONS,
+  ...ACCOUNT_MIGRATIONS,
+  ...READ_MODEL_MIGRATIONS,
+];
 
 /** The figures API on its own (distributed mode): reads the read models, replays the event log through the port. */
 @Module({})
@@ -17,6 +22,7 @@ export class ReportingAppModule {
         PlatformModule.forRoot({ ...context, migrations: REPORTING_APP_MIGRATIONS }),
         EventStoreModule.forRoot({ kind: 'postgres', pool: context.database.pool, migrate: false }),
         ReferenceDataModule,
+        AccountsModule,
         ReportingModule,
       ],
     };

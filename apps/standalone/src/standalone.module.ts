@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AccountsModule } from '@app/accounts';
 import { EventStoreModule, SealerModule, eventStoreConfigOf } from '@app/event-store';
 import { IntakeModule } from '@app/intake';
 import { ProjectorModule } from '@app/projector';
@@ -21,6 +22,7 @@ export class StandaloneModule {
         // Seals the event log every SEAL_EVERY_EVENTS events or SEAL_EVERY_SECONDS seconds (PostgreSQL only).
         SealerModule.forRoot(config),
         ReferenceDataModule,
+        AccountsModule,
         IntakeModule,
         ProjectorModule,
         ReportingModule,

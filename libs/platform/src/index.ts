@@ -1,5 +1,6 @@
 export {
   type AppConfig,
+  type AuthSettings,
   ConfigError,
   defaultProjectRoot,
   loadConfig,
@@ -39,19 +40,10 @@ export { APP_CONFIG, DATABASE, MIGRATIONS, PG_POOL } from './nest/tokens';
 export { type HttpAppDefinition, redact, runHttpApp } from './nest/bootstrap';
 export { ALLOWED_ROLES, CurrentPrincipal, Public, PUBLIC_ROUTE, Roles } from './auth/auth.decorators';
 export { AuthGuard } from './auth/auth.guard';
-export {
-  actsFor,
-  InvalidTokenError,
-  MAX_TOKEN_LIFETIME_SECONDS,
-  type Principal,
-  readsFor,
-  type Role,
-  ROLES,
-  signToken,
-  type TokenClaims,
-  verifyToken,
-} from './auth/token';
-export { bearerPrincipal, optionalPrincipal } from './auth/bearer';
+export { InvalidTokenError, MAX_TOKEN_LIFETIME_SECONDS, signToken, type TokenClaims, verifyToken } from './auth/token';
+export { actsFor, hasRole, type Principal, readsFor, roleFor } from './auth/principal';
+export { type AuthRequest, PRINCIPAL_RESOLVER, type PrincipalResolver } from './auth/principal-resolver';
+export { bearerToken } from './auth/bearer';
 export { tokenSecret } from './auth/token-secret';
 export { ApplicationError, type ErrorBody, ErrorFilter } from './http/error.filter';
 export { validationFailed, validationPipe } from './http/validation.pipe';

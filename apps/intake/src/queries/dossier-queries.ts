@@ -17,7 +17,10 @@ export interface HistoryEntry {
   occurredAt: string;
   /** System time: when the store recorded it. */
   recordedAt: string;
+  /** The account that recorded it (its username), its display name then, and the role it acted by. */
   actor: string | null;
+  actorName: string | null;
+  role: string | null;
   unit: string | null;
   data: Record<string, unknown>;
   metadata: Record<string, unknown>;
@@ -51,8 +54,10 @@ export class DossierQueries {
       schemaVersion: e.schemaVersion,
       occurredAt: e.data.occurredAt,
       recordedAt: e.recordedAt.toISOString(),
-      actor: typeof e.metadata.actor === 'string' ? e.metadata.actor : null,
-      unit: typeof e.metadata.unit === 'string' ? e.metadata.unit : null,
+      actor: text(e.metadata.actor),
+      actorName: text(e.metadata.actorName),
+      role: text(e.metadata.role),
+      unit: text(e.metadata.unit),
       data: e.data,
       metadata: e.metadata,
       hash: e.hash,
@@ -67,3 +72,5 @@ export class DossierQueries {
     return (await this.dossier(id, principal, code)).view;
   }
 }
+
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);

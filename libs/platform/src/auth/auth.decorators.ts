@@ -1,5 +1,6 @@
 import { type ExecutionContext, SetMetadata, createParamDecorator } from '@nestjs/common';
-import type { Principal, Role } from './token';
+import type { Role } from '@app/domain';
+import type { Principal } from './principal';
 
 export const PUBLIC_ROUTE = 'auth:public';
 export const ALLOWED_ROLES = 'auth:roles';

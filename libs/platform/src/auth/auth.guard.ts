@@ -4,53 +4,44 @@ import {
   ForbiddenException,
   Inject,
   Injectable,
+  Optional,
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { AppConfig } from '../config/config';
-import { APP_CONFIG } from '../nest/tokens';
+import type { Role } from '@app/domain';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
-import { bearerPrincipal } from './bearer';
-import { InvalidTokenError, type Principal, type Role } from './token';
-import { tokenSecret } from './token-secret';
+import { type Principal, hasRole } from './principal';
+import { type AuthRequest, PRINCIPAL_RESOLVER, type PrincipalResolver } from './principal-resolver';
 
-/** Every route needs a valid bearer token unless marked @Public(); @Roles() narrows who may call it. */
+/**
+ * Every route needs a signed-in person (session cookie) or a token unless marked @Public(); @Roles() narrows who may
+ * call it. Who the credentials belong to is the accounts lib's business (PRINCIPAL_RESOLVER); an app without it
+ * answers 401 to everything but its public routes.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  private readonly secret: string;
-
   constructor(
     private readonly reflector: Reflector,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.secret = tokenSecret(config);
-  }
+    @Optional() @Inject(PRINCIPAL_RESOLVER) private readonly resolver?: PrincipalResolver,
+  ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     if (context.getType() !== 'http') return true;
-    const request = context
-      .switchToHttp()
-      .getRequest<{ headers: Record<string, string | undefined>; principal?: Principal }>();
-    let principal: Principal | 'missing';
-    try {
-      principal = bearerPrincipal(request.headers.authorization, this.secret);
-    } catch (error) {
-      const reason = error instanceof InvalidTokenError ? error.message : 'invalid token';
-      throw new UnauthorizedException({ code: 'UNAUTHENTICATED', message: `Mã truy cập không hợp lệ: ${reason}.` });
-    }
+    const request = context.switchToHttp().getRequest<AuthRequest & { principal?: Principal }>();
+    const principal = this.resolver ? await this.resolver.resolve(request) : 'missing';
     if (principal === 'missing')
       throw new UnauthorizedException({
         code: 'UNAUTHENTICATED',
-        message: 'Thiếu mã truy cập (Authorization: Bearer <token>).',
+        message: 'Cần đăng nhập (phiên đăng nhập) hoặc mã truy cập (Authorization: Bearer <token>).',
       });
     request.principal = principal;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
-    if (roles && !roles.includes(request.principal.role)) {
+    if (roles && !hasRole(principal, ...roles)) {
       throw new ForbiddenException({
         code: 'ROLE_NOT_ALLOWED',
-        message: `Vai trò "${request.principal.role}" không được thực hiện thao tác này.`,
+        message: `Tài khoản không có vai trò được thực hiện thao tác này (cần: ${roles.join(', ')}).`,
       });
     }
     return true;

@@ -1,11 +1,12 @@
 import { createHmac } from 'node:crypto';
-import { InvalidTokenError, MAX_TOKEN_LIFETIME_SECONDS, actsFor, readsFor, signToken, verifyToken } from './token';
+import { actsFor, hasRole, type Principal, readsFor } from './principal';
+import { InvalidTokenError, MAX_TOKEN_LIFETIME_SECONDS, signToken, verifyToken } from './token';
 
 describe('access tokens', () => {
   const secret = 'a-test-secret-that-is-long-enough-123';
-  const clerk = { subject: 'clerk-1', role: 'clerk' as const, units: ['unit-a'] };
+  const clerk = 'clerk-1';
 
-  it('round-trips a principal', () => {
+  it('round-trips the account it names', () => {
     expect(verifyToken(signToken(clerk, secret), secret)).toEqual(clerk);
   });
 
@@ -53,11 +54,27 @@ describe('access tokens', () => {
     expect(() => signToken(clerk, secret, MAX_TOKEN_LIFETIME_SECONDS + 1)).toThrow(RangeError);
   });
 
-  it('limits clerks to their units and lets auditors read everything', () => {
-    expect(actsFor(clerk, 'unit-a')).toBe(true);
-    expect(actsFor(clerk, 'unit-b')).toBe(false);
-    const auditor = { subject: 'a', role: 'auditor' as const, units: [] };
+  const principal = (roles: Principal['roles']): Principal => ({
+    subject: 'p',
+    name: 'P',
+    kind: 'person',
+    roles,
+    via: 'token',
+  });
+
+  it('limits clerks to their units, lets auditors read everything and directors read their units only', () => {
+    const c = principal([{ role: 'clerk', unitId: 'unit-a' }]);
+    expect(actsFor(c, 'unit-a')).toBe(true);
+    expect(readsFor(c, 'unit-a')).toBe(true);
+    expect(actsFor(c, 'unit-b')).toBe(false);
+    const auditor = principal([{ role: 'auditor', unitId: '*' }]);
     expect(readsFor(auditor, 'unit-b')).toBe(true);
     expect(actsFor(auditor, 'unit-b')).toBe(false);
+    const director = principal([{ role: 'director', unitId: 'unit-a' }]);
+    expect(readsFor(director, 'unit-a')).toBe(true);
+    expect(readsFor(director, 'unit-b')).toBe(false);
+    expect(actsFor(director, 'unit-a')).toBe(false);
+    expect(hasRole(director, 'director')).toBe(true);
+    expect(hasRole(director, 'clerk', 'admin')).toBe(false);
   });
 });

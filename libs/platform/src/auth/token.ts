@@ -1,21 +1,11 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-/** Roles of the people who use the system (DESIGN.md § users). */
-export const ROLES = ['clerk', 'supervisor', 'auditor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
-
-/** Who is acting: recorded as the actor of every event they cause. */
-export interface Principal {
-  subject: string;
-  role: Role;
-  /** Units the holder may act for; admins and auditors are not limited (`['*']`). */
-  units: string[];
-}
-
+/**
+ * A signed token names an account; what it may do comes from the account's roles in force when it is used (a token
+ * outlives no revocation, no disabling, no move to another unit).
+ */
 export interface TokenClaims {
   sub: string;
-  role: Role;
-  units: string[];
   iat: number;
   exp: number;
   /** Not before (optional): the token is refused until then. */
@@ -32,9 +22,9 @@ export class InvalidTokenError extends Error {}
 const encode = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
 const HEADER = encode({ alg: 'HS256', typ: 'JWT' });
 
-/** Signs a JWT (HS256) for a principal, valid for `ttlSeconds`. */
+/** Signs a JWT (HS256) naming an account, valid for `ttlSeconds`. */
 export function signToken(
-  principal: Principal,
+  subject: string,
   secret: string,
   ttlSeconds = MAX_TOKEN_LIFETIME_SECONDS,
   now = Date.now(),
@@ -44,9 +34,7 @@ export function signToken(
   }
   const iat = Math.floor(now / 1000);
   const claims: TokenClaims = {
-    sub: principal.subject,
-    role: principal.role,
-    units: principal.units,
+    sub: subject,
     iat,
     exp: iat + ttlSeconds,
   };
@@ -55,11 +43,11 @@ export function signToken(
 }
 
 /**
- * Verifies signature, algorithm and claims; returns the principal. Refused: an expired token, one not valid yet
+ * Verifies signature, algorithm and claims; returns the account id it names. Refused: an expired token, one not valid yet
  * (`nbf`), one issued in the future (`iat`, beyond a minute of clock skew), and one that lives longer than
  * MAX_TOKEN_LIFETIME_SECONDS (`exp − iat`), so a leaked secret cannot mint everlasting tokens unnoticed.
  */
-export function verifyToken(token: string, secret: string, now = Date.now()): Principal {
+export function verifyToken(token: string, secret: string, now = Date.now()): string {
   const parts = token.split('.');
   if (parts.length !== 3) throw new InvalidTokenError('malformed token');
   const [header, payload, signature] = parts as [string, string, string];
@@ -88,23 +76,11 @@ export function verifyToken(token: string, secret: string, now = Date.now()): Pr
     throw new InvalidTokenError('token claims are incomplete');
   if (claims.nbf !== undefined && claims.nbf > seconds + CLOCK_SKEW_SECONDS)
     throw new InvalidTokenError('token not valid yet');
-  if (typeof claims.sub !== 'string' || !ROLES.includes(claims.role as Role) || !Array.isArray(claims.units)) {
+  if (typeof claims.sub !== 'string' || claims.sub.length === 0)
     throw new InvalidTokenError('token claims are incomplete');
-  }
-  return { subject: claims.sub, role: claims.role as Role, units: claims.units.map(String) };
+  return claims.sub;
 }
 
 function sign(body: string, secret: string): string {
   return createHmac('sha256', secret).update(body).digest('base64url');
-}
-
-/** True when the principal may act (write or read as a counter) for the unit. */
-export function actsFor(principal: Principal, unitId: string): boolean {
-  if (principal.role === 'auditor') return false;
-  return principal.role === 'admin' || principal.units.includes('*') || principal.units.includes(unitId);
-}
-
-/** True when the principal may read the unit's dossiers and figures. */
-export function readsFor(principal: Principal, unitId: string): boolean {
-  return principal.role === 'auditor' || actsFor(principal, unitId);
 }

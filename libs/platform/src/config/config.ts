@@ -33,6 +33,22 @@ export interface AppConfig {
   projectorBatchSize: number;
   /** The Kafka relay's settings (used when KAFKA_BROKERS is set). */
   relay: RelaySettings;
+  /** People's sessions, sign-in and single sign-on. */
+  auth: AuthSettings;
+}
+
+/** Sessions and single sign-on (README § Accounts and sign-in). */
+export interface AuthSettings {
+  /** SESSION_IDLE_MINUTES: a session unused this long ends (default 30). */
+  sessionIdleMinutes: number;
+  /** SESSION_MAX_HOURS: a session ends this long after sign-in, whatever the activity (default 12). */
+  sessionMaxHours: number;
+  /** AUTH_CACHE_MS: how long a process keeps a verified session or token before reading it again (default 5000). */
+  cacheMs: number;
+  /** PUBLIC_URL: the address people open (e.g. https://motcua.example.gov.vn); https makes the cookie Secure. */
+  publicUrl: string | undefined;
+  /** OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: single sign-on with the province's provider, when all set. */
+  oidc: { issuer: string; clientId: string; clientSecret: string } | undefined;
 }
 
 /** The relay's own settings, read and validated with the rest (apps/relay/src/relay-config.ts adds the brokers). */
@@ -80,6 +96,7 @@ export function loadConfig(env: Env = process.env, projectRoot = defaultProjectR
     sealEverySeconds: read.integer('SEAL_EVERY_SECONDS', 60, 0, 2_592_000),
     projectorBatchSize: read.integer('PROJECTOR_BATCH_SIZE', 5000, 1, 50_000),
     relay: readRelaySettings(read),
+    auth: readAuthSettings(read),
   };
   if (config.eventStore === 'kurrentdb' && !config.kurrentdbUrl) {
     throw new ConfigError('KURRENTDB_URL', 'is required when EVENT_STORE=kurrentdb', '');
@@ -104,6 +121,22 @@ function readRelaySettings(read: EnvReader): RelaySettings {
     clientId: read.pattern('KAFKA_CLIENT_ID', /^[\w.-]{1,100}$/, 'letters, digits, . _ -', 'dossier-relay'),
     consumer: read.pattern('RELAY_CONSUMER', /^[\w.:-]{1,100}$/, 'letters, digits, . _ : -', 'kafka-relay'),
     batchSize: read.integer('RELAY_BATCH_SIZE', 2000, 1, 50_000),
+  };
+}
+
+function readAuthSettings(read: EnvReader): AuthSettings {
+  const issuer = read.optionalUrl('OIDC_ISSUER', ['https:', 'http:']);
+  const clientId = read.optionalString('OIDC_CLIENT_ID', 1);
+  const clientSecret = read.optionalString('OIDC_CLIENT_SECRET', 1);
+  const oidcSet = [issuer, clientId, clientSecret].filter((v) => v !== undefined).length;
+  if (oidcSet > 0 && oidcSet < 3)
+    throw new ConfigError('OIDC_ISSUER', 'single sign-on needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET', '');
+  return {
+    sessionIdleMinutes: read.integer('SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    sessionMaxHours: read.integer('SESSION_MAX_HOURS', 12, 1, 24 * 7),
+    cacheMs: read.integer('AUTH_CACHE_MS', 5000, 0, 60_000),
+    publicUrl: read.optionalUrl('PUBLIC_URL', ['https:', 'http:']),
+    oidc: issuer && clientId && clientSecret ? { issuer, clientId, clientSecret } : undefined,
   };
 }
 

@@ -1,13 +1,11 @@
-import { Controller, Get, Headers, HttpStatus, Inject, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, Optional, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
-import { optionalPrincipal } from '../auth/bearer';
-import { tokenSecret } from '../auth/token-secret';
-import type { AppConfig } from '../config/config';
+import { type AuthRequest, PRINCIPAL_RESOLVER, type PrincipalResolver } from '../auth/principal-resolver';
 import type { Database } from '../database/database';
 import { type Migration, pendingMigrations } from '../pg/migrations';
-import { APP_CONFIG, DATABASE, MIGRATIONS } from '../nest/tokens';
+import { DATABASE, MIGRATIONS } from '../nest/tokens';
 import { HealthIndicators } from './health-indicators';
 
 /** What anyone may see: up or down. */
@@ -24,22 +22,18 @@ export interface HealthReport {
 
 /**
  * Up or down for everyone (load balancers, monitors); the details (database, migrations, projector lag, relay…)
- * only with a valid token, because they describe the internals.
+ * only to a signed-in account (session or token), because they describe the internals.
  */
 @ApiTags('health')
 @Public()
 @Controller('health')
 export class HealthController {
-  private readonly secret: string;
-
   constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
     @Inject(DATABASE) private readonly database: Database,
     @Inject(MIGRATIONS) private readonly migrations: readonly Migration[],
     private readonly indicators: HealthIndicators,
-  ) {
-    this.secret = tokenSecret(config);
-  }
+    @Optional() @Inject(PRINCIPAL_RESOLVER) private readonly resolver?: PrincipalResolver,
+  ) {}
 
   @Get()
   @ApiOkResponse({
@@ -47,7 +41,7 @@ export class HealthController {
   })
   @ApiServiceUnavailableResponse({ description: 'Database down or migrations pending' })
   async check(
-    @Headers('authorization') authorization: string | undefined,
+    @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<HealthReport | PublicHealth> {
     const report: HealthReport = {
@@ -65,6 +59,16 @@ export class HealthController {
       report.status = 'error';
       response.status(HttpStatus.SERVICE_UNAVAILABLE);
     }
-    return optionalPrincipal(authorization, this.secret) ? report : { status: report.status };
+    return (await this.signedIn(request)) ? report : { status: report.status };
+  }
+
+  /** True when the request comes from a signed-in account; bad or missing credentials only hide the details. */
+  private async signedIn(request: Request): Promise<boolean> {
+    if (!this.resolver) return false;
+    try {
+      return (await this.resolver.resolve(request as AuthRequest)) !== 'missing';
+    } catch {
+      return false;
+    }
   }
 }

@@ -31,6 +31,7 @@ const MEANING = {
   413: 'The body is over the size limit (100 KB; 20 MB for a reference-data upload)',
   415: 'The body is not JSON in UTF-8',
   422: 'The Idempotency-Key was already used for a different request',
+  429: 'Too many failed sign-ins: the account is locked for a while, or the address is throttled',
 } as const;
 
 export type ErrorStatus = keyof typeof MEANING;

@@ -79,14 +79,18 @@ export class ErrorFilter implements ExceptionFilter {
 
 /**
  * The kinds of refusal the libs classify their errors by (they cannot import this one, and need not know HTTP):
- * DossierRejected (domain), EventStoreError (event store), ReportParameterError (reports). The one mapping to statuses.
+ * DossierRejected (domain), AccountError (domain), EventStoreError (event store), ReportParameterError (reports),
+ * AuthenticationError (accounts). The one mapping to statuses.
  */
 const KIND_STATUS = {
   invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
   precondition_failed: 412,
   unprocessable: 422,
+  too_many_requests: 429,
   unavailable: 503,
   fault: 500,
 } as const;
