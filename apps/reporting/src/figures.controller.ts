@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiErrors, CurrentPrincipal, type Principal, Roles, readsFor } from '@app/platform';
 import { FiguresService, parseReportRequest, renderCsv, renderJson, renderText } from '@app/reports';
@@ -8,16 +8,17 @@ import { unitsNotAllowed } from './report-errors';
 
 @ApiTags('reports')
 @ApiBearerAuth()
+@ApiCookieAuth()
 @Controller('api/v1/reports')
 export class FiguresController {
   constructor(private readonly figures: FiguresService) {}
 
   @Get('dossier-figures')
-  @Roles('supervisor', 'auditor', 'admin')
+  @Roles('clerk', 'supervisor', 'director', 'auditor', 'admin')
   @ApiOperation({
     summary: 'Figures of a period (Biểu 06/VPCP/KSTT, the report paragraph, the reconciliation) for units or levels',
     description:
-      'From the read models, or by replay of the event log (source=replay, and always with asKnownAt). A supervisor sees only their units.',
+      'From the read models, or by replay of the event log (source=replay, and always with asKnownAt). Clerks, supervisors and directors see only their units; auditors and administrators every unit.',
   })
   @ApiProduces('application/json', 'text/csv', 'text/plain')
   @ApiOkResponse({

@@ -83,7 +83,12 @@ export class AccountPrincipalResolver implements PrincipalResolver {
     const account = await this.liveAccount(session.accountId).catch(() => {
       throw sessionEnded();
     });
-    return { ...this.principalOf(account, 'session'), sessionId: session.sessionId, csrfToken: session.csrfToken };
+    return {
+      ...this.principalOf(account, 'session'),
+      sessionId: session.sessionId,
+      csrfToken: session.csrfToken,
+      ...(account.mustChangePassword ? { mustChangePassword: true } : {}),
+    };
   }
 
   private async liveAccount(accountId: string): Promise<AccountView> {
@@ -107,12 +112,21 @@ export class AccountPrincipalResolver implements PrincipalResolver {
   private checkCsrf(request: AuthRequest, principal: Principal & { csrfToken?: string }): void {
     const origin = header(request, 'origin');
     const host = header(request, 'host');
-    if (origin !== undefined && origin !== 'null' && host !== undefined && new URL(origin).host !== host)
+    if (origin !== undefined && host !== undefined && originHost(origin) !== host)
       throw csrfRefused('yêu cầu ghi đến từ một trang khác');
     const given = header(request, CSRF_HEADER);
     const expected = principal.csrfToken ?? '';
     if (given === undefined || !sameText(given, expected))
       throw csrfRefused(`thiếu hoặc sai tiêu đề X-CSRF-Token của phiên`);
+  }
+}
+
+/** The host of an Origin header (`null` and malformed ones have none). */
+function originHost(origin: string): string | undefined {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return undefined;
   }
 }
 

@@ -38,7 +38,14 @@ export {
 export { PlatformModule, type PlatformOptions } from './nest/platform.module';
 export { APP_CONFIG, DATABASE, MIGRATIONS, PG_POOL } from './nest/tokens';
 export { type HttpAppDefinition, redact, runHttpApp } from './nest/bootstrap';
-export { ALLOWED_ROLES, CurrentPrincipal, Public, PUBLIC_ROUTE, Roles } from './auth/auth.decorators';
+export {
+  ALLOWED_ROLES,
+  CurrentPrincipal,
+  OpenBeforePasswordChange,
+  Public,
+  PUBLIC_ROUTE,
+  Roles,
+} from './auth/auth.decorators';
 export { AuthGuard } from './auth/auth.guard';
 export { InvalidTokenError, MAX_TOKEN_LIFETIME_SECONDS, signToken, type TokenClaims, verifyToken } from './auth/token';
 export { actsFor, hasRole, type Principal, readsFor, roleFor } from './auth/principal';

@@ -15,7 +15,15 @@ import {
 import { ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { ApiErrors, APP_CONFIG, type AppConfig, CurrentPrincipal, type Principal, Public } from '@app/platform';
+import {
+  ApiErrors,
+  APP_CONFIG,
+  type AppConfig,
+  CurrentPrincipal,
+  OpenBeforePasswordChange,
+  type Principal,
+  Public,
+} from '@app/platform';
 import { AccountsService } from '../accounts.service';
 import { AuthenticationError } from '../auth-errors';
 import { AddressThrottle } from '../sessions/address-throttle';
@@ -83,6 +91,7 @@ export class SessionController {
   }
 
   @Get()
+  @OpenBeforePasswordChange()
   @ApiOperation({ summary: 'Who is signed in (and the CSRF token of the session)' })
   @ApiErrors(401)
   async current(@CurrentPrincipal() principal: Principal) {
@@ -97,6 +106,7 @@ export class SessionController {
 
   @Delete()
   @HttpCode(204)
+  @OpenBeforePasswordChange()
   @ApiOperation({ summary: 'Sign out: ends this session and clears the cookie' })
   @ApiErrors(401, 403)
   async signOut(
@@ -130,6 +140,7 @@ export class SessionController {
 
   @Put('password')
   @HttpCode(204)
+  @OpenBeforePasswordChange()
   @ApiOperation({ summary: 'Change your password: every other session of yours ends' })
   @ApiErrors(400, 401, 403)
   async changePassword(@CurrentPrincipal() principal: Principal, @Body() body: ChangePasswordDto): Promise<void> {

@@ -25,6 +25,13 @@ const FOLD: StreamFold<AccountState> = {
   evolve: (state, recorded) => evolveAccount(state, recorded as unknown as AccountEvent),
 };
 
+/** A command that changes nothing: answered with the state as it stands, with no empty append. */
+class NothingToRecord extends Error {
+  constructor(readonly state: AccountState) {
+    super('nothing to record');
+  }
+}
+
 /** Who changes an account: recorded on its events like on a dossier's. */
 export interface AccountActor {
   /** The account acting (an admin; the account itself when signing in); `system` for the command line. */
@@ -51,22 +58,29 @@ export class AccountRepository {
     by: AccountActor,
     now = new Date().toISOString(),
   ): Promise<Handled<AccountState>> {
+    const decideSomething = (state: AccountState) => {
+      const decided = decideAccount(state, command, now, this.lockout);
+      if (decided.length === 0) throw new NothingToRecord(state);
+      return decided;
+    };
     const metadata: EventMetadata = {
       actor: by.actor,
       actorName: by.actorName,
       correlationId: by.correlationId,
     };
-    const handled = await handleCommand(
-      this.store,
-      accountStreamId(accountId),
-      FOLD,
-      (state) => decideAccount(state, command, now, this.lockout),
-      {
+    let handled: Handled<AccountState>;
+    try {
+      handled = await handleCommand(this.store, accountStreamId(accountId), FOLD, decideSomething, {
         newStream: command.type === 'Register',
         idempotencyKey: by.idempotencyKey && `${by.actor}:${by.idempotencyKey}`,
         metadata: () => metadata,
-      },
-    );
+      });
+    } catch (error) {
+      if (!(error instanceof NothingToRecord)) throw error;
+      // already so (a grant already ended, a token already revoked): nothing is appended, the state is as it stands
+      const events = await this.history(accountId);
+      handled = { state: error.state, version: events.at(-1)?.streamPosition ?? 0, events, replayed: false };
+    }
     if (handled.state.status === 'registered') await saveAccountView(this.db, handled.state.account, handled.version);
     return handled;
   }

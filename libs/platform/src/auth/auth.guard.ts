@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@app/domain';
-import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
+import { ALLOWED_ROLES, OPEN_BEFORE_PASSWORD_CHANGE, PUBLIC_ROUTE } from './auth.decorators';
 import { type Principal, hasRole } from './principal';
 import { type AuthRequest, PRINCIPAL_RESOLVER, type PrincipalResolver } from './principal-resolver';
 
@@ -37,6 +37,14 @@ export class AuthGuard implements CanActivate {
         message: 'Cần đăng nhập (phiên đăng nhập) hoặc mã truy cập (Authorization: Bearer <token>).',
       });
     request.principal = principal;
+    if (
+      principal.mustChangePassword &&
+      !this.reflector.getAllAndOverride<boolean>(OPEN_BEFORE_PASSWORD_CHANGE, targets)
+    )
+      throw new ForbiddenException({
+        code: 'PASSWORD_CHANGE_REQUIRED',
+        message: 'Cần đổi mật khẩu dùng một lần trước khi làm việc (PUT /api/v1/session/password).',
+      });
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     if (roles && !hasRole(principal, ...roles)) {
       throw new ForbiddenException({

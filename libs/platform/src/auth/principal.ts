@@ -16,6 +16,8 @@ export interface Principal {
   via: 'session' | 'token' | 'service-token' | 'system';
   /** The session (sessions are listed and revoked by it). */
   sessionId?: string;
+  /** Signed in with a one-time password not yet changed: only the routes open before a password change answer. */
+  mustChangePassword?: boolean;
 }
 
 /** The role by which the principal records events for the unit, if any (admin, then supervisor, then clerk). */
