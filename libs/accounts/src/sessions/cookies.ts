@@ -18,7 +18,7 @@ export function cookieValue(header: string | string[] | undefined, name: string)
 
 /** The Set-Cookie header of a session: HttpOnly, SameSite=Strict, Secure behind TLS, gone at the absolute end. */
 export function sessionCookie(secret: string, expiresAt: Date, secure: boolean): string {
-  const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000));
+  const maxAge = Math.max(0, Math.round((expiresAt.getTime() - Date.now()) / 1000));
   return [
     `${SESSION_COOKIE}=${secret}`,
     'Path=/',

@@ -7,6 +7,9 @@ import { AccountsService } from '../accounts.service';
 import { ServiceTokenStore } from '../persistence/service-token-store';
 import { SessionStore } from '../sessions/session-store';
 
+/** The password of the accounts tests register (long, not common, naming no one). */
+export const TEST_PASSWORD = 'phố cổ Hội An về đêm';
+
 /** The accounts' use cases on a test database, checking units against the shipped registry. */
 export function accountsServiceFor(store: EventStore, pool: Pool): AccountsService {
   const units = unitRegistry(SHIPPED_REFERENCE_RECORDS.units);
@@ -48,7 +51,7 @@ export async function ensureAccountToken(
           username: name,
           displayName: `Tài khoản thử ${name}`,
           grants: units.map((unitId) => ({ role, unitId, validFrom: '2000-01-01' })),
-          password: `mật khẩu thử nghiệm ${name}`,
+          password: TEST_PASSWORD,
         },
         { actor: 'test-setup', actorName: 'Thiết lập kiểm thử' },
       )
