@@ -9,9 +9,11 @@ void runHttpApp({
   module: (context) => StandaloneModule.create(context),
   afterListen: (_app, config) => {
     console.log(
-      `\nEvery endpoint but /health and /docs needs a bearer token. For an admin token:\n` +
-        `  npm run -s dossier -- token --role admin\n` +
-        `then: curl -H "Authorization: Bearer <token>" http://localhost:${config.port}/api/v1/...\n`,
+      `\nEvery endpoint but /health and /docs needs an account: people sign in with\n` +
+        `  curl -c cookies -X POST http://localhost:${config.port}/api/v1/session -H 'Content-Type: application/json' ` +
+        `-d '{"username":"…","password":"…"}'\n` +
+        `(writes send back its csrfToken in X-CSRF-Token); machines use service tokens (README: Accounts and sign-in).\n` +
+        `No account yet? npm run dossier -- user add --username admin --name "Quản trị viên" --role admin\n`,
     );
   },
 });
