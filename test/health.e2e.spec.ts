@@ -4,15 +4,14 @@ import { createTestApp, type TestApp } from './support/test-app';
 
 describe('standalone app: health and OpenAPI', () => {
   let subject: TestApp;
+  let clerk: string;
   beforeAll(async () => {
     subject = await createTestApp();
+    clerk = await subject.token('clerk', ['tth-pvhcc']);
   });
   afterAll(() => subject.close());
 
-  const withToken = () =>
-    request(subject.app.getHttpServer())
-      .get('/health')
-      .set('Authorization', `Bearer ${subject.token('clerk', ['tth-pvhcc'])}`);
+  const withToken = () => request(subject.app.getHttpServer()).get('/health').set('Authorization', `Bearer ${clerk}`);
 
   it('shows anyone up or down only, and no internals', async () => {
     const anonymous = await request(subject.app.getHttpServer()).get('/health').expect(200);

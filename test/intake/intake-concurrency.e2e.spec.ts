@@ -11,7 +11,7 @@ describe('intake: concurrent receipts with repeated idempotency keys', () => {
   afterAll(() => subject.close());
 
   it('200 concurrent POST /dossiers, 50 keys sent twice → 150 dossiers, 150 distinct codes, repeats get the original body', async () => {
-    const token = subject.token('clerk', [CENTRE], 'clerk-rush');
+    const token = await subject.token('clerk', [CENTRE], 'clerk-rush');
     const server = subject.app.getHttpServer();
     const keys = Array.from({ length: 200 }, (_, i) => (i < 100 ? `key-${i % 50}` : `unique-${i}`));
     const responses = await Promise.all(

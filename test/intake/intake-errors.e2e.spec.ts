@@ -11,7 +11,7 @@ describe('intake: every error class answers with its status and a clear message'
 
   beforeAll(async () => {
     subject = await createTestApp();
-    clerk = subject.token('clerk', [CENTRE]);
+    clerk = await subject.token('clerk', [CENTRE]);
     const created = await http()
       .post('/api/v1/dossiers')
       .set('Authorization', `Bearer ${clerk}`)
@@ -164,7 +164,7 @@ describe('intake: every error class answers with its status and a clear message'
   it('401 without or with a bad token; 403 for a unit that is not yours or a role that may not', async () => {
     await http().get(`/api/v1/dossiers/${dossierId}`).expect(401);
     await http().get(`/api/v1/dossiers/${dossierId}`).set('Authorization', 'Bearer x.y.z').expect(401);
-    const other = subject.token('clerk', ['tth-hcc-hue']);
+    const other = await subject.token('clerk', ['tth-hcc-hue']);
     const forbidden = await http()
       .post('/api/v1/dossiers')
       .set('Authorization', `Bearer ${other}`)
@@ -176,7 +176,7 @@ describe('intake: every error class answers with its status and a clear message'
       })
       .expect(403);
     expect(forbidden.body.code).toBe('UNIT_NOT_ALLOWED');
-    const auditor = subject.token('auditor');
+    const auditor = await subject.token('auditor');
     const denied = await http()
       .post('/api/v1/dossiers')
       .set('Authorization', `Bearer ${auditor}`)

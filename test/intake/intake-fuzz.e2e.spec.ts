@@ -44,12 +44,12 @@ describe('HTTP fuzzing: every write endpoint, reference uploads, report paramete
 
   beforeAll(async () => {
     subject = await createTestApp();
-    tokens = [
+    tokens = await Promise.all([
       subject.token('admin'),
       subject.token('supervisor', [CENTRE]),
       subject.token('clerk', [CENTRE]),
       subject.token('auditor'),
-    ];
+    ]);
     for (let i = 0; i < 5; i++) {
       const receipt = {
         procedureCode: 'T-DKDN-01',

@@ -12,8 +12,8 @@ describe('intake: a dossier through each path of its lifecycle', () => {
 
   beforeAll(async () => {
     subject = await createTestApp();
-    clerk = subject.token('clerk', [CENTRE, HUE_CITY], 'clerk-lan');
-    supervisor = subject.token('supervisor', [CENTRE], 'supervisor-minh');
+    clerk = await subject.token('clerk', [CENTRE, HUE_CITY], 'clerk-lan');
+    supervisor = await subject.token('supervisor', [CENTRE], 'supervisor-minh');
   });
   afterAll(() => subject.close());
 

@@ -19,7 +19,7 @@ describe('reference upload: calendar years checked field by field, registries ne
 
   beforeAll(async () => {
     subject = await createTestApp();
-    admin = subject.token('admin');
+    admin = await subject.token('admin');
   });
   afterAll(() => subject.close());
 

@@ -14,7 +14,7 @@ describe('request bodies: depth and size limits, answered in the error shape', (
 
   beforeAll(async () => {
     subject = await createTestApp();
-    admin = subject.token('admin');
+    admin = await subject.token('admin');
     const receipt = {
       procedureCode: 'T-DKDN-01',
       receivingUnitId: 'tth-pvhcc',

@@ -23,7 +23,7 @@ describe('text input: NUL and lone surrogates are refused at the edge, naming th
 
   beforeAll(async () => {
     subject = await createTestApp();
-    admin = subject.token('admin');
+    admin = await subject.token('admin');
   });
   afterAll(() => subject.close());
 

@@ -16,11 +16,12 @@ describe('calibration targets drive the report', () => {
     try {
       await simulate(subject.app, { definition, seed: 7, scale: SCALE });
       await subject.app.get(ProjectorService).projector.caughtUp();
+      const auditor = await subject.token('auditor');
       const get = (format: string) =>
         request(subject.app.getHttpServer())
           .get('/api/v1/reports/dossier-figures')
           .query({ from: '2020-06-10', to: '2020-09-04', level: 'province,district', groupBy: 'level', format })
-          .set('Authorization', `Bearer ${subject.token('auditor')}`)
+          .set('Authorization', `Bearer ${auditor}`)
           .expect(200);
       return { text: (await get('text')).text, json: (await get('json')).body };
     } finally {

@@ -20,7 +20,7 @@ describe('the Huế Q3-2020 scenario reproduces the source report from events', 
 
   beforeAll(async () => {
     subject = await createTestApp({ DATABASE_POOL_SIZE: '30' });
-    auditor = subject.token('auditor');
+    auditor = await subject.token('auditor');
     const report = await simulate(subject.app, { definition: HUE_2020_Q3, seed: 1 });
     expect(report.dossiers).toBe(71_433);
     await subject.app.get(ProjectorService).projector.caughtUp();
