@@ -17,7 +17,7 @@ describe('GET /api/v1/reports/dossier-figures (standalone app)', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    admin = t.token('admin');
+    admin = await t.token('admin');
     const histories = [...generateWorkload({ seed: 3, dossiers: 1500, from: '2020-05-01', days: 150 })];
     records = histories.map((h) => dossierRecordFrom(h.events)).filter((r): r is DossierRecord => r !== null);
     const store = t.app.get<EventStore>(EVENT_STORE);
@@ -110,19 +110,26 @@ describe('GET /api/v1/reports/dossier-figures (standalone app)', () => {
     expect(res.body.message.length).toBeGreaterThan(10);
   });
 
-  it('lets a supervisor read only their units, and no clerk at all', async () => {
-    await get(`${PERIOD}&unit=tth-hcc-hue`, t.token('supervisor', ['tth-hcc-hue'])).expect(200);
-    const refused = await get(`${PERIOD}&level=district`, t.token('supervisor', ['tth-hcc-hue'])).expect(403);
-    expect(refused.body.code).toBe('UNIT_NOT_ALLOWED');
-    await get(`${PERIOD}&unit=tth-hcc-hue`, t.token('auditor')).expect(200);
-    await get(`${PERIOD}&unit=tth-hcc-hue`, t.token('clerk', ['tth-hcc-hue'])).expect(403);
+  it('lets clerks, supervisors and directors read only their units; auditors every unit', async () => {
+    for (const role of ['clerk', 'supervisor', 'director'] as const) {
+      const ofHue = await t.token(role, ['tth-hcc-hue']);
+      await get(`${PERIOD}&unit=tth-hcc-hue`, ofHue).expect(200);
+      const refused = await get(`${PERIOD}&level=district`, ofHue).expect(403);
+      expect(refused.body.code).toBe('UNIT_NOT_ALLOWED');
+      const otherUnit = await get(`${PERIOD}&unit=tth-pvhcc`, ofHue).expect(403);
+      expect(otherUnit.body.code).toBe('UNIT_NOT_ALLOWED');
+    }
+    await get(`${PERIOD}&unit=tth-hcc-hue`, await t.token('auditor')).expect(200);
+    await get(`${PERIOD}&level=district`, await t.token('auditor')).expect(200);
     await request(t.app.getHttpServer()).get(`${URL}?${PERIOD}&unit=tth-hcc-hue`).expect(401);
   });
 
   it('shows the projector in /health', async () => {
+    const auditor = await t.token('auditor');
+    await t.app.get(ProjectorService).projector.caughtUp(); // past the events of the accounts registered since
     const res = await request(t.app.getHttpServer())
       .get('/health')
-      .set('Authorization', `Bearer ${t.token('auditor')}`)
+      .set('Authorization', `Bearer ${auditor}`)
       .expect(200);
     expect(res.body.details.projector).toMatchObject({ state: 'running', lag: { pendingEvents: 0 } });
     expect(res.body.details.projector.eventsProjected).toBeGreaterThan(0);
