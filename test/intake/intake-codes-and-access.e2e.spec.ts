@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { AccountsService, SYSTEM_ACTOR } from '@app/accounts';
 import { idFromKey } from '@app/intake';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -35,7 +36,7 @@ describe('intake: dossier codes, replays and other units', () => {
 
   describe('a repeat takes no number', () => {
     it('20 repeats of an acknowledged receipt answer the first receipt and leave the sequence where it was', async () => {
-      const clerk = subject.token('clerk', [CENTRE], 'clerk-repeats');
+      const clerk = await subject.token('clerk', [CENTRE], 'clerk-repeats');
       const body = receipt(CENTRE, '2020-09-07T02:00:00Z');
       const first = await receive(clerk, body, 'repeat-1').expect(201);
       const before = await counter('2020-09-07');
@@ -50,7 +51,7 @@ describe('intake: dossier codes, replays and other units', () => {
     });
 
     it('a repeated key on another day is refused as a different request, and takes no number of that day either', async () => {
-      const clerk = subject.token('clerk', [CENTRE], 'clerk-midnight');
+      const clerk = await subject.token('clerk', [CENTRE], 'clerk-midnight');
       await receive(clerk, receipt(CENTRE, '2020-09-08T16:59:00Z'), 'midnight').expect(201);
       const refused = await receive(clerk, receipt(CENTRE, '2020-09-09T01:00:00Z'), 'midnight').expect(422);
       expect(refused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
@@ -58,10 +59,16 @@ describe('intake: dossier codes, replays and other units', () => {
     });
 
     it('a retry of a receipt whose first attempt failed after taking a number of another day gets a number of its own day', async () => {
-      const clerk = subject.token('clerk', [CENTRE], 'clerk-retry');
+      const clerk = await subject.token('clerk', [CENTRE], 'clerk-retry');
       const dossierId = idFromKey(
         {
-          principal: { subject: 'clerk-retry', role: 'clerk', units: [CENTRE] },
+          principal: {
+            subject: 'clerk-retry',
+            name: 'Tài khoản thử clerk-retry',
+            kind: 'person',
+            roles: [{ role: 'clerk', unitId: CENTRE }],
+            via: 'token',
+          },
           correlationId: 'x',
           idempotencyKey: 'retry-1',
         },
@@ -80,7 +87,7 @@ describe('intake: dossier codes, replays and other units', () => {
 
   describe('past the last number of a day (9,999)', () => {
     it('refuses a new receipt with 409 naming the unit and the day, records nothing, and still answers repeats', async () => {
-      const clerk = subject.token('clerk', [CENTRE], 'clerk-busy');
+      const clerk = await subject.token('clerk', [CENTRE], 'clerk-busy');
       const body = receipt(CENTRE, '2020-09-14T02:00:00Z');
       const acknowledged = await receive(clerk, body, 'busy-1').expect(201);
       await subject.database.pool.query(
@@ -114,11 +121,11 @@ describe('intake: dossier codes, replays and other units', () => {
     let otherClerk: string;
     beforeAll(async () => {
       const created = await receive(
-        subject.token('clerk', [CENTRE], 'clerk-a'),
+        await subject.token('clerk', [CENTRE], 'clerk-a'),
         receipt(CENTRE, '2020-09-16T02:00:00Z'),
       ).expect(201);
       dossier = created.body;
-      otherClerk = subject.token('clerk', [HUE_CITY], 'clerk-b');
+      otherClerk = await subject.token('clerk', [HUE_CITY], 'clerk-b');
     });
 
     it('answers 404, exactly as for a dossier that does not exist, so ids and codes cannot be enumerated', async () => {
@@ -138,7 +145,7 @@ describe('intake: dossier codes, replays and other units', () => {
     });
 
     it('still shows it to an auditor, who may not change it (403)', async () => {
-      const auditor = subject.token('auditor');
+      const auditor = await subject.token('auditor');
       await http().get(`/api/v1/dossiers/${dossier.id}`).set('Authorization', `Bearer ${auditor}`).expect(200);
       await http()
         .post(`/api/v1/dossiers/${dossier.id}/withdraw`)
@@ -149,34 +156,45 @@ describe('intake: dossier codes, replays and other units', () => {
   });
 
   describe('an idempotent replay is authorised first', () => {
-    it('never hands a clerk of another unit the first answer, even under the same subject and key', async () => {
-      const clerkOfA = subject.token('clerk', [CENTRE], 'clerk@local');
-      const clerkOfB = subject.token('clerk', [HUE_CITY], 'clerk@local');
-      const created = await receive(clerkOfA, receipt(CENTRE, '2020-09-17T02:00:00Z'), 'shared-key').expect(201);
+    /** The account's clerk grants end today and a clerk grant for `unitId` starts today: a clerk moved to another unit. */
+    const moveClerk = async (username: string, unitId: string) => {
+      const accounts = subject.app.get(AccountsService);
+      for (const grant of (await accounts.view(username)).grants)
+        await accounts.revoke(username, grant.grantId, undefined, SYSTEM_ACTOR);
+      await accounts.grant(username, { role: 'clerk', unitId }, SYSTEM_ACTOR);
+    };
+
+    it('never hands the first answer to the same account once it no longer acts for the unit (same account, same key)', async () => {
+      // Idempotency keys are per account: the same account and key after a move to another unit (same token too).
+      const clerk = await subject.token('clerk', [CENTRE], 'clerk-moving');
+      const created = await receive(clerk, receipt(CENTRE, '2020-09-17T02:00:00Z'), 'shared-key').expect(201);
       const withdraw = { reason: 'Công dân rút hồ sơ', at: '2020-09-17T03:00:00Z' };
       const path = `/api/v1/dossiers/${created.body.id}/withdraw`;
       await http()
         .post(path)
-        .set('Authorization', `Bearer ${clerkOfA}`)
+        .set('Authorization', `Bearer ${clerk}`)
         .set('Idempotency-Key', 'withdraw-key')
         .send(withdraw)
         .expect(200);
 
+      await moveClerk('clerk-moving', HUE_CITY);
       const replayedToB = await http()
         .post(path)
-        .set('Authorization', `Bearer ${clerkOfB}`)
+        .set('Authorization', `Bearer ${clerk}`)
         .set('Idempotency-Key', 'withdraw-key')
         .send(withdraw);
       expect([replayedToB.status, replayedToB.body.code]).toEqual([404, 'DOSSIER_NOT_FOUND']);
-      const receiptAsB = await receive(clerkOfB, receipt(CENTRE, '2020-09-17T02:00:00Z'), 'shared-key');
+      const receiptAsB = await receive(clerk, receipt(CENTRE, '2020-09-17T02:00:00Z'), 'shared-key');
       expect(receiptAsB.status).toBe(403);
-      const ownUnitAsB = await receive(clerkOfB, receipt(HUE_CITY, '2020-09-17T02:00:00Z'), 'shared-key');
+      const ownUnitAsB = await receive(clerk, receipt(HUE_CITY, '2020-09-17T02:00:00Z'), 'shared-key');
       expect([ownUnitAsB.status, ownUnitAsB.body.code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
       expect(JSON.stringify(ownUnitAsB.body)).not.toContain(created.body.id);
-      // the clerk of A still gets the first answers back
+
+      // back at unit A, the clerk gets the first answers back
+      await moveClerk('clerk-moving', CENTRE);
       const again = await http()
         .post(path)
-        .set('Authorization', `Bearer ${clerkOfA}`)
+        .set('Authorization', `Bearer ${clerk}`)
         .set('Idempotency-Key', 'withdraw-key')
         .send(withdraw)
         .expect(200);
