@@ -1,5 +1,5 @@
 import request from 'supertest';
-import type { Role } from '@app/platform';
+import type { Role } from '@app/domain';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -9,6 +9,8 @@ import { createTestApp, type TestApp } from '../support/test-app';
  * - 401: no token. 403: a role that may not do this, or a unit that is not yours for a receipt or a report (units
  *   and roles are public knowledge). 404: a dossier of a unit you may not see, exactly as an unknown dossier.
  * - The admin's PUT of reference data sends a deliberately invalid file: 400 means it passed authorisation.
+ * - Every caller but the anonymous one is a real account holding its role for its units (grants in force), named by
+ *   its token. A director reads the dossiers and figures of their units and writes nothing.
  */
 const OWN = 'tth-pvhcc';
 const OTHER = 'tth-hcc-hue';
@@ -20,6 +22,8 @@ const CALLERS = [
   'clerk of another unit',
   'supervisor of the unit',
   'supervisor of another unit',
+  'director of the unit',
+  'director of another unit',
   'auditor',
   'admin',
 ] as const;
@@ -96,26 +100,26 @@ const OPERATIONS: Record<string, Operation> = {
 
 // prettier-ignore
 const MATRIX: Record<keyof typeof OPERATIONS, Record<Caller, number>> = {
-  //                                anonymous  clerk own  clerk other  sup. own  sup. other  auditor  admin
-  'POST /dossiers':               row(401,       201,       403,         201,      403,        403,     201),
-  'POST /receipt-refusals':       row(401,       201,       403,         201,      403,        403,     201),
-  transfer:                       row(401,       200,       404,         200,      404,        403,     200),
-  'request-supplement':           row(401,       200,       404,         200,      404,        403,     200),
-  'receive-supplement':           row(401,       200,       404,         200,      404,        403,     200),
-  'request-financial-obligation': row(401,       200,       404,         200,      404,        403,     200),
-  'fulfil-financial-obligation':  row(401,       200,       404,         200,      404,        403,     200),
-  reschedule:                     row(401,       200,       404,         200,      404,        403,     200),
-  'record-result':                row(401,       200,       404,         200,      404,        403,     200),
-  'return-result':                row(401,       200,       404,         200,      404,        403,     200),
-  withdraw:                       row(401,       200,       404,         200,      404,        403,     200),
-  stop:                           row(401,       200,       404,         200,      404,        403,     200),
-  correct:                        row(401,       403,       403,         200,      404,        403,     200),
-  'GET /dossiers/{id}':           row(401,       200,       404,         200,      404,        200,     200),
-  'GET /dossiers/{id}/history':   row(401,       200,       404,         200,      404,        200,     200),
-  'GET /dossiers?code=':          row(401,       200,       404,         200,      404,        200,     200),
-  'GET /reference/units':         row(401,       200,       200,         200,      200,        200,     200),
-  'PUT /reference/calendar':      row(401,       403,       403,         403,      403,        403,     400),
-  'GET /reports/dossier-figures': row(401,       403,       403,         200,      403,        200,     200),
+  //                                anonymous  clerk own  clerk other  sup. own  sup. other  dir. own  dir. other  auditor  admin
+  'POST /dossiers':               row(401,       201,       403,         201,      403,        403,      403,        403,     201),
+  'POST /receipt-refusals':       row(401,       201,       403,         201,      403,        403,      403,        403,     201),
+  transfer:                       row(401,       200,       404,         200,      404,        403,      403,        403,     200),
+  'request-supplement':           row(401,       200,       404,         200,      404,        403,      403,        403,     200),
+  'receive-supplement':           row(401,       200,       404,         200,      404,        403,      403,        403,     200),
+  'request-financial-obligation': row(401,       200,       404,         200,      404,        403,      403,        403,     200),
+  'fulfil-financial-obligation':  row(401,       200,       404,         200,      404,        403,      403,        403,     200),
+  reschedule:                     row(401,       200,       404,         200,      404,        403,      403,        403,     200),
+  'record-result':                row(401,       200,       404,         200,      404,        403,      403,        403,     200),
+  'return-result':                row(401,       200,       404,         200,      404,        403,      403,        403,     200),
+  withdraw:                       row(401,       200,       404,         200,      404,        403,      403,        403,     200),
+  stop:                           row(401,       200,       404,         200,      404,        403,      403,        403,     200),
+  correct:                        row(401,       403,       403,         200,      404,        403,      403,        403,     200),
+  'GET /dossiers/{id}':           row(401,       200,       404,         200,      404,        200,      404,        200,     200),
+  'GET /dossiers/{id}/history':   row(401,       200,       404,         200,      404,        200,      404,        200,     200),
+  'GET /dossiers?code=':          row(401,       200,       404,         200,      404,        200,      404,        200,     200),
+  'GET /reference/units':         row(401,       200,       200,         200,      200,        200,      200,        200,     200),
+  'PUT /reference/calendar':      row(401,       403,       403,         403,      403,        403,      403,        403,     400),
+  'GET /reports/dossier-figures': row(401,       200,       403,         200,      403,        200,      403,        200,     200),
 };
 
 function row(...statuses: number[]): Record<Caller, number> {
@@ -133,21 +137,24 @@ describe('authorisation matrix: every operation × every caller', () => {
 
   beforeAll(async () => {
     subject = await createTestApp();
-    const as = (role: Role, units: string[]) => subject.token(role, units, `${role}-${units.join('+')}`);
+    // real accounts, one per caller: `clerk-tth-pvhcc`, `supervisor-tth-hcc-hue`, `auditor-all`, `admin-all`…
+    const as = (role: Role, units: string[]) => subject.token(role, units);
     tokens.set('anonymous', undefined);
-    tokens.set('clerk of the unit', as('clerk', [OWN]));
-    tokens.set('clerk of another unit', as('clerk', [OTHER]));
-    tokens.set('supervisor of the unit', as('supervisor', [OWN]));
-    tokens.set('supervisor of another unit', as('supervisor', [OTHER]));
-    tokens.set('auditor', as('auditor', ['*']));
-    tokens.set('admin', as('admin', ['*']));
+    tokens.set('clerk of the unit', await as('clerk', [OWN]));
+    tokens.set('clerk of another unit', await as('clerk', [OTHER]));
+    tokens.set('supervisor of the unit', await as('supervisor', [OWN]));
+    tokens.set('supervisor of another unit', await as('supervisor', [OTHER]));
+    tokens.set('director of the unit', await as('director', [OWN]));
+    tokens.set('director of another unit', await as('director', [OTHER]));
+    tokens.set('auditor', await as('auditor', ['*']));
+    tokens.set('admin', await as('admin', ['*']));
   });
   afterAll(() => subject.close());
 
   const cells = Object.keys(OPERATIONS).flatMap((operation) => CALLERS.map((caller) => [operation, caller] as const));
 
   it.each(cells)('%s as %s', async (operation, caller) => {
-    const admin = subject.token('admin');
+    const admin = await subject.token('admin');
     const created = await send(admin, OPERATIONS['POST /dossiers']!.call({ id: '', code: '' })).expect(201);
     const dossier = created.body as { id: string; code: string };
     const { prepare, call } = OPERATIONS[operation] as Operation;
