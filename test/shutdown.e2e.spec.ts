@@ -2,8 +2,10 @@ import { Client } from 'pg';
 import { signToken } from '@app/platform';
 import { type StandaloneProcess, startStandalone } from '../scripts/bench/support/standalone-process';
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
+import { addClerkAccount } from './support/app-process';
 
 const UNIT = 'tth-hcc-hue';
+const CLERK = 'clerk-shutdown';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** `npm start` in a child process, stopped with SIGTERM while receipts are under way. */
@@ -24,7 +26,7 @@ describe('stopping the app under load (SIGTERM)', () => {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        authorization: `Bearer ${signToken({ subject: 'clerk-shutdown', role: 'clerk', units: [UNIT] }, target.tokenSecret, 600)}`,
+        authorization: `Bearer ${signToken(CLERK, target.tokenSecret, 600)}`,
         'idempotency-key': key,
       },
       body: JSON.stringify({
@@ -39,6 +41,7 @@ describe('stopping the app under load (SIGTERM)', () => {
   it('lets the running receipts finish before it closes the store: no error, exit 0, each of them recorded', async () => {
     const env = { DATABASE_URL: database.url };
     app = await startStandalone(env);
+    await addClerkAccount({ ...process.env, ...env, TOKEN_SECRET: app.tokenSecret }, CLERK, UNIT);
     expect((await send(app, 'shutdown-0')).status).toBe(201);
 
     // Another session holds the code counters: the next receipts wait in their first statement.

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,15 +36,7 @@ export async function spawnApp(
   options: { port?: number; waitForHealth?: boolean } = {},
 ): Promise<AppProcess> {
   const port = options.port ?? (await freePort());
-  const env: Record<string, string | undefined> = {
-    ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    TOKEN_SECRET: APP_TOKEN_SECRET,
-    LOG_LEVEL: 'warn',
-  };
-  delete env.DATABASE_URL; // the embedded PostgreSQL of DATA_DIR, as `npm start` without configuration
+  const env = { ...appEnv(dataDir), PORT: String(port), HOST: '127.0.0.1' };
   const child = spawn(process.execPath, [path.join(ROOT, 'scripts/run.cjs'), 'apps/standalone/src/main.ts'], {
     cwd: ROOT,
     env,
@@ -80,23 +72,73 @@ export async function spawnApp(
       throw new Error(`the app did not answer /health within 90 s:\n${output}`);
     }
     try {
-      if ((await fetch(`${app.url}/health`)).ok) return app;
+      if ((await fetch(`${app.url}/health`)).ok) break;
     } catch {
       /* not listening yet */
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  if (!withReceiptClerk.has(dataDir)) {
+    await addClerkAccount(appEnv(dataDir), RECEIPT_CLERK, RECEIPT_UNIT);
+    withReceiptClerk.add(dataDir);
+  }
+  return app;
+}
+
+/** The environment of `npm start` (and of `npm run dossier`) on the data folder: its embedded PostgreSQL. */
+function appEnv(dataDir: string): Record<string, string | undefined> {
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    TOKEN_SECRET: APP_TOKEN_SECRET,
+    LOG_LEVEL: 'warn',
+  };
+  delete env.DATABASE_URL; // the embedded PostgreSQL of DATA_DIR, as `npm start` without configuration
+  return env;
 }
 
 export const RECEIPT_UNIT = 'tth-hcc-hue';
+/** The account sendReceipt's token names: a clerk of RECEIPT_UNIT, on every data folder once the app answered. */
+export const RECEIPT_CLERK = `clerk-${RECEIPT_UNIT}`;
+/** The data folders whose database holds RECEIPT_CLERK already (made once per folder). */
+const withReceiptClerk = new Set<string>();
 
-/** POST /api/v1/dossiers as a clerk of RECEIPT_UNIT with an Idempotency-Key. */
-export function sendReceipt(url: string, key: string): Promise<Response> {
-  const token = signToken(
-    { subject: `clerk-${RECEIPT_UNIT}`, role: 'clerk', units: [RECEIPT_UNIT] },
-    APP_TOKEN_SECRET,
-    600,
+/**
+ * `npm run dossier -- user add … --role clerk --unit <unit>` with the app's environment (DATA_DIR: the CLI attaches to
+ * the running app's embedded server, or starts it; DATABASE_URL: that database): a real account, as an administrator
+ * makes one.
+ */
+export async function addClerkAccount(
+  env: Record<string, string | undefined>,
+  username: string,
+  unit: string,
+): Promise<void> {
+  const args = [
+    path.join(ROOT, 'scripts/run.cjs'),
+    'scripts/cli/main.ts',
+    'user',
+    'add',
+    '--username',
+    username,
+    '--name',
+    'Cán bộ tiếp nhận (kiểm thử)',
+    '--role',
+    'clerk',
+    '--unit',
+    unit,
+    '--password',
+    'Một-cửa liên thông, quầy số 7 (kiểm thử)',
+  ];
+  await new Promise<void>((resolve, reject) =>
+    execFile(process.execPath, args, { cwd: ROOT, env, timeout: 90_000 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`user add ${username} failed: ${error.message}\n${stdout}${stderr}`)) : resolve(),
+    ),
   );
+}
+
+/** POST /api/v1/dossiers as RECEIPT_CLERK with an Idempotency-Key. */
+export function sendReceipt(url: string, key: string): Promise<Response> {
+  const token = signToken(RECEIPT_CLERK, APP_TOKEN_SECRET, 600);
   return fetch(`${url}/api/v1/dossiers`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': key },
