@@ -25,7 +25,7 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.data/', '/test/scenario/'],
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swcTs, '^.+\\.m?js$': swcJs },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|load-esm|uid|strtok3|token-types|@tokenizer|uint8array-extras)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|load-esm|uid|strtok3|token-types|@tokenizer|uint8array-extras|openid-client|oauth4webapi|jose|oidc-provider)/)'],
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   moduleNameMapper,
