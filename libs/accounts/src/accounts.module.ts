@@ -6,6 +6,7 @@ import { ReferenceDataService } from '@app/reference-data';
 import { AccountsService } from './accounts.service';
 import { AccountsController } from './http/accounts.controller';
 import { SessionController } from './http/session.controller';
+import { OIDC_CONTROLLERS, OIDC_PROVIDERS } from './oidc/oidc.providers';
 import { countAccounts } from './persistence/account-view';
 import { ServiceTokenStore } from './persistence/service-token-store';
 import { AccountPrincipalResolver } from './principal-resolver.service';
@@ -18,7 +19,7 @@ import { SessionStore } from './sessions/session-store';
  */
 @Global()
 @Module({
-  controllers: [SessionController, AccountsController],
+  controllers: [SessionController, AccountsController, ...OIDC_CONTROLLERS],
   providers: [
     {
       provide: SessionStore,
@@ -56,6 +57,7 @@ import { SessionStore } from './sessions/session-store';
           resolver.cache,
         ),
     },
+    ...OIDC_PROVIDERS,
   ],
   exports: [PRINCIPAL_RESOLVER, AccountsService],
 })

@@ -11,3 +11,6 @@ export { hashPassword, oneTimePassword, verifyPassword } from './passwords/passw
 export { PASSWORD_MIN_LENGTH, passwordProblem } from './passwords/password-policy';
 export { DEFAULT_SESSION_LIFETIME, SessionStore } from './sessions/session-store';
 export { SESSION_COOKIE } from './sessions/cookies';
+export { IdentityLinker } from './oidc/identity-linker';
+export { IdentityStore, type LinkedIdentity } from './oidc/identity-store';
+export { PENDING_LOGIN_COOKIE } from './oidc/pending-login';
