@@ -1,11 +1,22 @@
-import { type AccountView, SYSTEM_ACTOR } from '@app/accounts';
+import { type AccountView, IdentityLinker, IdentityStore, SYSTEM_ACTOR } from '@app/accounts';
 import { isRole, ROLE_NAMES, type Role } from '@app/domain';
 import { accountsOf } from '../accounts-of';
 import { type CliCommand, type CommandContext, UsageError, stringOption } from '../command';
 
-const SUBCOMMANDS = ['add', 'grant', 'end-grant', 'disable', 'enable', 'reset-password', 'unlock', 'list', 'show'];
+const SUBCOMMANDS = [
+  'add',
+  'grant',
+  'end-grant',
+  'disable',
+  'enable',
+  'reset-password',
+  'unlock',
+  'link',
+  'list',
+  'show',
+];
 
-/** `user add|grant|end-grant|disable|enable|reset-password|unlock|list|show`: accounts, for administrators. */
+/** `user add|grant|end-grant|disable|enable|reset-password|unlock|link|list|show`: accounts, for administrators. */
 export const userCommand: CliCommand = {
   name: 'user',
   summary: 'manage staff and service accounts (the first administrator, roles per unit, passwords, disabling)',
@@ -15,6 +26,7 @@ export const userCommand: CliCommand = {
     '       user end-grant --username U --grant GRANT_ID [--on YYYY-MM-DD]',
     '       user disable --username U --reason "…" | enable --username U | unlock --username U',
     '       user reset-password --username U | list | show --username U',
+    "       user link --username U --issuer URL --subject SUB   (single sign-on: the provider's iss and sub)",
   ].join('\n'),
   async run(context) {
     const [sub] = context.args;
@@ -81,6 +93,14 @@ export const userCommand: CliCommand = {
         case 'reset-password':
           print(`Mật khẩu dùng một lần (chỉ hiện lần này): ${await accounts.resetPassword(username(), SYSTEM_ACTOR)}`);
           return;
+        case 'link': {
+          const linker = new IdentityLinker(accounts.repository, new IdentityStore((await context.database()).pool));
+          const issuer = stringOption(options, 'issuer');
+          const subject = stringOption(options, 'subject');
+          const linked = await linker.link(username(), issuer, subject, SYSTEM_ACTOR);
+          print(`${linked.accountId} ← đăng nhập một lần: ${linked.issuer} · ${linked.subject}`);
+          return;
+        }
         case 'show':
           printAccount(print, await accounts.view(username()));
           return;
