@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { AccountsService } from '@app/accounts';
+import { AccountsService, hashPassword } from '@app/accounts';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const ADMIN = { actor: 'test-setup', actorName: 'Thiết lập kiểm thử' };
@@ -132,7 +132,7 @@ describe('people sign in with a session cookie', () => {
     const types = (await accounts.history('lan')).map((e) => e.type);
     expect(types).toContain('PasswordSet');
     expect(types).toContain('SignedOut');
-    await accounts.credentials.save('lan', await (await import('@app/accounts')).hashPassword(PASSWORD));
+    await accounts.credentials.save('lan', await hashPassword(PASSWORD));
   });
 
   it('ends a session after the idle timeout and at its absolute end', async () => {

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import type { Role } from '@app/domain';
@@ -24,9 +27,12 @@ export const TEST_TOKEN_SECRET = 'test-secret-test-secret-test-secret-0123';
 
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const testDatabase: TestDatabase = await createTestDatabase();
+  // the applicants' master and blind-index keys of this app alone (never the checkout's .data/keys)
+  const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-keys-'));
   const config = loadConfig({
     TOKEN_SECRET: TEST_TOKEN_SECRET,
     DATABASE_POOL_SIZE: '10',
+    KEYS_DIR: keysDir,
     ...env,
     DATABASE_URL: testDatabase.url,
   });
@@ -50,6 +56,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       await app.close();
       await database.close();
       await testDatabase.drop();
+      fs.rmSync(keysDir, { recursive: true, force: true });
     },
   };
 }

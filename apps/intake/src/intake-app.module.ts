@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ACCOUNT_MIGRATIONS, AccountsModule } from '@app/accounts';
+import { APPLICANT_MIGRATIONS, ApplicantsModule } from '@app/applicants';
 import { EVENT_STORE_MIGRATIONS, EventStoreModule, eventStoreConfigOf } from '@app/event-store';
 import { type AppConfig, type Database, type Migration, PlatformModule } from '@app/platform';
 import { ReferenceDataModule } from '@app/reference-data';
@@ -9,6 +10,7 @@ import { INTAKE_MIGRATIONS } from './persistence/intake.migrations';
 export const INTAKE_APP_MIGRATIONS: readonly Migration[] = [
   ...EVENT_STORE_MIGRATIONS,
   ...ACCOUNT_MIGRATIONS,
+  ...APPLICANT_MIGRATIONS,
   ...INTAKE_MIGRATIONS,
 ];
 
@@ -24,6 +26,7 @@ export class IntakeAppModule {
         EventStoreModule.forRoot(eventStoreConfigOf(config, database.pool)),
         ReferenceDataModule,
         AccountsModule,
+        ApplicantsModule,
         IntakeModule,
       ],
     };

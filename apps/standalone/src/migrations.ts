@@ -1,4 +1,5 @@
 import { ACCOUNT_MIGRATIONS } from '@app/accounts';
+import { APPLICANT_MIGRATIONS } from '@app/applicants';
 import { INTAKE_MIGRATIONS } from '@app/intake';
 import { EVENT_STORE_MIGRATIONS } from '@app/event-store';
 import type { Migration } from '@app/platform';
@@ -8,6 +9,7 @@ import { READ_MODEL_MIGRATIONS } from '@app/read-models';
 export const ALL_MIGRATIONS: readonly Migration[] = [
   ...EVENT_STORE_MIGRATIONS,
   ...ACCOUNT_MIGRATIONS,
+  ...APPLICANT_MIGRATIONS,
   ...INTAKE_MIGRATIONS,
   ...READ_MODEL_MIGRATIONS,
 ];

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from '@app/accounts';
+import { ApplicantsModule } from '@app/applicants';
 import { EventStoreModule, SealerModule, eventStoreConfigOf } from '@app/event-store';
 import { IntakeModule } from '@app/intake';
 import { ProjectorModule } from '@app/projector';
@@ -23,6 +24,7 @@ export class StandaloneModule {
         SealerModule.forRoot(config),
         ReferenceDataModule,
         AccountsModule,
+        ApplicantsModule,
         IntakeModule,
         ProjectorModule,
         ReportingModule,

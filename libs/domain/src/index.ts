@@ -240,3 +240,15 @@ export {
   todayAt,
   USERNAME,
 } from './account';
+export {
+  type ApplicantDetails,
+  type ApplicantKind,
+  type ApplicantProblem,
+  applicantProblems,
+  ERASED_MARKER,
+  type IdDocumentKind,
+  normaliseApplicant,
+  normalisePhone,
+  type PostalAddress,
+  type SealedApplicantData,
+} from './applicant';

@@ -7,8 +7,10 @@ import {
   DossierRejected,
   decideOrThrow,
   dossierError,
+  applicantProblems,
   dossierStreamId,
   localDateOf,
+  normaliseApplicant,
   receiptRefusalStreamId,
 } from '@app/domain';
 import {
@@ -19,6 +21,7 @@ import {
   IdempotencyKeyReusedError,
   handleCommand,
 } from '@app/event-store';
+import { ApplicantVault, invalidApplicant, type SealedApplicant } from '@app/applicants';
 import { APP_CONFIG, type AppConfig, actsFor } from '@app/platform';
 import { ReferenceDataService } from '@app/reference-data';
 import { mayRead, unitToActFor } from '../dossiers/dossier-access';
@@ -57,6 +60,7 @@ export class DossierCommands {
     private readonly reference: ReferenceDataService,
     private readonly codes: ReceiptCodes,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly applicants: ApplicantVault,
   ) {}
 
   /** Receipt (Giấy tiếp nhận, Mẫu 01): unit and procedure in force, the code, then a new stream. */
@@ -75,6 +79,8 @@ export class DossierCommands {
     const dossierId = idFromKey(context, 'dossier') ?? randomUUID();
     const streamId = dossierStreamId(dossierId);
     const code = await this.codes.codeFor(unit, receivedAt, dossierId, streamId);
+    const applicant =
+      body.applicant && !('repeat' in code) ? await this.sealApplicant(body.applicant, unit.id, dossierId) : undefined;
     const handled = await handleCommand(
       this.store,
       streamId,
@@ -92,6 +98,7 @@ export class DossierCommands {
           competentUnitId: body.competentUnitId,
           channel: body.channel,
           applicantReference: body.applicantReference,
+          applicant,
         };
         return this.decided(state, command, snapshot.calendar);
       },
@@ -141,6 +148,18 @@ export class DossierCommands {
       },
     );
     return this.dossierOutcome(dossierId, handled);
+  }
+
+  /** The applicant's details checked (each problem names its field), normalised, then sealed with their key. */
+  private async sealApplicant(
+    given: NonNullable<ReceiveDossierDto['applicant']>,
+    unitId: string,
+    dossierId: string,
+  ): Promise<SealedApplicant> {
+    const details = normaliseApplicant(given);
+    const problems = applicantProblems(details, localDateOf(new Date()));
+    if (problems.length > 0) throw invalidApplicant(problems);
+    return this.applicants.seal(details, unitId, dossierId);
   }
 
   /** Refusal at receipt (Mẫu 03): its own stream, never counted as received. */

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { DossierState } from '@app/domain';
+import type { ApplicantDetails, DossierState } from '@app/domain';
 
 /** What the counter sees of a dossier after each command. */
 export class DossierView {
@@ -23,6 +23,12 @@ export class DossierView {
   @ApiPropertyOptional({ enum: ['approved', 'refused'] }) outcome?: string;
   @ApiPropertyOptional({ format: 'date-time' }) resultAt?: string;
   @ApiProperty({ description: 'Stream version: send it as If-Match for optimistic concurrency' }) version!: number;
+  @ApiPropertyOptional({
+    description:
+      'The applicant: their details when read by whom may see them (each display is recorded), or `{applicantId, ' +
+      'erased: "[đã xoá theo yêu cầu]"}` once erased; only `{applicantId}` in the answers to commands',
+  })
+  applicant?: { applicantId: string; details?: ApplicantDetails; erased?: string };
 }
 
 export function dossierView(dossierId: string, state: DossierState, version: number): DossierView | undefined {
@@ -42,6 +48,7 @@ export function dossierView(dossierId: string, state: DossierState, version: num
     appointmentDate: d.appointmentDate,
     version,
   };
+  if (d.applicant) view.applicant = { applicantId: d.applicant.applicantId };
   if (state.status === 'resolved' || state.status === 'returned') {
     view.outcome = state.result.outcome;
     view.resultAt = state.result.recordedAt;

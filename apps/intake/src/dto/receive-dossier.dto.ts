@@ -1,5 +1,7 @@
+import { Type } from 'class-transformer';
+import { ApplicantDto } from '@app/applicants';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 
 export const CHANNEL_VALUES = ['counter', 'online', 'postal'] as const;
 
@@ -38,13 +40,23 @@ export class ReceiveDossierDto {
   receivedAt?: string;
 
   @ApiPropertyOptional({
-    example: 'CCCD 046090001234',
-    description: 'Reference to the applicant (no personal data required)',
+    example: 'QUAY-3/0042',
+    description:
+      "The counter's own reference of the file, recorded in clear: never personal data (put the applicant in `applicant`)",
   })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   applicantReference?: string;
+
+  @ApiPropertyOptional({
+    type: ApplicantDto,
+    description: "Who filed it: sealed with the applicant's own key before it is recorded, never in clear in the log",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ApplicantDto)
+  applicant?: ApplicantDto;
 }
 
 export class RefuseReceiptDto {

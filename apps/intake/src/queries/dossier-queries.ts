@@ -1,3 +1,4 @@
+import { ApplicantVault } from '@app/applicants';
 import { Inject, Injectable } from '@nestjs/common';
 import { dossierStreamId } from '@app/domain';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
@@ -33,6 +34,7 @@ export class DossierQueries {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly codes: DossierCodeAllocator,
+    private readonly applicants: ApplicantVault,
   ) {}
 
   /** `code`: looked up by this code, the dossier must bear it (a code issued to a receipt that failed names no dossier). */
@@ -47,6 +49,16 @@ export class DossierQueries {
     if (code !== undefined && view?.code !== code) throw dossierNotFound(code);
     if (!view) throw dossierNotFound(dossierId);
     assertMayRead(principal, state, code ?? dossierId);
+    if (state.status !== 'none' && state.status !== 'refused_at_receipt' && state.dossier.applicant)
+      view.applicant = await this.applicants.reveal(
+        state.dossier.applicant,
+        {
+          actor: principal.subject,
+          actorName: principal.name,
+          purpose: code ? 'GET /api/v1/dossiers?code' : 'GET /api/v1/dossiers/{id}',
+        },
+        dossierId,
+      );
     const history = events.map((e) => ({
       position: e.streamPosition,
       globalPosition: e.globalPosition,

@@ -1,3 +1,4 @@
+import type { SealedApplicantData } from '../applicant/applicant';
 import type { Procedure } from '../reference/procedure';
 import type { Instant, LocalDate } from '../time/local-date';
 import type { Channel, Outcome, ReturnVia } from './events';
@@ -21,6 +22,8 @@ export type ReceiveDossier = Command<
     competentUnitId?: string;
     channel: Channel;
     applicantReference?: string;
+    /** The applicant's details, sealed before they reach the domain (never in clear in the log). */
+    applicant?: SealedApplicantData;
   }
 >;
 

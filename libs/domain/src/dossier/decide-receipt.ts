@@ -70,6 +70,7 @@ function receive(command: ReceiveDossier, at: Instant, context: DeciderContext):
       supplementPolicy: policy,
       policyVersion: version,
       ...(command.applicantReference !== undefined ? { applicantReference: command.applicantReference } : {}),
+      ...(command.applicant !== undefined ? { applicant: command.applicant } : {}),
       occurredAt: at,
     }),
   );

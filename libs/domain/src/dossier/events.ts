@@ -1,3 +1,4 @@
+import type { SealedApplicantData } from '../applicant/applicant';
 import type { SupplementPolicy, TimeLimit } from '../deadlines';
 import type { Instant, LocalDate } from '../time/local-date';
 
@@ -32,6 +33,8 @@ export type DossierReceived = Event<
     supplementPolicy: SupplementPolicy;
     policyVersion: string;
     applicantReference?: string;
+    /** The applicant's details, sealed with the applicant's own key (see libs/applicants). */
+    applicant?: SealedApplicantData;
   }
 >;
 

@@ -23,6 +23,7 @@ export function evolve(state: DossierState, event: DossierEvent): DossierState {
         supplements: [],
         firstActivityAt: null,
         lastEventAt: at,
+        ...(d.applicant !== undefined ? { applicant: d.applicant } : {}),
       },
     };
   }

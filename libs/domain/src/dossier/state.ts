@@ -1,4 +1,5 @@
 import type { CompletedSupplement, SupplementPolicy, TimeLimit } from '../deadlines';
+import type { SealedApplicantData } from '../applicant/applicant';
 import type { Instant, LocalDate } from '../time/local-date';
 import type { Channel, Outcome, ReturnVia } from './events';
 
@@ -32,6 +33,8 @@ export interface DossierFacts {
   firstActivityAt: Instant | null;
   /** Business time of the latest event: no command may go back before it. */
   lastEventAt: Instant;
+  /** The applicant's details as last recorded, sealed (absent for receipts without them). */
+  applicant?: SealedApplicantData;
 }
 
 export interface RecordedResult {

@@ -35,6 +35,8 @@ export interface AppConfig {
   relay: RelaySettings;
   /** People's sessions, sign-in and single sign-on. */
   auth: AuthSettings;
+  /** KEYS_DIR: the master keys and the blind-index key of applicants' data (default `<dataDir>/keys`). */
+  keysDir: string;
 }
 
 /** Sessions and single sign-on (README § Accounts and sign-in). */
@@ -97,7 +99,9 @@ export function loadConfig(env: Env = process.env, projectRoot = defaultProjectR
     projectorBatchSize: read.integer('PROJECTOR_BATCH_SIZE', 5000, 1, 50_000),
     relay: readRelaySettings(read),
     auth: readAuthSettings(read),
+    keysDir: '',
   };
+  config.keysDir = path.resolve(projectRoot, read.string('KEYS_DIR', path.join(config.dataDir, 'keys')));
   if (config.eventStore === 'kurrentdb' && !config.kurrentdbUrl) {
     throw new ConfigError('KURRENTDB_URL', 'is required when EVENT_STORE=kurrentdb', '');
   }

@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import type { Pool } from 'pg';
+import type { MasterKeyProvider } from '../crypto/master-key-provider';
+
+/**
+ * Applicants' data keys, wrapped by a master key in applicants.data_keys. Unwrapped keys are kept a short while in
+ * memory (a busy counter reads the same applicants); erasure in this process forgets them at once.
+ */
+export class DataKeyStore {
+  private readonly cache = new Map<string, { key: Buffer; until: number }>();
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly masterKeys: MasterKeyProvider,
+    private readonly cacheMs = 5_000,
+  ) {}
+
+  /** A new data key for a new applicant, stored wrapped. */
+  async create(applicantId: string): Promise<Buffer> {
+    const key = randomBytes(32);
+    const { masterKeyId, wrapped } = await this.masterKeys.wrap(key, applicantId);
+    await this.pool.query(
+      'INSERT INTO applicants.data_keys (applicant_id, master_key_id, wrapped_key) VALUES ($1, $2, $3)',
+      [applicantId, masterKeyId, wrapped],
+    );
+    this.remember(applicantId, key);
+    return key;
+  }
+
+  /** The applicant's data key, or undefined once erased. */
+  async find(applicantId: string): Promise<Buffer | undefined> {
+    const hit = this.cache.get(applicantId);
+    if (hit && hit.until > Date.now()) return hit.key;
+    const { rows } = await this.pool.query<{ master_key_id: string; wrapped_key: Buffer }>(
+      'SELECT master_key_id, wrapped_key FROM applicants.data_keys WHERE applicant_id = $1',
+      [applicantId],
+    );
+    const row = rows[0];
+    if (!row) {
+      this.cache.delete(applicantId);
+      return undefined;
+    }
+    const key = await this.masterKeys.unwrap(row.wrapped_key, row.master_key_id, applicantId);
+    this.remember(applicantId, key);
+    return key;
+  }
+
+  /** Destroys the applicant's data key: what was sealed with it can never be read again. */
+  async destroy(applicantId: string): Promise<void> {
+    this.cache.delete(applicantId);
+    await this.pool.query('DELETE FROM applicants.data_keys WHERE applicant_id = $1', [applicantId]);
+  }
+
+  /**
+   * Re-wraps every data key not wrapped by the current master key (after `rotate()`); the log is not touched.
+   * Returns how many were re-wrapped.
+   */
+  async rewrapAll(): Promise<number> {
+    const current = await this.masterKeys.currentKeyId();
+    let done = 0;
+    for (;;) {
+      const { rows } = await this.pool.query<{ applicant_id: string; master_key_id: string; wrapped_key: Buffer }>(
+        `SELECT applicant_id, master_key_id, wrapped_key FROM applicants.data_keys
+           WHERE master_key_id <> $1 ORDER BY applicant_id LIMIT 500`,
+        [current],
+      );
+      if (rows.length === 0) return done;
+      for (const row of rows) {
+        const key = await this.masterKeys.unwrap(row.wrapped_key, row.master_key_id, row.applicant_id);
+        const { masterKeyId, wrapped } = await this.masterKeys.wrap(key, row.applicant_id);
+        await this.pool.query(
+          `UPDATE applicants.data_keys SET master_key_id = $2, wrapped_key = $3, rewrapped_at = now()
+             WHERE applicant_id = $1 AND master_key_id = $4`,
+          [row.applicant_id, masterKeyId, wrapped, row.master_key_id],
+        );
+        done++;
+      }
+    }
+  }
+
+  private remember(applicantId: string, key: Buffer): void {
+    if (this.cacheMs <= 0) return;
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(applicantId, { key, until: Date.now() + this.cacheMs });
+  }
+}
