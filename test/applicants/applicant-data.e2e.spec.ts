@@ -48,16 +48,13 @@ describe("applicants' personal data", () => {
   let admin: string;
   const http = () => request(subject.app.getHttpServer());
   const receive = (applicant: unknown, token = clerk, unit = CENTRE) =>
-    http()
-      .post('/api/v1/dossiers')
-      .set('Authorization', `Bearer ${token}`)
-      .send({
-        procedureCode: 'H-HKD-01',
-        receivingUnitId: unit,
-        channel: 'counter',
-        receivedAt: '2020-09-01T02:00:00Z',
-        applicant,
-      });
+    http().post('/api/v1/dossiers').set('Authorization', `Bearer ${token}`).send({
+      procedureCode: 'H-HKD-01',
+      receivingUnitId: unit,
+      channel: 'counter',
+      receivedAt: '2020-09-01T02:00:00Z',
+      applicant,
+    });
 
   beforeAll(async () => {
     subject = await createTestApp();
@@ -140,6 +137,34 @@ describe("applicants' personal data", () => {
       purpose: 'GET /api/v1/dossiers/{id}',
     });
     await expect(subject.database.pool.query('DELETE FROM applicants.access_log')).rejects.toThrow(/append-only/);
+  });
+
+  it("a supervisor corrects the applicant's details: sealed with the same key, found by the new phone", async () => {
+    const supervisor = await subject.token('supervisor', [CENTRE]);
+    const res = await http()
+      .post(`/api/v1/dossiers/${dossierId}/correct`)
+      .set('Authorization', `Bearer ${supervisor}`)
+      .send({ reason: 'Nhập nhầm số điện thoại', changes: { applicant: { ...MAI, phone: '0987654321' } } });
+    expect(res.status).toBe(200);
+    const read = await http().get(`/api/v1/dossiers/${dossierId}`).set('Authorization', `Bearer ${clerk}`);
+    expect(read.body.applicant).toMatchObject({ applicantId, details: { phone: '0987654321' } });
+    const found = await http()
+      .get('/api/v1/applicants/dossiers?phone=0987654321')
+      .set('Authorization', `Bearer ${clerk}`);
+    // the phone is the applicant's: both of their dossiers are found by it
+    expect(found.body.map((d: { applicantId: string }) => d.applicantId)).toEqual([applicantId, applicantId]);
+    expect(found.body.map((d: { dossierId: string }) => d.dossierId)).toContain(dossierId);
+    const { rows } = await subject.database.pool.query<{ row: string }>(
+      "SELECT data::text AS row FROM event_store.events WHERE type = 'EntryCorrected'",
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.row).not.toContain('987654321');
+    const bad = await http()
+      .post(`/api/v1/dossiers/${dossierId}/correct`)
+      .set('Authorization', `Bearer ${supervisor}`)
+      .send({ reason: 'x', changes: { applicant: { ...MAI, idDocument: { kind: 'cccd', number: '1' } } } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('changes.applicant.idDocument.number');
   });
 
   it('rotates the master key without touching the log: every applicant still reads', async () => {

@@ -87,7 +87,8 @@ export class AccountPrincipalResolver implements PrincipalResolver {
       ...this.principalOf(account, 'session'),
       sessionId: session.sessionId,
       csrfToken: session.csrfToken,
-      ...(account.mustChangePassword ? { mustChangePassword: true } : {}),
+      // a one-time password must be changed before work; single sign-on proves the person without it
+      ...(account.mustChangePassword && session.method === 'password' ? { mustChangePassword: true } : {}),
     };
   }
 

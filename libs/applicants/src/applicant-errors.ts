@@ -2,7 +2,7 @@
 export class ApplicantError extends Error {
   constructor(
     readonly code: string,
-    readonly kind: 'invalid' | 'not_found',
+    readonly kind: 'invalid' | 'not_found' | 'conflict',
     message: string,
     readonly details?: Record<string, unknown>,
   ) {
@@ -17,3 +17,17 @@ export const invalidApplicant = (errors: { field: string; rule: string; message:
   new ApplicantError('VALIDATION_FAILED', 'invalid', errors.map((e) => `${e.field}: ${e.message}`).join('; '), {
     errors,
   });
+
+export const identityOfAnother = (): ApplicantError =>
+  new ApplicantError(
+    'IDENTITY_OF_ANOTHER_APPLICANT',
+    'conflict',
+    'Giấy tờ tùy thân này đã thuộc về một người nộp hồ sơ khác; không thể điều chỉnh thành giấy tờ này.',
+  );
+
+export const applicantErased = (): ApplicantError =>
+  new ApplicantError(
+    'APPLICANT_DATA_ERASED',
+    'conflict',
+    'Dữ liệu của người nộp hồ sơ này đã được xoá theo yêu cầu; không thể điều chỉnh.',
+  );

@@ -8,7 +8,7 @@ import { openApplicant, type SealedApplicant, sealApplicant } from './crypto/sea
 import { AccessLog } from './persistence/access-log';
 import { ApplicantIndex } from './persistence/applicant-index';
 import { DataKeyStore } from './persistence/data-key-store';
-import { applicantNotFound } from './applicant-errors';
+import { applicantNotFound, identityOfAnother } from './applicant-errors';
 
 /** Who displays personal data, and why (the screen or endpoint): recorded in the access log. */
 export interface Reader {
@@ -64,6 +64,25 @@ export class ApplicantVault {
         if (!key) throw new Error('applicant key vanished while sealing');
       }
     }
+    if (details.phone) await this.index.addDigest('phone', this.blind.digest('phone', details.phone), applicantId);
+    await this.index.recordDossier(applicantId, dossierId, unitId, details.fullName);
+    return sealApplicant(applicantId, key, details);
+  }
+
+  /**
+   * Seals corrected details of a known applicant with their own key (a supervisor's entry correction): the new ID
+   * number and phone find them too. Undefined when the applicant's data was erased (nothing can be sealed for them).
+   */
+  async reseal(
+    applicantId: string,
+    details: ApplicantDetails,
+    unitId: string,
+    dossierId: string,
+  ): Promise<SealedApplicant | undefined> {
+    const key = await this.keys.find(applicantId);
+    if (!key) return undefined;
+    const owner = await this.index.claimIdentity(this.identityDigest(details), applicantId);
+    if (owner !== applicantId) throw identityOfAnother();
     if (details.phone) await this.index.addDigest('phone', this.blind.digest('phone', details.phone), applicantId);
     await this.index.recordDossier(applicantId, dossierId, unitId, details.fullName);
     return sealApplicant(applicantId, key, details);

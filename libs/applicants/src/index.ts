@@ -1,7 +1,7 @@
 /** libs/applicants — applicants' personal data: sealed per applicant, blind index, erasure, access log. */
 export { ApplicantsModule } from './applicants.module';
 export { applicantStreamId, type Erasure, type Reader, ApplicantVault } from './applicant-vault';
-export { ApplicantError, invalidApplicant } from './applicant-errors';
+export { applicantErased, ApplicantError, invalidApplicant } from './applicant-errors';
 export { APPLICANT_MIGRATIONS } from './schema/applicant-migrations';
 export { BlindIndex } from './crypto/blind-index';
 export { FileMasterKeys } from './crypto/file-master-keys';

@@ -21,7 +21,13 @@ import {
   IdempotencyKeyReusedError,
   handleCommand,
 } from '@app/event-store';
-import { ApplicantVault, invalidApplicant, type SealedApplicant } from '@app/applicants';
+import {
+  type ApplicantDto,
+  applicantErased,
+  ApplicantVault,
+  invalidApplicant,
+  type SealedApplicant,
+} from '@app/applicants';
 import { APP_CONFIG, type AppConfig, actsFor } from '@app/platform';
 import { ReferenceDataService } from '@app/reference-data';
 import { mayRead, unitToActFor } from '../dossiers/dossier-access';
@@ -125,6 +131,8 @@ export class DossierCommands {
     const at = businessTime('at', body.at);
     const day = localDateOf(at);
     const snapshot = await this.reference.snapshot();
+    const corrected = (body as { changes?: { applicant?: ApplicantDto } }).changes?.applicant;
+    if (corrected !== undefined) body = await this.withSealedApplicant(dossierId, body, corrected, context);
     const handled = await handleCommand(
       this.store,
       dossierStreamId(dossierId),
@@ -160,6 +168,31 @@ export class DossierCommands {
     const problems = applicantProblems(details, localDateOf(new Date()));
     if (problems.length > 0) throw invalidApplicant(problems);
     return this.applicants.seal(details, unitId, dossierId);
+  }
+
+  /** A correction of the applicant: checked like at receipt, sealed with the applicant's own key. */
+  private async withSealedApplicant<B extends { at?: string }>(
+    dossierId: string,
+    body: B,
+    given: ApplicantDto,
+    context: RequestContext,
+  ): Promise<B> {
+    const state = (await this.store.readStream(dossierStreamId(dossierId))).reduce(
+      DOSSIER_FOLD.evolve,
+      DOSSIER_FOLD.initialState,
+    );
+    const unit = unitToActFor(context.principal, state, dossierId);
+    const details = normaliseApplicant(given);
+    const problems = applicantProblems(details, localDateOf(new Date()), 'changes.applicant');
+    if (problems.length > 0) throw invalidApplicant(problems);
+    if (state.status === 'none' || state.status === 'refused_at_receipt') return body;
+    const current = state.dossier.applicant;
+    const sealed = current
+      ? await this.applicants.reseal(current.applicantId, details, unit, dossierId)
+      : await this.applicants.seal(details, unit, dossierId);
+    if (!sealed) throw applicantErased();
+    const changes = (body as unknown as { changes: object }).changes;
+    return { ...body, changes: { ...changes, applicant: sealed } };
   }
 
   /** Refusal at receipt (Mẫu 03): its own stream, never counted as received. */

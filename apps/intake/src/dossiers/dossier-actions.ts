@@ -1,4 +1,4 @@
-import type { DossierCommand, Procedure, Role } from '@app/domain';
+import type { DossierCommand, Procedure, Role, SealedApplicantData } from '@app/domain';
 import {
   CorrectDto,
   FinancialObligationDto,
@@ -130,10 +130,17 @@ export const DOSSIER_ACTIONS = {
     summary: 'Correct an earlier entry (never edits history: a new event)',
     roles: ['supervisor', 'admin'],
     build: (b: CorrectDto, at, ctx) => {
-      const { procedureCode, ...rest } = b.changes;
+      // the applicant arrives sealed: DossierCommands.act sealed it with the applicant's key before deciding
+      const { procedureCode, applicant, ...rest } = b.changes as Omit<CorrectDto['changes'], 'applicant'> & {
+        applicant?: SealedApplicantData;
+      };
       if (rest.receivingUnitId) ctx.unitExists(rest.receivingUnitId, 'changes.receivingUnitId');
       if (rest.competentUnitId) ctx.unitExists(rest.competentUnitId, 'changes.competentUnitId');
-      const changes = { ...rest, ...(procedureCode ? { procedure: ctx.procedureAt(procedureCode) } : {}) };
+      const changes = {
+        ...rest,
+        ...(procedureCode ? { procedure: ctx.procedureAt(procedureCode) } : {}),
+        ...(applicant ? { applicant } : {}),
+      };
       return { type: 'CorrectEntry', at, reason: b.reason, correctsPosition: b.correctsPosition, changes };
     },
   } satisfies DossierAction<CorrectDto>,

@@ -1,3 +1,4 @@
+import { ApplicantDto } from '@app/applicants';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -98,6 +99,14 @@ export class CorrectionChangesDto {
   @IsOptional()
   @IsISO8601({ strict: true })
   resultAt?: string;
+  @ApiPropertyOptional({
+    type: ApplicantDto,
+    description: "The applicant's details as they should have been entered (sealed with their key, like at receipt)",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ApplicantDto)
+  applicant?: ApplicantDto;
 }
 
 export class CorrectDto extends ReasonDto {

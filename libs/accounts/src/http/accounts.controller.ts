@@ -20,7 +20,7 @@ export class AccountsController {
   @Get()
   @Roles('admin', 'auditor')
   @ApiOperation({ summary: 'Every account, with its grants' })
-  @ApiErrors(401, 403)
+  @ApiErrors(400, 401, 403)
   async list() {
     return (await this.accounts.list()).map(accountJson);
   }
@@ -37,7 +37,7 @@ export class AccountsController {
   @Get(':username')
   @Roles('admin', 'auditor')
   @ApiOperation({ summary: 'One account' })
-  @ApiErrors(401, 403, 404)
+  @ApiErrors(400, 401, 403, 404)
   async show(@Param('username') username: string) {
     return accountJson(await this.accounts.view(username));
   }
@@ -45,7 +45,7 @@ export class AccountsController {
   @Get(':username/history')
   @Roles('admin', 'auditor')
   @ApiOperation({ summary: "The account's events: grants, passwords set, sign-ins, failures, locks, who did what" })
-  @ApiErrors(401, 403, 404)
+  @ApiErrors(400, 401, 403, 404)
   async history(@Param('username') username: string) {
     return (await this.accounts.history(username)).map(historyJson);
   }
@@ -86,7 +86,7 @@ export class AccountsController {
   @Post(':username/enable')
   @Roles('admin')
   @ApiOperation({ summary: 'Enables a disabled account' })
-  @ApiErrors(401, 403, 404, 409)
+  @ApiErrors(400, 401, 403, 404, 409)
   async enable(@CurrentPrincipal() principal: Principal, @Param('username') username: string) {
     return accountJson(await this.accounts.enable(username, actorOf(principal)));
   }
@@ -94,7 +94,7 @@ export class AccountsController {
   @Post(':username/unlock')
   @Roles('admin')
   @ApiOperation({ summary: 'Lifts a lock-out after failed sign-ins' })
-  @ApiErrors(401, 403, 404)
+  @ApiErrors(400, 401, 403, 404)
   async unlock(@CurrentPrincipal() principal: Principal, @Param('username') username: string) {
     return accountJson(await this.accounts.unlock(username, actorOf(principal)));
   }
@@ -102,7 +102,7 @@ export class AccountsController {
   @Post(':username/password-reset')
   @Roles('admin')
   @ApiOperation({ summary: 'A one-time password, shown once (to change at first sign-in); every session ends' })
-  @ApiErrors(401, 403, 404)
+  @ApiErrors(400, 401, 403, 404)
   async resetPassword(@CurrentPrincipal() principal: Principal, @Param('username') username: string) {
     return { oneTimePassword: await this.accounts.resetPassword(username, actorOf(principal)) };
   }
@@ -110,7 +110,7 @@ export class AccountsController {
   @Get(':username/sessions')
   @Roles('admin')
   @ApiOperation({ summary: "The account's live sessions" })
-  @ApiErrors(401, 403, 404)
+  @ApiErrors(400, 401, 403, 404)
   async sessions(@Param('username') username: string) {
     const account = await this.accounts.view(username);
     return (await this.accounts.sessions.listLive(account.accountId)).map((s) => sessionJson(s));
@@ -120,7 +120,7 @@ export class AccountsController {
   @HttpCode(204)
   @Roles('admin')
   @ApiOperation({ summary: 'Revokes one session of the account' })
-  @ApiErrors(401, 403, 404)
+  @ApiErrors(400, 401, 403, 404)
   async revokeSession(
     @CurrentPrincipal() principal: Principal,
     @Param('username') username: string,
@@ -133,7 +133,7 @@ export class AccountsController {
   @Get(':username/tokens')
   @Roles('admin')
   @ApiOperation({ summary: "A service account's tokens (never the secrets)" })
-  @ApiErrors(401, 403, 404)
+  @ApiErrors(400, 401, 403, 404)
   async tokens(@Param('username') username: string) {
     const account = await this.accounts.view(username);
     return (await this.accounts.serviceTokens.list(account.accountId)).map(tokenJson);
@@ -156,7 +156,7 @@ export class AccountsController {
   @HttpCode(204)
   @Roles('admin')
   @ApiOperation({ summary: 'Revokes a service token' })
-  @ApiErrors(401, 403, 404)
+  @ApiErrors(400, 401, 403, 404)
   async revokeToken(
     @CurrentPrincipal() principal: Principal,
     @Param('username') username: string,

@@ -93,7 +93,7 @@ export class SessionController {
   @Get()
   @OpenBeforePasswordChange()
   @ApiOperation({ summary: 'Who is signed in (and the CSRF token of the session)' })
-  @ApiErrors(401)
+  @ApiErrors(400, 401)
   async current(@CurrentPrincipal() principal: Principal) {
     const account = await this.accounts.view(principal.subject);
     const csrfToken = (principal as Principal & { csrfToken?: string }).csrfToken;
@@ -108,7 +108,7 @@ export class SessionController {
   @HttpCode(204)
   @OpenBeforePasswordChange()
   @ApiOperation({ summary: 'Sign out: ends this session and clears the cookie' })
-  @ApiErrors(401, 403)
+  @ApiErrors(400, 401, 403)
   async signOut(
     @CurrentPrincipal() principal: Principal,
     @Req() request: Request,
@@ -121,7 +121,7 @@ export class SessionController {
 
   @Get('all')
   @ApiOperation({ summary: "The signed-in person's live sessions" })
-  @ApiErrors(401)
+  @ApiErrors(400, 401)
   async sessions(@CurrentPrincipal() principal: Principal) {
     return (await this.accounts.sessions.listLive(principal.subject)).map((s) => sessionJson(s, principal.sessionId));
   }
@@ -129,7 +129,7 @@ export class SessionController {
   @Delete('all/:sessionId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Ends one of your own sessions (another browser, a lost phone)' })
-  @ApiErrors(401, 403, 404)
+  @ApiErrors(400, 401, 403, 404)
   async revoke(
     @CurrentPrincipal() principal: Principal,
     @Param('sessionId', new ParseUUIDPipe()) sessionId: string,

@@ -83,7 +83,7 @@ export class ApplicantsController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: 'A new master key; every data key re-wrapped with it (the log is not touched)' })
-  @ApiErrors(401, 403)
+  @ApiErrors(400, 401, 403)
   rotate() {
     return this.vault.rotateMasterKey();
   }

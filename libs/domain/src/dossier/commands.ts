@@ -63,6 +63,8 @@ export interface CorrectionRequest {
   competentUnitId?: string;
   procedure?: Procedure;
   resultAt?: Instant;
+  /** The applicant's details as corrected, sealed like at receipt. */
+  applicant?: SealedApplicantData;
 }
 
 export type CorrectEntry = Command<

@@ -34,6 +34,7 @@ export function decideCorrection(
     const outcome = step(state, request, changes, at);
     if (!outcome.ok) return outcome.decision;
   }
+  if (request.applicant !== undefined) changes.applicant = request.applicant;
   recomputeDependants(state, changes, context);
   if (Object.keys(changes).length === 0) return reject('NOTHING_TO_CORRECT');
   return accept(

@@ -91,6 +91,8 @@ export interface CorrectionChanges {
   competentUnitId?: string;
   procedureCode?: string;
   resultAt?: Instant;
+  /** The applicant's details as corrected (sealed: the log never holds them in clear). */
+  applicant?: SealedApplicantData;
   // recomputed
   timeLimit?: TimeLimit;
   dueDate?: LocalDate | null;

@@ -85,6 +85,11 @@ function applyCorrection(state: ReceivedDossierState, event: EntryCorrected): Do
     policyVersion: c.policyVersion ?? f.policyVersion,
     calendarVersion: c.calendarVersion ?? f.calendarVersion,
     lastEventAt: event.data.occurredAt,
+    ...(c.applicant !== undefined
+      ? { applicant: c.applicant }
+      : f.applicant !== undefined
+        ? { applicant: f.applicant }
+        : {}),
   };
   if (c.resultAt !== undefined && (state.status === 'resolved' || state.status === 'returned')) {
     return { ...state, dossier, result: { ...state.result, recordedAt: correctResultAt(state.result.recordedAt, c) } };
