@@ -50,23 +50,34 @@ export class ApplicantVault {
    * appended, so no acknowledged receipt is missing from the look-ups.
    */
   async seal(details: ApplicantDetails, unitId: string, dossierId: string): Promise<SealedApplicant> {
-    const identity = this.identityDigest(details);
-    let applicantId = await this.index.applicantOfIdentity(identity);
-    let key = applicantId ? await this.keys.find(applicantId) : undefined;
-    if (!applicantId || !key) {
-      const fresh = randomUUID();
-      key = await this.keys.create(fresh);
-      applicantId = await this.index.claimIdentity(identity, fresh);
-      if (applicantId !== fresh) {
-        // another receipt of the same person won the race: use theirs, drop ours
-        await this.keys.destroy(fresh);
-        key = await this.keys.find(applicantId);
-        if (!key) throw new Error('applicant key vanished while sealing');
+    const identityDigest = this.identityDigest(details);
+    const phoneDigest = details.phone ? this.blind.digest('phone', details.phone) : null;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const known = await this.index.returning(identityDigest);
+      if (known) {
+        const key = await this.keys.unwrapped(known.applicantId, known.masterKeyId, known.wrappedKey);
+        await this.index.recordReturning(known.applicantId, phoneDigest, dossierId, unitId, details.fullName);
+        return sealApplicant(known.applicantId, key, details);
       }
+      const applicantId = randomUUID();
+      const { key, masterKeyId, wrapped } = await this.keys.mint(applicantId);
+      const claimed = await this.index.registerNew({
+        applicantId,
+        masterKeyId,
+        wrappedKey: wrapped,
+        identityDigest,
+        phoneDigest,
+        dossierId,
+        unitId,
+        fullName: details.fullName,
+      });
+      if (claimed) {
+        this.keys.remember(applicantId, key);
+        return sealApplicant(applicantId, key, details);
+      }
+      // another receipt of the same person registered them a moment ago: they are a returning applicant now
     }
-    if (details.phone) await this.index.addDigest('phone', this.blind.digest('phone', details.phone), applicantId);
-    await this.index.recordDossier(applicantId, dossierId, unitId, details.fullName);
-    return sealApplicant(applicantId, key, details);
+    throw new Error('could not register the applicant');
   }
 
   /**

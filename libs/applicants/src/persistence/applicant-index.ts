@@ -40,6 +40,85 @@ export class ApplicantIndex {
     return rows.map((r) => r.applicant_id);
   }
 
+  /**
+   * A returning applicant by their identity document, with their wrapped data key (one round trip); undefined for
+   * someone new (or erased: their index went with their key).
+   */
+  async returning(
+    digest: string,
+  ): Promise<{ applicantId: string; masterKeyId: string; wrappedKey: Buffer } | undefined> {
+    const { rows } = await this.pool.query<{ applicant_id: string; master_key_id: string; wrapped_key: Buffer }>(
+      `SELECT b.applicant_id, k.master_key_id, k.wrapped_key FROM applicants.blind_index b
+         JOIN applicants.data_keys k USING (applicant_id) WHERE b.kind = 'id' AND b.digest = $1`,
+      [digest],
+    );
+    const row = rows[0];
+    return row && { applicantId: row.applicant_id, masterKeyId: row.master_key_id, wrappedKey: row.wrapped_key };
+  }
+
+  /**
+   * Everything a new applicant needs, in one statement: their wrapped key, their identity (false, and nothing
+   * written, when another receipt of the same person claimed it first), their phone, the dossier and the directory.
+   */
+  async registerNew(entry: {
+    applicantId: string;
+    masterKeyId: string;
+    wrappedKey: Buffer;
+    identityDigest: string;
+    phoneDigest: string | null;
+    dossierId: string;
+    unitId: string;
+    fullName: string;
+  }): Promise<boolean> {
+    const { rows } = await this.pool.query<{ claimed: boolean }>(
+      `WITH claim AS (
+         INSERT INTO applicants.blind_index (kind, digest, applicant_id) VALUES ('id', $4, $1)
+         ON CONFLICT (kind, digest) WHERE kind = 'id' DO NOTHING RETURNING applicant_id),
+       k AS (INSERT INTO applicants.data_keys (applicant_id, master_key_id, wrapped_key)
+         SELECT applicant_id, $2, $3 FROM claim),
+       p AS (INSERT INTO applicants.blind_index (kind, digest, applicant_id)
+         SELECT 'phone', $5, applicant_id FROM claim WHERE $5::text IS NOT NULL ON CONFLICT DO NOTHING),
+       d AS (INSERT INTO applicants.applicant_dossiers (applicant_id, dossier_id, unit_id)
+         SELECT applicant_id, $6, $7 FROM claim ON CONFLICT DO NOTHING),
+       n AS (INSERT INTO applicants.directory (applicant_id, full_name, search_name, unit_ids)
+         SELECT applicant_id, $8, $9, ARRAY[$7] FROM claim)
+       SELECT count(*) > 0 AS claimed FROM claim`,
+      [
+        entry.applicantId,
+        entry.masterKeyId,
+        entry.wrappedKey,
+        entry.identityDigest,
+        entry.phoneDigest,
+        entry.dossierId,
+        entry.unitId,
+        entry.fullName,
+        searchForm(entry.fullName),
+      ],
+    );
+    return rows[0]?.claimed === true;
+  }
+
+  /** A returning applicant's new dossier (and phone, and name as now given), in one statement. */
+  async recordReturning(
+    applicantId: string,
+    phoneDigest: string | null,
+    dossierId: string,
+    unitId: string,
+    fullName: string,
+  ): Promise<void> {
+    await this.pool.query(
+      `WITH p AS (INSERT INTO applicants.blind_index (kind, digest, applicant_id)
+         SELECT 'phone', $2, $1 WHERE $2::text IS NOT NULL ON CONFLICT DO NOTHING),
+       d AS (INSERT INTO applicants.applicant_dossiers (applicant_id, dossier_id, unit_id) VALUES ($1, $3, $4)
+         ON CONFLICT DO NOTHING)
+       INSERT INTO applicants.directory AS x (applicant_id, full_name, search_name, unit_ids)
+         VALUES ($1, $5, $6, ARRAY[$4])
+       ON CONFLICT (applicant_id) DO UPDATE SET full_name = EXCLUDED.full_name, search_name = EXCLUDED.search_name,
+         unit_ids = CASE WHEN $4 = ANY (x.unit_ids) THEN x.unit_ids ELSE x.unit_ids || $4 END`,
+      [applicantId, phoneDigest, dossierId, unitId, fullName, searchForm(fullName)],
+    );
+  }
+
   /** The applicant filed this dossier at this unit; their name is searchable by that unit's staff. */
   async recordDossier(applicantId: string, dossierId: string, unitId: string, fullName: string): Promise<void> {
     await this.pool.query(

@@ -15,14 +15,17 @@ export class DataKeyStore {
     private readonly cacheMs = 5_000,
   ) {}
 
-  /** A new data key for a new applicant, stored wrapped. */
-  async create(applicantId: string): Promise<Buffer> {
+  /** A new data key, wrapped, not stored yet (ApplicantIndex.registerNew stores it with the rest). */
+  async mint(applicantId: string): Promise<{ key: Buffer; masterKeyId: string; wrapped: Buffer }> {
     const key = randomBytes(32);
-    const { masterKeyId, wrapped } = await this.masterKeys.wrap(key, applicantId);
-    await this.pool.query(
-      'INSERT INTO applicants.data_keys (applicant_id, master_key_id, wrapped_key) VALUES ($1, $2, $3)',
-      [applicantId, masterKeyId, wrapped],
-    );
+    return { key, ...(await this.masterKeys.wrap(key, applicantId)) };
+  }
+
+  /** Unwraps a key read elsewhere (with the applicant's index), through the cache. */
+  async unwrapped(applicantId: string, masterKeyId: string, wrapped: Buffer): Promise<Buffer> {
+    const hit = this.cache.get(applicantId);
+    if (hit && hit.until > Date.now()) return hit.key;
+    const key = await this.masterKeys.unwrap(wrapped, masterKeyId, applicantId);
     this.remember(applicantId, key);
     return key;
   }
@@ -78,7 +81,7 @@ export class DataKeyStore {
     }
   }
 
-  private remember(applicantId: string, key: Buffer): void {
+  remember(applicantId: string, key: Buffer): void {
     if (this.cacheMs <= 0) return;
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(applicantId, { key, until: Date.now() + this.cacheMs });
