@@ -42,12 +42,14 @@ export class ErrorFilter implements ExceptionFilter {
       const raw = exception.getResponse();
       const given =
         typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : { message: String(raw) };
-      const message = Array.isArray(given.message)
-        ? given.message.join('; ')
-        : String(given.message ?? exception.message);
+      const message = withoutQueryString(
+        Array.isArray(given.message) ? given.message.join('; ') : String(given.message ?? exception.message),
+        status,
+      );
       const { error: _error, ...rest } = given;
       if (status === 400 && !given.code && (exception.cause instanceof SyntaxError || /JSON/.test(message))) {
-        return { statusCode: 400, code: 'MALFORMED_BODY', message: `The request body is not valid JSON (${message}).` };
+        // not the parser's words: V8's quote the body around the fault (`Unexpected token 'T', "{"fullName": Tôn…`)
+        return { statusCode: 400, code: 'MALFORMED_BODY', message: 'The request body is not valid JSON.' };
       }
       return { ...rest, statusCode: status, code: String(given.code ?? defaultCode(status)), message };
     }
@@ -108,6 +110,14 @@ function isClassifiedError(e: unknown): e is ClassifiedError {
 
 function isBodyParserError(e: unknown): boolean {
   return typeof e === 'object' && e !== null && 'type' in e && (e as { type: unknown }).type === 'entity.parse.failed';
+}
+
+/**
+ * Nest answers a URL no route serves with `Cannot GET <url>`: the query string is left out, where look-ups carry their
+ * values (an applicant's ID number, phone or name), so that a mistyped URL does not echo them.
+ */
+function withoutQueryString(message: string, status: number): string {
+  return status === 404 ? message.replace(/^(Cannot [A-Z]+ [^?\s]*)\?\S*$/, '$1') : message;
 }
 
 function defaultCode(status: number): string {
