@@ -30,13 +30,16 @@ export function makeDataDir(): string {
   return dir;
 }
 
-/** Spawns the app; with `waitForHealth` (the default) resolves once /health answers, else at once. */
+/**
+ * Spawns the app; with `waitForHealth` (the default) resolves once /health answers, else at once. `env` adds to (or
+ * overrides) the app's environment, e.g. `{ LOG_LEVEL: 'debug', KAFKA_BROKERS: … }`.
+ */
 export async function spawnApp(
   dataDir: string,
-  options: { port?: number; waitForHealth?: boolean } = {},
+  options: { port?: number; waitForHealth?: boolean; env?: Record<string, string> } = {},
 ): Promise<AppProcess> {
   const port = options.port ?? (await freePort());
-  const env = { ...appEnv(dataDir), PORT: String(port), HOST: '127.0.0.1' };
+  const env = { ...appEnv(dataDir), ...options.env, PORT: String(port), HOST: '127.0.0.1' };
   const child = spawn(process.execPath, [path.join(ROOT, 'scripts/run.cjs'), 'apps/standalone/src/main.ts'], {
     cwd: ROOT,
     env,
@@ -113,32 +116,66 @@ export async function addClerkAccount(
   username: string,
   unit: string,
 ): Promise<void> {
+  await addAccount(env, { username, name: 'Cán bộ tiếp nhận (kiểm thử)', role: 'clerk', unit });
+}
+
+/**
+ * `npm run dossier -- user add --username U --name N --role R [--unit U]` with the app's environment (see
+ * addClerkAccount), with a password the policy accepts; without `unit`, the CLI's default (`*` for admin, auditor).
+ */
+export async function addAccount(
+  env: Record<string, string | undefined>,
+  account: { username: string; name: string; role: string; unit?: string },
+): Promise<void> {
   const args = [
     path.join(ROOT, 'scripts/run.cjs'),
     'scripts/cli/main.ts',
     'user',
     'add',
     '--username',
-    username,
+    account.username,
     '--name',
-    'Cán bộ tiếp nhận (kiểm thử)',
+    account.name,
     '--role',
-    'clerk',
-    '--unit',
-    unit,
+    account.role,
+    ...(account.unit !== undefined ? ['--unit', account.unit] : []),
     '--password',
     'Một-cửa liên thông, quầy số 7 (kiểm thử)',
   ];
   await new Promise<void>((resolve, reject) =>
     execFile(process.execPath, args, { cwd: ROOT, env, timeout: 90_000 }, (error, stdout, stderr) =>
-      error ? reject(new Error(`user add ${username} failed: ${error.message}\n${stdout}${stderr}`)) : resolve(),
+      error
+        ? reject(new Error(`user add ${account.username} failed: ${error.message}\n${stdout}${stderr}`))
+        : resolve(),
     ),
   );
 }
 
+/** An administrator of every unit, for the spawned apps' admin-only endpoints (an applicant's erasure…). */
+export const APP_ADMIN = 'admin-app-process';
+/** The data folders whose database holds APP_ADMIN already. */
+const withAdmin = new Set<string>();
+
+/**
+ * Makes APP_ADMIN on the data folder of a running spawned app (once per folder: `user add` through the CLI, as
+ * RECEIPT_CLERK is made) and returns a token naming it.
+ */
+export async function adminToken(dataDir: string): Promise<string> {
+  if (!withAdmin.has(dataDir)) {
+    await addAccount(appEnv(dataDir), { username: APP_ADMIN, name: 'Quản trị viên (kiểm thử)', role: 'admin' });
+    withAdmin.add(dataDir);
+  }
+  return appToken(APP_ADMIN);
+}
+
+/** A token for an account of the spawned apps (signed with their TOKEN_SECRET, like `npm run dossier -- token`). */
+export function appToken(username: string, seconds = 600): string {
+  return signToken(username, APP_TOKEN_SECRET, seconds);
+}
+
 /** POST /api/v1/dossiers as RECEIPT_CLERK with an Idempotency-Key. */
 export function sendReceipt(url: string, key: string): Promise<Response> {
-  const token = signToken(RECEIPT_CLERK, APP_TOKEN_SECRET, 600);
+  const token = appToken(RECEIPT_CLERK);
   return fetch(`${url}/api/v1/dossiers`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': key },
