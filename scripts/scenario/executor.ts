@@ -1,6 +1,7 @@
 import { DOSSIER_ACTIONS, type DossierAction, type DossierCommands, type RequestContext } from '@app/intake';
 import type { Principal } from '@app/platform';
 import type { DossierScript } from './dossier-script';
+import { syntheticApplicant } from './synthetic-applicant';
 
 export interface ExecutionReport {
   dossiers: number;
@@ -68,6 +69,7 @@ async function runScript(
       receivingUnitId: script.unitId,
       channel: script.channel,
       receivedAt: script.receivedAt,
+      applicant: syntheticApplicant(script.key),
     },
     context('receive'),
   );
