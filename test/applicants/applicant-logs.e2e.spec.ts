@@ -10,13 +10,15 @@ import {
   postmasterPid,
   processRuns,
   spawnApp,
+  supervisorToken,
 } from '../support/app-process';
 import { findNeedles } from '../support/personal-data';
 
 /**
  * Issue 15, acceptance 1 (the logs): `npm start` as a child process at LOG_LEVEL=debug, a day of receipts with
- * applicants (refused ones, a correct one, its repeat, reads, look-ups by ID number, phone and name, the erasure);
- * the process's whole output (stdout and stderr, from its start to its stop) holds none of the personal values.
+ * applicants (refused ones, a correct one, its repeat, reads, look-ups by ID number, phone and name, a correction, the
+ * erasure); the process's whole output (stdout and stderr, from its start to its stop) holds none of the personal
+ * values.
  */
 describe("applicants' personal data in the app's logs", () => {
   let dataDir: string;
@@ -33,10 +35,14 @@ describe("applicants' personal data in the app's logs", () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('none of the values sent — refused, recorded, repeated, read, looked up, erased — is in the output', async () => {
+  it('none of the values sent — refused, recorded, repeated, read, looked up, corrected, erased — is in the output', async () => {
     app = await spawnApp(dataDir, { env: { LOG_LEVEL: 'debug' } });
-    const admin = await adminToken(dataDir);
-    const { needles } = await runApplicantRequests(app.url, { clerk: appToken(RECEIPT_CLERK), admin }, RECEIPT_UNIT);
+    const tokens = {
+      clerk: appToken(RECEIPT_CLERK),
+      supervisor: await supervisorToken(dataDir),
+      admin: await adminToken(dataDir),
+    };
+    const { needles } = await runApplicantRequests(app.url, tokens, RECEIPT_UNIT);
     expect(await app.stop()).toBe(0);
 
     const output = app.output();

@@ -153,19 +153,39 @@ export async function addAccount(
 
 /** An administrator of every unit, for the spawned apps' admin-only endpoints (an applicant's erasure…). */
 export const APP_ADMIN = 'admin-app-process';
-/** The data folders whose database holds APP_ADMIN already. */
-const withAdmin = new Set<string>();
+/** The accounts made on each data folder by appAccountToken. */
+const madeAccounts = new Map<string, Set<string>>();
 
 /**
- * Makes APP_ADMIN on the data folder of a running spawned app (once per folder: `user add` through the CLI, as
+ * Makes the account on the data folder of a running spawned app (once per folder: `user add` through the CLI, as
  * RECEIPT_CLERK is made) and returns a token naming it.
  */
-export async function adminToken(dataDir: string): Promise<string> {
-  if (!withAdmin.has(dataDir)) {
-    await addAccount(appEnv(dataDir), { username: APP_ADMIN, name: 'Quản trị viên (kiểm thử)', role: 'admin' });
-    withAdmin.add(dataDir);
+export async function appAccountToken(
+  dataDir: string,
+  account: { username: string; name: string; role: string; unit?: string },
+): Promise<string> {
+  const made = madeAccounts.get(dataDir) ?? new Set<string>();
+  if (!made.has(account.username)) {
+    await addAccount(appEnv(dataDir), account);
+    made.add(account.username);
+    madeAccounts.set(dataDir, made);
   }
-  return appToken(APP_ADMIN);
+  return appToken(account.username);
+}
+
+/** A token naming APP_ADMIN, made on the data folder if need be. */
+export function adminToken(dataDir: string): Promise<string> {
+  return appAccountToken(dataDir, { username: APP_ADMIN, name: 'Quản trị viên (kiểm thử)', role: 'admin' });
+}
+
+/** A token naming a supervisor of RECEIPT_UNIT (entry corrections), made on the data folder if need be. */
+export function supervisorToken(dataDir: string): Promise<string> {
+  return appAccountToken(dataDir, {
+    username: `supervisor-${RECEIPT_UNIT}`,
+    name: 'Giám sát bộ phận một cửa (kiểm thử)',
+    role: 'supervisor',
+    unit: RECEIPT_UNIT,
+  });
 }
 
 /** A token for an account of the spawned apps (signed with their TOKEN_SECRET, like `npm run dossier -- token`). */

@@ -4,12 +4,13 @@ import { APPLICANTS, type ApplicantInput, type Needle, findNeedles, needlesOf } 
  * What a counter does with applicants in a day, against a running app (`url`), as a clerk of `unit` and an
  * administrator: refused receipts (bad CCCD, bad phone, bad e-mail, a name with a digit, a NUL, malformed JSON…), a
  * correct one, its repeat with the same Idempotency-Key, the key reused for another body, a returning applicant, reads
- * and look-ups (ID number, phone, name in query strings), then the erasure. Asserts each answer, and that no error
+ * and look-ups (ID number, phone, name in query strings), a supervisor's correction (and a refused one), then the
+ * erasure. Asserts each answer, and that no error
  * answer echoes a personal value. Returns every personal value sent, for the caller's grep.
  */
 export async function runApplicantRequests(
   url: string,
-  tokens: { clerk: string; admin: string },
+  tokens: { clerk: string; supervisor: string; admin: string },
   unit: string,
 ): Promise<ApplicantRequestsResult> {
   const needles: Needle[] = [];
@@ -232,7 +233,29 @@ export async function runApplicantRequests(
     { status: 400, code: 'VALIDATION_FAILED', fields: ['idKind'] },
   );
 
-  // 4. The erasure: the marker where the details were; the look-ups find nothing.
+  // 4. A supervisor corrects the details (new phone and e-mail); a correction with a bad CCCD is refused.
+  const corrected = { ...yen, phone: '0905 135 790', email: 'yen.tonnu.hoang@example.vn' };
+  needles.push(...needlesOf(corrected));
+  const correction = await call('POST', `/api/v1/dossiers/${dossierId}/correct`, {
+    token: tokens.supervisor,
+    body: { reason: 'Nhập nhầm số điện thoại và thư điện tử', changes: { applicant: corrected } },
+  });
+  expect(correction.status).toBe(200);
+  expect(findNeedles(correction.text, needlesOf(corrected))).toEqual([]);
+  const badCorrection = { ...yen, idDocument: { kind: 'cccd' as const, number: '04630100456X' } };
+  await refused(
+    'a correction with a bad CCCD',
+    badCorrection,
+    call('POST', `/api/v1/dossiers/${dossierId}/correct`, {
+      token: tokens.supervisor,
+      body: { reason: 'Nhập nhầm số CCCD', changes: { applicant: badCorrection } },
+    }),
+    { status: 400, code: 'VALIDATION_FAILED', fields: ['changes.applicant.idDocument.number'] },
+  );
+  const byNewPhone = await call('GET', `/api/v1/applicants/dossiers?phone=${encodeURIComponent(corrected.phone)}`);
+  expect((byNewPhone.json as unknown as { dossierId: string }[]).map((d) => d.dossierId)).toContain(dossierId);
+
+  // 5. The erasure: the marker where the details were; the look-ups find nothing.
   const erasure = await call('POST', `/api/v1/applicants/${applicantId}/erasure`, {
     token: tokens.admin,
     body: { legalBasis: 'Điều 16 Nghị định 13/2023/NĐ-CP', reason: 'Chủ thể dữ liệu yêu cầu xoá (phiếu số 12/2026)' },
@@ -240,7 +263,7 @@ export async function runApplicantRequests(
   expect(erasure.status).toBe(200);
   const erased = await call('GET', `/api/v1/dossiers/${dossierId}`);
   expect(erased.json.applicant).toEqual({ applicantId, erased: '[đã xoá theo yêu cầu]' });
-  for (const query of lookUps) {
+  for (const query of [...lookUps, `phone=${encodeURIComponent(corrected.phone)}`]) {
     const found = await call('GET', `/api/v1/applicants/dossiers?${query}`);
     expect({ query, found: found.json }).toEqual({ query, found: [] });
   }
