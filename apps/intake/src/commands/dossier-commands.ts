@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   type DeciderContext,
   type DossierCommand,
@@ -28,7 +28,7 @@ import {
   invalidApplicant,
   type SealedApplicant,
 } from '@app/applicants';
-import { APP_CONFIG, type AppConfig, actsFor } from '@app/platform';
+import { APP_CONFIG, type AppConfig, actsFor, tokenSecret } from '@app/platform';
 import { ReferenceDataService } from '@app/reference-data';
 import { mayRead, unitToActFor } from '../dossiers/dossier-access';
 import type { DossierAction } from '../dossiers/dossier-actions';
@@ -67,7 +67,14 @@ export class DossierCommands {
     private readonly codes: ReceiptCodes,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly applicants: ApplicantVault,
-  ) {}
+  ) {
+    this.fingerprintKey = createHash('sha256')
+      .update(`request-fingerprint\u0000${tokenSecret(config)}`)
+      .digest();
+  }
+
+  /** The key of the requests' fingerprints in the log (from the token secret: the same in every process). */
+  private readonly fingerprintKey: Buffer;
 
   /** Receipt (Giấy tiếp nhận, Mẫu 01): unit and procedure in force, the code, then a new stream. */
   async receive(body: ReceiveDossierDto, context: RequestContext): Promise<Outcome<DossierView>> {
@@ -110,7 +117,7 @@ export class DossierCommands {
       },
       {
         newStream: !('repeat' in code),
-        ...requestOptions(context),
+        ...requestOptions(context, this.fingerprintKey),
         metadata: () => actorMetadata(context, unit.id),
         // a repeated key answers with the first receipt only to whom may see it
         authorize: (state, version) => {
@@ -150,7 +157,7 @@ export class DossierCommands {
         return this.decided(state, command, snapshot.calendar);
       },
       {
-        ...requestOptions(context),
+        ...requestOptions(context, this.fingerprintKey),
         metadata: (state) => actorMetadata(context, unitToActFor(context.principal, state, dossierId)),
         authorize: (state) => void unitToActFor(context.principal, state, dossierId),
       },
@@ -220,7 +227,7 @@ export class DossierCommands {
       (state) => this.decided(state, command, snapshot.calendar),
       {
         newStream: true,
-        ...requestOptions(context),
+        ...requestOptions(context, this.fingerprintKey),
         metadata: () => actorMetadata(context, body.receivingUnitId),
       },
     );

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { isInstant, toInstant } from '@app/domain';
 import type { EventMetadata } from '@app/event-store';
 import { type Principal, roleFor } from '@app/platform';
@@ -9,7 +9,10 @@ export interface RequestContext {
   principal: Principal;
   correlationId: string;
   idempotencyKey?: string;
-  /** Hash of the request (method, path, body) sent with an idempotency key: a repeat must be the same request. */
+  /**
+   * SHA-256 of the request (method, path, body) sent with an idempotency key: a repeat must be the same request. Kept
+   * in memory only: what the log records is its HMAC (requestOptions), since the body may carry an applicant.
+   */
   requestFingerprint?: string;
   ifMatch?: number;
 }
@@ -29,15 +32,25 @@ export function actorMetadata(context: RequestContext, unit: string): EventMetad
   };
 }
 
-/** What makes a command repeat-safe and conditional: the principal's idempotency key, the request's fingerprint, If-Match. */
-export function requestOptions(context: RequestContext): {
+/**
+ * What makes a command repeat-safe and conditional: the principal's idempotency key, the request's fingerprint keyed
+ * with `fingerprintKey` (a plain hash of a body with an applicant in it would let whoever can guess the request link
+ * the dossier to the person, in the log forever), If-Match.
+ */
+export function requestOptions(
+  context: RequestContext,
+  fingerprintKey: Buffer,
+): {
   idempotencyKey?: string;
   requestFingerprint?: string;
   ifMatch?: number;
 } {
   return {
     idempotencyKey: storeKey(context),
-    requestFingerprint: context.idempotencyKey ? context.requestFingerprint : undefined,
+    requestFingerprint:
+      context.idempotencyKey && context.requestFingerprint
+        ? createHmac('sha256', fingerprintKey).update(context.requestFingerprint).digest('base64url')
+        : undefined,
     ifMatch: context.ifMatch,
   };
 }

@@ -87,7 +87,7 @@ export class DossiersController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<{ dossier: DossierView; events: HistoryEntry[] }> {
-    const { view, history } = await this.queries.dossier(id, principal);
+    const { view, history } = await this.queries.dossier(id, principal, undefined, 'GET /api/v1/dossiers/{id}/history');
     return { dossier: view, events: history };
   }
 }

@@ -42,6 +42,7 @@ export class DossierQueries {
     dossierId: string,
     principal: Principal,
     code?: string,
+    purpose = code ? 'GET /api/v1/dossiers?code' : 'GET /api/v1/dossiers/{id}',
   ): Promise<{ view: DossierView; history: HistoryEntry[] }> {
     const events = await this.store.readStream(dossierStreamId(dossierId));
     const state = events.reduce(DOSSIER_FOLD.evolve, DOSSIER_FOLD.initialState);
@@ -52,11 +53,7 @@ export class DossierQueries {
     if (state.status !== 'none' && state.status !== 'refused_at_receipt' && state.dossier.applicant)
       view.applicant = await this.applicants.reveal(
         state.dossier.applicant,
-        {
-          actor: principal.subject,
-          actorName: principal.name,
-          purpose: code ? 'GET /api/v1/dossiers?code' : 'GET /api/v1/dossiers/{id}',
-        },
+        { actor: principal.subject, actorName: principal.name, purpose },
         dossierId,
       );
     const history = events.map((e) => ({
