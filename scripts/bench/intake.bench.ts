@@ -1,5 +1,5 @@
-import { benchClerkToken } from './support/bench-clerk';
-import { type LoadResult, RECEIPT_UNITS, receiptLoad } from './support/receipt-load';
+import { benchClerkSession, benchClerkToken } from './support/bench-clerk';
+import { type Credentials, type LoadResult, RECEIPT_UNITS, receiptLoad } from './support/receipt-load';
 import { machineLine } from './support/machine';
 import { withCpuOf } from './support/process-cpu';
 import { type StandaloneProcess, startStandalone } from './support/standalone-process';
@@ -15,6 +15,12 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 // BENCH_CONNECTIONS=64 (comma-separated) measures only those levels.
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '1,16,64').split(',').map(Number);
 const POOL_SIZE = '40';
+/**
+ * BENCH_MODES (comma-separated): `bearer` (a token naming the clerk's account, the default), `session` (the clerk
+ * signed in: session cookie and CSRF token), `applicants` (bearer, every receipt with a synthetic applicant, sealed).
+ */
+const MODES = (process.env.BENCH_MODES ?? 'bearer').split(',') as Mode[];
+type Mode = 'bearer' | 'session' | 'applicants';
 
 async function main(): Promise<void> {
   console.log(`intake benchmark — ${machineLine()}`);
@@ -29,20 +35,30 @@ async function main(): Promise<void> {
     { DATABASE_POOL_SIZE: POOL_SIZE },
     alone ? 'apps/intake/src/main.ts' : 'apps/standalone/src/main.ts',
   );
-  const measured: { connections: number; ours: LoadResult; bare: LoadResult }[] = [];
+  const measured: { connections: number; mode: Mode; ours: LoadResult; bare: LoadResult }[] = [];
   try {
     const token = await benchClerkToken(app, RECEIPT_UNITS);
+    const bearer = { authorization: `Bearer ${token}` };
+    const credentials: Record<Mode, Credentials> = {
+      bearer,
+      applicants: bearer,
+      session: MODES.includes('session') ? await benchClerkSession(app.url) : bearer,
+    };
     const bare = await startStandalone(
       { DATABASE_URL: app.databaseUrl(), DATABASE_POOL_SIZE: POOL_SIZE },
       'scripts/bench/support/bare-intake.ts',
     );
     try {
       for (const connections of CONNECTIONS) {
-        measured.push({
-          connections,
-          ours: await measure(app, token, connections),
-          bare: await measure(bare, token, connections),
-        });
+        // the anchor, then each mode, alternated level by level
+        const anchor = await measure(bare, bearer, connections);
+        for (const mode of MODES)
+          measured.push({
+            connections,
+            mode,
+            ours: await measure(app, credentials[mode], connections, mode === 'applicants'),
+            bare: anchor,
+          });
       }
     } finally {
       await bare.stop();
@@ -50,25 +66,28 @@ async function main(): Promise<void> {
   } finally {
     await app.stop();
   }
-  console.log('\n| connections | receipts/s | p50 (ms) | p99 (ms) |  total   | failures |');
-  console.log('|-------------|------------|----------|----------|----------|----------|');
-  for (const { connections, ours } of measured) console.log(row(connections, ours));
+  for (const mode of MODES) {
+    console.log(`\nours, ${MODE_NAMES[mode]}:`);
+    console.log('\n| connections | receipts/s | p50 (ms) | p99 (ms) |  total   | failures |');
+    console.log('|-------------|------------|----------|----------|----------|----------|');
+    for (const { connections, ours } of measured.filter((m) => m.mode === mode)) console.log(row(connections, ours));
+  }
   console.log('\nbare anchor (http + pg, one synchronous-commit INSERT per request, same database and client):');
   console.log('\n| connections | receipts/s | p50 (ms) | p99 (ms) |  total   | failures |');
   console.log('|-------------|------------|----------|----------|----------|----------|');
-  for (const { connections, bare } of measured) console.log(row(connections, bare));
+  for (const { connections, bare } of measured.filter((m) => m.mode === MODES[0])) console.log(row(connections, bare));
   console.log(
-    '\n| connections | ours / bare receipts/s | p99 ours / bare (ms) | server CPU ms per receipt, ours / bare |',
+    '\n| connections | mode       | ours / bare receipts/s | p99 ours / bare (ms) | server CPU ms per receipt, ours / bare |',
   );
   console.log(
-    '|-------------|------------------------|----------------------|----------------------------------------|',
+    '|-------------|------------|------------------------|----------------------|----------------------------------------|',
   );
-  for (const { connections, ours, bare } of measured) {
+  for (const { connections, mode, ours, bare } of measured) {
     const ratio = `${(ours.perSecond / bare.perSecond).toFixed(2)} (${ours.perSecond.toFixed(0)} / ${bare.perSecond.toFixed(0)})`;
     const p99 = `${(ours.p99 / Math.max(bare.p99, 1)).toFixed(1)}× (${ours.p99} / ${bare.p99})`;
     const cpu = `${ours.cpuMsPerRequest?.toFixed(2) ?? '?'} / ${bare.cpuMsPerRequest?.toFixed(2) ?? '?'}`;
     console.log(
-      `| ${String(connections).padStart(11)} | ${ratio.padStart(22)} | ${p99.padStart(20)} | ${cpu.padStart(38)} |`,
+      `| ${String(connections).padStart(11)} | ${mode.padEnd(10)} | ${ratio.padStart(22)} | ${p99.padStart(20)} | ${cpu.padStart(38)} |`,
     );
   }
   if (measured.some(({ ours, bare }) => ours.failures + bare.failures > 0))
@@ -77,12 +96,25 @@ async function main(): Promise<void> {
 }
 
 /** A level: 2 s of warm-up, then the measured run, with the CPU the server's process spent on it. */
-async function measure(server: StandaloneProcess, token: string, connections: number): Promise<LoadResult> {
-  await receiptLoad(server.url, token, connections, 2);
-  const [result, cpu] = await withCpuOf(server.pid, () => receiptLoad(server.url, token, connections, SECONDS));
+async function measure(
+  server: StandaloneProcess,
+  credentials: Credentials,
+  connections: number,
+  applicants = false,
+): Promise<LoadResult> {
+  await receiptLoad(server.url, credentials, connections, 2, { applicants });
+  const [result, cpu] = await withCpuOf(server.pid, () =>
+    receiptLoad(server.url, credentials, connections, SECONDS, { applicants }),
+  );
   const answered = result.total - result.failures;
   return cpu === undefined || answered === 0 ? result : { ...result, cpuMsPerRequest: (cpu * 1000) / answered };
 }
+
+const MODE_NAMES: Record<Mode, string> = {
+  bearer: 'a bearer token naming the clerk',
+  session: 'the clerk signed in (session cookie + CSRF token)',
+  applicants: 'bearer, every receipt with an applicant (sealed with their key)',
+};
 
 function row(connections: number, r: LoadResult): string {
   return `| ${String(connections).padStart(11)} | ${r.perSecond.toFixed(0).padStart(10)} | ${String(r.p50).padStart(8)} | ${String(r.p99).padStart(8)} | ${String(r.total).padStart(8)} | ${String(r.failures).padStart(8)} |`;

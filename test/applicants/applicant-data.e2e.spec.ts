@@ -217,7 +217,7 @@ describe("applicants' personal data", () => {
         .get('/api/v1/reports/dossier-figures?from=2020-06-10&to=2020-09-04&units=tth-pvhcc&source=replay')
         .set('Authorization', `Bearer ${admin}`);
     const before = (await figures()).body;
-    expect(hits(await everyRow(subject)).length).toBeGreaterThan(0); // the directory holds the name before erasure
+    expect(hits(await everyRow(subject)).length).toBeGreaterThan(0); // the applicants table holds the name before erasure
 
     const erased = await http()
       .post(`/api/v1/applicants/${applicantId}/erasure`)

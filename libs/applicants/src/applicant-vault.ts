@@ -38,9 +38,10 @@ export class ApplicantVault {
     private readonly store: EventStore,
     readonly masterKeys: MasterKeyProvider,
     private readonly blind: BlindIndex,
+    beforeAppend: Pool = pool,
   ) {
     this.keys = new DataKeyStore(pool, masterKeys);
-    this.index = new ApplicantIndex(pool);
+    this.index = new ApplicantIndex(pool, beforeAppend);
     this.accessLog = new AccessLog(pool);
   }
 
@@ -50,39 +51,29 @@ export class ApplicantVault {
    * appended, so no acknowledged receipt is missing from the look-ups.
    */
   async seal(details: ApplicantDetails, unitId: string, dossierId: string): Promise<SealedApplicant> {
-    const identityDigest = this.identityDigest(details);
-    const phoneDigest = details.phone ? this.blind.digest('phone', details.phone) : null;
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const known = await this.index.returning(identityDigest);
-      if (known) {
-        const key = await this.keys.unwrapped(known.applicantId, known.masterKeyId, known.wrappedKey);
-        await this.index.recordReturning(known.applicantId, phoneDigest, dossierId, unitId, details.fullName);
-        return sealApplicant(known.applicantId, key, details);
-      }
-      const applicantId = randomUUID();
-      const { key, masterKeyId, wrapped } = await this.keys.mint(applicantId);
-      const claimed = await this.index.registerNew({
-        applicantId,
-        masterKeyId,
-        wrappedKey: wrapped,
-        identityDigest,
-        phoneDigest,
-        dossierId,
-        unitId,
-        fullName: details.fullName,
-      });
-      if (claimed) {
-        this.keys.remember(applicantId, key);
-        return sealApplicant(applicantId, key, details);
-      }
-      // another receipt of the same person registered them a moment ago: they are a returning applicant now
-    }
-    throw new Error('could not register the applicant');
+    // a candidate key for someone new (unused when the person is known: a few microseconds)
+    const candidateId = randomUUID();
+    const candidate = await this.keys.mint(candidateId);
+    const who = await this.index.register({
+      candidateId,
+      masterKeyId: candidate.masterKeyId,
+      wrappedKey: candidate.wrapped,
+      identityDigest: this.identityDigest(details),
+      phoneDigest: details.phone ? this.blind.digest('phone', details.phone) : null,
+      dossierId,
+      unitId,
+      fullName: details.fullName,
+    });
+    const key = who.created
+      ? candidate.key
+      : await this.keys.unwrapped(who.applicantId, who.masterKeyId, who.wrappedKey);
+    if (who.created) this.keys.remember(who.applicantId, key);
+    return sealApplicant(who.applicantId, key, details);
   }
 
   /**
    * Seals corrected details of a known applicant with their own key (a supervisor's entry correction): the new ID
-   * number and phone find them too. Undefined when the applicant's data was erased (nothing can be sealed for them).
+   * number and phone find them. Undefined when the applicant's data was erased (nothing can be sealed for them).
    */
   async reseal(
     applicantId: string,
@@ -92,10 +83,15 @@ export class ApplicantVault {
   ): Promise<SealedApplicant | undefined> {
     const key = await this.keys.find(applicantId);
     if (!key) return undefined;
-    const owner = await this.index.claimIdentity(this.identityDigest(details), applicantId);
-    if (owner !== applicantId) throw identityOfAnother();
-    if (details.phone) await this.index.addDigest('phone', this.blind.digest('phone', details.phone), applicantId);
-    await this.index.recordDossier(applicantId, dossierId, unitId, details.fullName);
+    const corrected = await this.index.correct({
+      applicantId,
+      identityDigest: this.identityDigest(details),
+      phoneDigest: details.phone ? this.blind.digest('phone', details.phone) : null,
+      dossierId,
+      unitId,
+      fullName: details.fullName,
+    });
+    if (!corrected) throw identityOfAnother();
     return sealApplicant(applicantId, key, details);
   }
 
@@ -126,7 +122,7 @@ export class ApplicantVault {
       return [await this.index.applicantOfIdentity(this.blind.digest(`id:${query.idKind}`, query.idNumber))].filter(
         (a): a is string => a !== undefined,
       );
-    if (query.phone) return this.index.applicantsOfDigest('phone', this.blind.digest('phone', query.phone));
+    if (query.phone) return this.index.applicantsOfPhone(this.blind.digest('phone', query.phone));
     return [];
   }
 
@@ -142,7 +138,7 @@ export class ApplicantVault {
   ): Promise<{ erasedAt: string }> {
     const streamId = applicantStreamId(applicantId);
     const earlier = (await this.store.readStream(streamId)).find((e) => e.type === 'ApplicantDataErased');
-    const known = await this.pool.query('SELECT 1 FROM applicants.data_keys WHERE applicant_id = $1', [applicantId]);
+    const known = await this.pool.query('SELECT 1 FROM applicants.applicants WHERE applicant_id = $1', [applicantId]);
     if (!earlier && known.rowCount === 0) throw applicantNotFound(applicantId);
     let erasedAt = earlier?.data.occurredAt ?? new Date().toISOString();
     if (!earlier) {
@@ -155,8 +151,8 @@ export class ApplicantVault {
         },
       ]);
     } else erasedAt = earlier.data.occurredAt;
-    await this.keys.destroy(applicantId);
-    await this.index.forget(this.pool, applicantId);
+    this.keys.forget(applicantId);
+    await this.index.forget(applicantId);
     return { erasedAt };
   }
 

@@ -4,6 +4,7 @@ import { signToken } from '@app/platform';
 
 /** The account the bench's receipts come from: a clerk of the units it sends to. */
 export const BENCH_CLERK = 'bench-clerk';
+const PASSWORD = 'Một-cửa liên thông, quầy số 9 (benchmark)';
 
 /**
  * Makes the bench's clerk a real account on the app's database, as an administrator would
@@ -28,7 +29,7 @@ export async function benchClerkToken(
     '--unit',
     units.join(','),
     '--password',
-    'Một-cửa liên thông, quầy số 9 (benchmark)',
+    PASSWORD,
   ];
   const env = { ...process.env, DATABASE_URL: app.databaseUrl(), LOG_LEVEL: 'warn' };
   await new Promise<void>((resolve, reject) =>
@@ -37,4 +38,17 @@ export async function benchClerkToken(
     ),
   );
   return signToken(BENCH_CLERK, app.tokenSecret, 3600);
+}
+
+/** Signs the bench's clerk in as a person would: the session cookie and the CSRF token every write sends back. */
+export async function benchClerkSession(url: string): Promise<Record<string, string>> {
+  const response = await fetch(`${url}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: BENCH_CLERK, password: PASSWORD }),
+  });
+  if (response.status !== 201) throw new Error(`sign-in of ${BENCH_CLERK} failed: ${response.status}`);
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] as string;
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { cookie, 'x-csrf-token': csrfToken };
 }

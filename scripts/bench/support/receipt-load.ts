@@ -1,9 +1,13 @@
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
+import { syntheticApplicant } from '../../scenario/synthetic-applicant';
 
 /** The units and procedures of the bench's receipts (the shipped sample reference data). */
 export const RECEIPT_UNITS = ['tth-pvhcc', 'tth-hcc-hue', 'tth-hcc-huong-thuy', 'tth-hcc-phu-vang'];
 const PROCEDURES: Record<string, string> = { 'tth-pvhcc': 'T-DKDN-01' };
+
+/** The headers that say who sends the receipts: a bearer token, or a session cookie with its CSRF token. */
+export type Credentials = Record<string, string>;
 
 /** What one load level measured. */
 export interface LoadResult {
@@ -22,9 +26,10 @@ export interface LoadResult {
  */
 export async function receiptLoad(
   url: string,
-  token: string,
+  credentials: Credentials,
   connections: number,
   seconds: number,
+  options: { applicants?: boolean } = {},
 ): Promise<LoadResult> {
   let n = 0;
   const result = await autocannon({
@@ -45,7 +50,7 @@ export async function receiptLoad(
             ...request,
             headers: {
               'content-type': 'application/json',
-              authorization: `Bearer ${token}`,
+              ...credentials,
               'idempotency-key': randomUUID(),
             },
             body: JSON.stringify({
@@ -53,6 +58,7 @@ export async function receiptLoad(
               receivingUnitId: unit,
               channel: n % 5 === 0 ? 'postal' : 'counter',
               receivedAt,
+              ...(options.applicants ? { applicant: syntheticApplicant(`bench:${n}`) } : {}),
             }),
           };
         },

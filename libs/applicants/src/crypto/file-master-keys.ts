@@ -13,12 +13,16 @@ const KEY_FILE = /^master-(\d{4})\.key$/;
  */
 export class FileMasterKeys implements MasterKeyProvider {
   private readonly keys = new Map<string, Buffer>();
+  /** The current key's id, looked up again at most every few seconds (another process may have rotated). */
+  private current?: { id: string; until: number };
 
   constructor(private readonly dir: string) {}
 
   async currentKeyId(): Promise<string> {
-    const ids = this.ids();
-    return ids.at(-1) ?? this.rotate();
+    if (this.current && this.current.until > Date.now()) return this.current.id;
+    const id = this.ids().at(-1) ?? (await this.rotate());
+    this.current = { id, until: Date.now() + 5_000 };
+    return id;
   }
 
   async wrap(dataKey: Buffer, context: string): Promise<{ masterKeyId: string; wrapped: Buffer }> {
@@ -41,6 +45,7 @@ export class FileMasterKeys implements MasterKeyProvider {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error; // another process made it first
     }
+    this.current = { id: next, until: Date.now() + 5_000 };
     return next;
   }
 

@@ -1,67 +1,41 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 
-/** Blind index, name directory and dossiers of applicants (applicants.*), all by applicant id. */
+/** What finds applicants (applicants.applicants, phones, applicant_dossiers), by keyed digests and names. */
 export class ApplicantIndex {
-  constructor(private readonly pool: Pool) {}
+  /**
+   * `beforeAppend` runs the writes that precede a receipt's append (register): they may commit without waiting for
+   * the disk (synchronous_commit off), because the receipt's own synchronous commit, later in the same server's WAL,
+   * makes them durable with it — and nothing is acknowledged before that. The rest uses `pool`.
+   */
+  constructor(
+    private readonly pool: Pool,
+    private readonly beforeAppend: Pool = pool,
+  ) {}
 
   /** The applicant of an identity document's digest (one at most), if not erased. */
   async applicantOfIdentity(digest: string): Promise<string | undefined> {
     const { rows } = await this.pool.query<{ applicant_id: string }>(
-      "SELECT applicant_id FROM applicants.blind_index WHERE kind = 'id' AND digest = $1",
+      'SELECT applicant_id FROM applicants.applicants WHERE identity_digest = $1',
       [digest],
     );
     return rows[0]?.applicant_id;
   }
 
-  /**
-   * Claims the identity for a new applicant; when another receipt claimed it first, answers that applicant instead.
-   */
-  async claimIdentity(digest: string, applicantId: string): Promise<string> {
+  async applicantsOfPhone(digest: string): Promise<string[]> {
     const { rows } = await this.pool.query<{ applicant_id: string }>(
-      `INSERT INTO applicants.blind_index (kind, digest, applicant_id) VALUES ('id', $1, $2)
-         ON CONFLICT (kind, digest) WHERE kind = 'id' DO NOTHING RETURNING applicant_id`,
-      [digest, applicantId],
-    );
-    return rows[0]?.applicant_id ?? (await this.applicantOfIdentity(digest)) ?? applicantId;
-  }
-
-  async addDigest(kind: string, digest: string, applicantId: string): Promise<void> {
-    await this.pool.query(
-      'INSERT INTO applicants.blind_index (kind, digest, applicant_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
-      [kind, digest, applicantId],
-    );
-  }
-
-  async applicantsOfDigest(kind: string, digest: string): Promise<string[]> {
-    const { rows } = await this.pool.query<{ applicant_id: string }>(
-      'SELECT applicant_id FROM applicants.blind_index WHERE kind = $1 AND digest = $2',
-      [kind, digest],
+      'SELECT applicant_id FROM applicants.phones WHERE digest = $1',
+      [digest],
     );
     return rows.map((r) => r.applicant_id);
   }
 
   /**
-   * A returning applicant by their identity document, with their wrapped data key (one round trip); undefined for
-   * someone new (or erased: their index went with their key).
+   * The applicant of an identity document, in one statement: the one already known (their wrapped key returned, their
+   * name, unit and phone added), or the new one given (their wrapped key stored) — and the dossier recorded against
+   * them. Two receipts of the same new person at once: the identity's unique index makes one of them the known one.
    */
-  async returning(
-    digest: string,
-  ): Promise<{ applicantId: string; masterKeyId: string; wrappedKey: Buffer } | undefined> {
-    const { rows } = await this.pool.query<{ applicant_id: string; master_key_id: string; wrapped_key: Buffer }>(
-      `SELECT b.applicant_id, k.master_key_id, k.wrapped_key FROM applicants.blind_index b
-         JOIN applicants.data_keys k USING (applicant_id) WHERE b.kind = 'id' AND b.digest = $1`,
-      [digest],
-    );
-    const row = rows[0];
-    return row && { applicantId: row.applicant_id, masterKeyId: row.master_key_id, wrappedKey: row.wrapped_key };
-  }
-
-  /**
-   * Everything a new applicant needs, in one statement: their wrapped key, their identity (false, and nothing
-   * written, when another receipt of the same person claimed it first), their phone, the dossier and the directory.
-   */
-  async registerNew(entry: {
-    applicantId: string;
+  async register(entry: {
+    candidateId: string;
     masterKeyId: string;
     wrappedKey: Buffer;
     identityDigest: string;
@@ -69,22 +43,29 @@ export class ApplicantIndex {
     dossierId: string;
     unitId: string;
     fullName: string;
-  }): Promise<boolean> {
-    const { rows } = await this.pool.query<{ claimed: boolean }>(
-      `WITH claim AS (
-         INSERT INTO applicants.blind_index (kind, digest, applicant_id) VALUES ('id', $4, $1)
-         ON CONFLICT (kind, digest) WHERE kind = 'id' DO NOTHING RETURNING applicant_id),
-       k AS (INSERT INTO applicants.data_keys (applicant_id, master_key_id, wrapped_key)
-         SELECT applicant_id, $2, $3 FROM claim),
-       p AS (INSERT INTO applicants.blind_index (kind, digest, applicant_id)
-         SELECT 'phone', $5, applicant_id FROM claim WHERE $5::text IS NOT NULL ON CONFLICT DO NOTHING),
+  }): Promise<{ applicantId: string; masterKeyId: string; wrappedKey: Buffer; created: boolean }> {
+    const { rows } = await this.beforeAppend.query<{
+      applicant_id: string;
+      master_key_id: string;
+      wrapped_key: Buffer;
+      created: boolean;
+    }>(
+      `WITH a AS (
+         INSERT INTO applicants.applicants AS x (applicant_id, identity_digest, master_key_id, wrapped_key, full_name,
+           search_name, unit_ids, phone_digests)
+         VALUES ($1, $4, $2, $3, $8, $9, ARRAY[$7], CASE WHEN $5::text IS NULL THEN '{}'::text[] ELSE ARRAY[$5] END)
+         ON CONFLICT (identity_digest) DO UPDATE SET full_name = EXCLUDED.full_name, search_name = EXCLUDED.search_name,
+           unit_ids = CASE WHEN $7 = ANY (x.unit_ids) THEN x.unit_ids ELSE x.unit_ids || $7 END,
+           phone_digests = CASE WHEN $5::text IS NULL OR $5 = ANY (x.phone_digests) THEN x.phone_digests
+             ELSE x.phone_digests || $5 END
+         RETURNING applicant_id, master_key_id, wrapped_key, (xmax = 0) AS created),
+       p AS (INSERT INTO applicants.phones (digest, applicant_id) SELECT $5, applicant_id FROM a
+         WHERE $5::text IS NOT NULL ON CONFLICT DO NOTHING),
        d AS (INSERT INTO applicants.applicant_dossiers (applicant_id, dossier_id, unit_id)
-         SELECT applicant_id, $6, $7 FROM claim ON CONFLICT DO NOTHING),
-       n AS (INSERT INTO applicants.directory (applicant_id, full_name, search_name, unit_ids)
-         SELECT applicant_id, $8, $9, ARRAY[$7] FROM claim)
-       SELECT count(*) > 0 AS claimed FROM claim`,
+         SELECT applicant_id, $6, $7 FROM a ON CONFLICT DO NOTHING)
+       SELECT applicant_id, master_key_id, wrapped_key, created FROM a`,
       [
-        entry.applicantId,
+        entry.candidateId,
         entry.masterKeyId,
         entry.wrappedKey,
         entry.identityDigest,
@@ -95,42 +76,51 @@ export class ApplicantIndex {
         searchForm(entry.fullName),
       ],
     );
-    return rows[0]?.claimed === true;
+    const row = rows[0] as (typeof rows)[number];
+    return {
+      applicantId: row.applicant_id,
+      masterKeyId: row.master_key_id,
+      wrappedKey: row.wrapped_key,
+      created: row.created,
+    };
   }
 
-  /** A returning applicant's new dossier (and phone, and name as now given), in one statement. */
-  async recordReturning(
-    applicantId: string,
-    phoneDigest: string | null,
-    dossierId: string,
-    unitId: string,
-    fullName: string,
-  ): Promise<void> {
+  /**
+   * A known applicant's corrected details: their identity document (unless it is another applicant's), name, phone,
+   * and the dossier. False when the document belongs to another applicant.
+   */
+  async correct(entry: {
+    applicantId: string;
+    identityDigest: string;
+    phoneDigest: string | null;
+    dossierId: string;
+    unitId: string;
+    fullName: string;
+  }): Promise<boolean> {
+    const owner = await this.applicantOfIdentity(entry.identityDigest);
+    if (owner !== undefined && owner !== entry.applicantId) return false;
     await this.pool.query(
-      `WITH p AS (INSERT INTO applicants.blind_index (kind, digest, applicant_id)
-         SELECT 'phone', $2, $1 WHERE $2::text IS NOT NULL ON CONFLICT DO NOTHING),
-       d AS (INSERT INTO applicants.applicant_dossiers (applicant_id, dossier_id, unit_id) VALUES ($1, $3, $4)
-         ON CONFLICT DO NOTHING)
-       INSERT INTO applicants.directory AS x (applicant_id, full_name, search_name, unit_ids)
-         VALUES ($1, $5, $6, ARRAY[$4])
-       ON CONFLICT (applicant_id) DO UPDATE SET full_name = EXCLUDED.full_name, search_name = EXCLUDED.search_name,
-         unit_ids = CASE WHEN $4 = ANY (x.unit_ids) THEN x.unit_ids ELSE x.unit_ids || $4 END`,
-      [applicantId, phoneDigest, dossierId, unitId, fullName, searchForm(fullName)],
+      `WITH a AS (
+         UPDATE applicants.applicants AS x SET identity_digest = $2, full_name = $6, search_name = $7,
+           unit_ids = CASE WHEN $5 = ANY (x.unit_ids) THEN x.unit_ids ELSE x.unit_ids || $5 END,
+           phone_digests = CASE WHEN $3::text IS NULL OR $3 = ANY (x.phone_digests) THEN x.phone_digests
+             ELSE x.phone_digests || $3 END
+         WHERE applicant_id = $1 RETURNING applicant_id),
+       p AS (INSERT INTO applicants.phones (digest, applicant_id) SELECT $3, applicant_id FROM a
+         WHERE $3::text IS NOT NULL ON CONFLICT DO NOTHING)
+       INSERT INTO applicants.applicant_dossiers (applicant_id, dossier_id, unit_id)
+         SELECT applicant_id, $4, $5 FROM a ON CONFLICT DO NOTHING`,
+      [
+        entry.applicantId,
+        entry.identityDigest,
+        entry.phoneDigest,
+        entry.dossierId,
+        entry.unitId,
+        entry.fullName,
+        searchForm(entry.fullName),
+      ],
     );
-  }
-
-  /** The applicant filed this dossier at this unit; their name is searchable by that unit's staff. */
-  async recordDossier(applicantId: string, dossierId: string, unitId: string, fullName: string): Promise<void> {
-    await this.pool.query(
-      `WITH d AS (
-         INSERT INTO applicants.applicant_dossiers (applicant_id, dossier_id, unit_id) VALUES ($1, $2, $3)
-         ON CONFLICT DO NOTHING)
-       INSERT INTO applicants.directory AS x (applicant_id, full_name, search_name, unit_ids)
-         VALUES ($1, $4, $5, ARRAY[$3])
-       ON CONFLICT (applicant_id) DO UPDATE SET full_name = EXCLUDED.full_name, search_name = EXCLUDED.search_name,
-         unit_ids = CASE WHEN $3 = ANY (x.unit_ids) THEN x.unit_ids ELSE x.unit_ids || $3 END`,
-      [applicantId, dossierId, unitId, fullName, searchForm(fullName)],
-    );
+    return true;
   }
 
   /** The dossiers of these applicants filed at these units (`*`: every unit). */
@@ -150,17 +140,27 @@ export class ApplicantIndex {
   /** Applicants whose name contains the words (without diacritics or case), known at these units. */
   async searchNames(query: string, units: string[] | '*'): Promise<string[]> {
     const { rows } = await this.pool.query<{ applicant_id: string }>(
-      `SELECT applicant_id FROM applicants.directory
+      `SELECT applicant_id FROM applicants.applicants
          WHERE search_name LIKE '%' || $1 || '%' AND ($2::text[] IS NULL OR unit_ids && $2) LIMIT 200`,
       [searchForm(query), units === '*' ? null : units],
     );
     return rows.map((r) => r.applicant_id);
   }
 
-  /** Forgets everything that finds the applicant (the dossiers stay, pointing to a pseudonym). */
-  async forget(db: Pool | PoolClient, applicantId: string): Promise<void> {
-    await db.query('DELETE FROM applicants.blind_index WHERE applicant_id = $1', [applicantId]);
-    await db.query('DELETE FROM applicants.directory WHERE applicant_id = $1', [applicantId]);
+  /**
+   * Destroys the applicant's key and everything that finds them (the dossiers stay, pointing to a pseudonym); false
+   * when there was nothing left to destroy.
+   */
+  async forget(applicantId: string): Promise<boolean> {
+    const { rows } = await this.pool.query<{ phone_digests: string[] }>(
+      'DELETE FROM applicants.applicants WHERE applicant_id = $1 RETURNING phone_digests',
+      [applicantId],
+    );
+    await this.pool.query('DELETE FROM applicants.phones WHERE applicant_id = $1 AND digest = ANY ($2)', [
+      applicantId,
+      rows[0]?.phone_digests ?? [],
+    ]);
+    return rows.length > 0;
   }
 }
 

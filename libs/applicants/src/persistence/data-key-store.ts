@@ -3,7 +3,7 @@ import type { Pool } from 'pg';
 import type { MasterKeyProvider } from '../crypto/master-key-provider';
 
 /**
- * Applicants' data keys, wrapped by a master key in applicants.data_keys. Unwrapped keys are kept a short while in
+ * Applicants' data keys, wrapped by a master key in applicants.applicants (their row). Unwrapped keys are kept a short while in
  * memory (a busy counter reads the same applicants); erasure in this process forgets them at once.
  */
 export class DataKeyStore {
@@ -15,7 +15,7 @@ export class DataKeyStore {
     private readonly cacheMs = 5_000,
   ) {}
 
-  /** A new data key, wrapped, not stored yet (ApplicantIndex.registerNew stores it with the rest). */
+  /** A new data key, wrapped, not stored yet (ApplicantIndex.register stores it with the rest). */
   async mint(applicantId: string): Promise<{ key: Buffer; masterKeyId: string; wrapped: Buffer }> {
     const key = randomBytes(32);
     return { key, ...(await this.masterKeys.wrap(key, applicantId)) };
@@ -35,7 +35,7 @@ export class DataKeyStore {
     const hit = this.cache.get(applicantId);
     if (hit && hit.until > Date.now()) return hit.key;
     const { rows } = await this.pool.query<{ master_key_id: string; wrapped_key: Buffer }>(
-      'SELECT master_key_id, wrapped_key FROM applicants.data_keys WHERE applicant_id = $1',
+      'SELECT master_key_id, wrapped_key FROM applicants.applicants WHERE applicant_id = $1',
       [applicantId],
     );
     const row = rows[0];
@@ -48,10 +48,9 @@ export class DataKeyStore {
     return key;
   }
 
-  /** Destroys the applicant's data key: what was sealed with it can never be read again. */
-  async destroy(applicantId: string): Promise<void> {
+  /** Forgets the applicant's key in this process (its row is deleted by ApplicantIndex.forget). */
+  forget(applicantId: string): void {
     this.cache.delete(applicantId);
-    await this.pool.query('DELETE FROM applicants.data_keys WHERE applicant_id = $1', [applicantId]);
   }
 
   /**
@@ -63,7 +62,7 @@ export class DataKeyStore {
     let done = 0;
     for (;;) {
       const { rows } = await this.pool.query<{ applicant_id: string; master_key_id: string; wrapped_key: Buffer }>(
-        `SELECT applicant_id, master_key_id, wrapped_key FROM applicants.data_keys
+        `SELECT applicant_id, master_key_id, wrapped_key FROM applicants.applicants
            WHERE master_key_id <> $1 ORDER BY applicant_id LIMIT 500`,
         [current],
       );
@@ -72,7 +71,7 @@ export class DataKeyStore {
         const key = await this.masterKeys.unwrap(row.wrapped_key, row.master_key_id, row.applicant_id);
         const { masterKeyId, wrapped } = await this.masterKeys.wrap(key, row.applicant_id);
         await this.pool.query(
-          `UPDATE applicants.data_keys SET master_key_id = $2, wrapped_key = $3, rewrapped_at = now()
+          `UPDATE applicants.applicants SET master_key_id = $2, wrapped_key = $3, rewrapped_at = now()
              WHERE applicant_id = $1 AND master_key_id = $4`,
           [row.applicant_id, masterKeyId, wrapped, row.master_key_id],
         );

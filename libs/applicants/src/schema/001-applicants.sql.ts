@@ -1,38 +1,34 @@
 /**
  * applicants/001: what the applicants lib keeps beside the log. The log holds applicants' details only encrypted;
  * here are the keys to read them and what finds them — all of it deleted for an applicant whose data is erased.
- * - data_keys: each applicant's data key, wrapped by a master key (never in clear);
- * - blind_index: keyed HMACs of ID numbers and phone numbers → applicant (exact look-up without the values);
- * - directory: the applicant's name for name search by the staff of their units (only while the key exists);
+ * - applicants: one row per applicant: their data key wrapped by a master key (never in clear), the keyed HMAC of
+ *   their identity document (exact look-up without the value), their name for the search of the staff of their
+ *   units, the HMACs of their phones;
+ * - phones: phone HMAC → applicant (a phone may be shared);
  * - applicant_dossiers: which dossiers an applicant filed, at which unit;
  * - access_log: who displayed whose personal data, when, and why — append-only (updates and deletes refused).
  */
 export const APPLICANTS_001_SQL = /* sql */ `
 CREATE SCHEMA IF NOT EXISTS applicants;
 
-CREATE TABLE applicants.data_keys (
-  applicant_id  text        PRIMARY KEY,
-  master_key_id text        NOT NULL,
-  wrapped_key   bytea       NOT NULL,
-  created_at    timestamptz NOT NULL DEFAULT now(),
-  rewrapped_at  timestamptz
+CREATE TABLE applicants.applicants (
+  applicant_id    text        PRIMARY KEY,
+  -- the blind index of their identity document: one applicant per document
+  identity_digest text        NOT NULL UNIQUE,
+  master_key_id   text        NOT NULL,
+  wrapped_key     bytea       NOT NULL,
+  full_name       text        NOT NULL,
+  search_name     text        NOT NULL,
+  unit_ids        text[]      NOT NULL,
+  phone_digests   text[]      NOT NULL DEFAULT '{}',
+  created_at      timestamptz NOT NULL DEFAULT now(),
+  rewrapped_at    timestamptz
 );
 
-CREATE TABLE applicants.blind_index (
-  kind          text NOT NULL,
+CREATE TABLE applicants.phones (
   digest        text NOT NULL,
   applicant_id  text NOT NULL,
-  PRIMARY KEY (kind, digest, applicant_id)
-);
--- one applicant per identity document
-CREATE UNIQUE INDEX blind_index_one_identity ON applicants.blind_index (kind, digest) WHERE kind = 'id';
-CREATE INDEX blind_index_by_applicant ON applicants.blind_index (applicant_id);
-
-CREATE TABLE applicants.directory (
-  applicant_id  text   PRIMARY KEY,
-  full_name     text   NOT NULL,
-  search_name   text   NOT NULL,
-  unit_ids      text[] NOT NULL DEFAULT '{}'
+  PRIMARY KEY (digest, applicant_id)
 );
 
 CREATE TABLE applicants.applicant_dossiers (
