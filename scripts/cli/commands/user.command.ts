@@ -7,6 +7,7 @@ const SUBCOMMANDS = [
   'add',
   'grant',
   'end-grant',
+  'revoke',
   'disable',
   'enable',
   'reset-password',
@@ -16,14 +17,14 @@ const SUBCOMMANDS = [
   'show',
 ];
 
-/** `user add|grant|end-grant|disable|enable|reset-password|unlock|link|list|show`: accounts, for administrators. */
+/** `user add|grant|end-grant (revoke)|disable|enable|reset-password|unlock|link|list|show`: accounts, for administrators. */
 export const userCommand: CliCommand = {
   name: 'user',
   summary: 'manage staff and service accounts (the first administrator, roles per unit, passwords, disabling)',
   usage: [
     'user add --username U --name "Họ tên" --role R [--unit ID[,ID…]] [--from YYYY-MM-DD] [--password P] [--service]',
     '       user grant --username U --role R --unit ID [--from YYYY-MM-DD] [--until YYYY-MM-DD]',
-    '       user end-grant --username U --grant GRANT_ID [--on YYYY-MM-DD]',
+    '       user end-grant|revoke --username U --grant GRANT_ID [--on YYYY-MM-DD]   (ends a grant; history keeps it)',
     '       user disable --username U --reason "…" | enable --username U | unlock --username U',
     '       user reset-password --username U | list | show --username U',
     "       user link --username U --issuer URL --subject SUB   (single sign-on: the provider's iss and sub)",
@@ -71,6 +72,7 @@ export const userCommand: CliCommand = {
           return;
         }
         case 'end-grant':
+        case 'revoke':
           printAccount(
             print,
             await accounts.revoke(
