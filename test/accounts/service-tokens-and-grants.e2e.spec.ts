@@ -150,6 +150,24 @@ describe('service accounts, effective-dated grants, and what a token may do', ()
     expect(history.body.events[0]).toMatchObject({ actor: 'thu-chuyen-don-vi', unit: CENTRE, role: 'clerk' });
   });
 
+  it('an administrator cannot disable their own account nor end their own grant (another administrator can)', async () => {
+    const self = await http().get('/api/v1/session').set('Authorization', `Bearer ${admin}`);
+    const username = self.body.username as string;
+    const disabled = await http()
+      .post(`/api/v1/accounts/${username}/disable`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ reason: 'thử' });
+    expect(disabled.status).toBe(409);
+    expect(disabled.body.code).toBe('OWN_ACCESS');
+    const account = await http().get(`/api/v1/accounts/${username}`).set('Authorization', `Bearer ${admin}`);
+    const ended = await http()
+      .post(`/api/v1/accounts/${username}/grants/${account.body.grants[0].grantId}/end`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({});
+    expect(ended.status).toBe(409);
+    expect((await http().get('/api/v1/accounts').set('Authorization', `Bearer ${admin}`)).status).toBe(200);
+  });
+
   it('refuses a grant for a unit not in the registry, naming the field', async () => {
     const res = await http()
       .post('/api/v1/accounts')

@@ -125,6 +125,7 @@ export class AccountsService {
     effectiveOn: LocalDate | undefined,
     by: AccountActor,
   ): Promise<AccountView> {
+    refuseOwnAccess(username, by);
     if (effectiveOn !== undefined && !isLocalDate(effectiveOn))
       throw new AccountError('INVALID_VALIDITY', 'effectiveOn');
     const on = effectiveOn ?? todayAt(new Date().toISOString());
@@ -133,6 +134,7 @@ export class AccountsService {
   }
 
   async disable(username: string, reason: string, by: AccountActor): Promise<AccountView> {
+    refuseOwnAccess(username, by);
     await this.repository.execute(username, { type: 'Disable', reason }, by);
     await this.sessions.revokeAll(username);
     return this.changed(username);
@@ -318,4 +320,9 @@ export class AccountsService {
       throw error;
     }
   }
+}
+
+/** Nobody locks themselves out: disabling one's own account or ending one's own grant needs another administrator. */
+function refuseOwnAccess(username: string, by: AccountActor): void {
+  if (normaliseUsername(username) === by.actor) throw new AccountError('OWN_ACCESS', 'username');
 }

@@ -17,6 +17,7 @@ export const ACCOUNT_ERROR_MESSAGES = {
   IDENTITY_ALREADY_LINKED: 'Danh tính đăng nhập một lần này đã gắn với tài khoản.',
   UNKNOWN_UNIT: 'Đơn vị không có trong danh mục đơn vị.',
   WEAK_PASSWORD: 'Mật khẩu không đạt yêu cầu.',
+  OWN_ACCESS: 'Không thể tự khoá tài khoản của mình hoặc tự thu hồi quyền của mình; cần một quản trị viên khác.',
 } as const;
 
 export type AccountErrorCode = keyof typeof ACCOUNT_ERROR_MESSAGES;
@@ -29,6 +30,7 @@ const KINDS: Partial<Record<AccountErrorCode, 'not_found' | 'conflict'>> = {
   ALREADY_DISABLED: 'conflict',
   NOT_DISABLED: 'conflict',
   IDENTITY_ALREADY_LINKED: 'conflict',
+  OWN_ACCESS: 'conflict',
 };
 
 /** A refused account command; `kind` says how the HTTP layer answers it (anything else is invalid input, a 400). */
