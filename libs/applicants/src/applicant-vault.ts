@@ -38,10 +38,11 @@ export class ApplicantVault {
     private readonly store: EventStore,
     readonly masterKeys: MasterKeyProvider,
     private readonly blind: BlindIndex,
-    beforeAppend: Pool = pool,
+    /** True when the event store is this PostgreSQL: see ApplicantIndex. */
+    asyncCommitBeforeAppend = false,
   ) {
     this.keys = new DataKeyStore(pool, masterKeys);
-    this.index = new ApplicantIndex(pool, beforeAppend);
+    this.index = new ApplicantIndex(pool, asyncCommitBeforeAppend);
     this.accessLog = new AccessLog(pool);
   }
 

@@ -1,15 +1,42 @@
 import type { Pool } from 'pg';
+import { Batcher, retryablePostgresError } from '@app/platform/pg';
+
+export interface Registration {
+  candidateId: string;
+  masterKeyId: string;
+  wrappedKey: Buffer;
+  identityDigest: string;
+  phoneDigest: string | null;
+  dossierId: string;
+  unitId: string;
+  fullName: string;
+}
+
+export interface Registered {
+  applicantId: string;
+  masterKeyId: string;
+  wrappedKey: Buffer;
+  created: boolean;
+}
 
 /** What finds applicants (applicants.applicants, phones, applicant_dossiers), by keyed digests and names. */
 export class ApplicantIndex {
+  /** Concurrent receipts' applicants in one statement (one person at most once per batch). */
+  private readonly registrations = new Batcher<Registration, Registered>((batch) => this.registerAll(batch), {
+    maxInFlight: 1,
+    maxWeight: 200,
+    exclusive: (r) => [r.identityDigest],
+    retryable: retryablePostgresError,
+  });
+
   /**
-   * `beforeAppend` runs the writes that precede a receipt's append (register): they may commit without waiting for
-   * the disk (synchronous_commit off), because the receipt's own synchronous commit, later in the same server's WAL,
-   * makes them durable with it — and nothing is acknowledged before that. The rest uses `pool`.
+   * `asyncCommit`: the registrations that precede a receipt's append commit without waiting for the disk, because
+   * the receipt's own synchronous commit, later in the same server's WAL, makes them durable with it — and nothing is
+   * acknowledged before that. Only when the event store is this PostgreSQL (with KurrentDB they wait for their flush).
    */
   constructor(
     private readonly pool: Pool,
-    private readonly beforeAppend: Pool = pool,
+    private readonly asyncCommit = false,
   ) {}
 
   /** The applicant of an identity document's digest (one at most), if not erased. */
@@ -30,59 +57,70 @@ export class ApplicantIndex {
   }
 
   /**
-   * The applicant of an identity document, in one statement: the one already known (their wrapped key returned, their
-   * name, unit and phone added), or the new one given (their wrapped key stored) — and the dossier recorded against
-   * them. Two receipts of the same new person at once: the identity's unique index makes one of them the known one.
+   * The applicant of an identity document: the one already known (their wrapped key returned, their name, unit and
+   * phone added), or the new one given (their wrapped key stored) — and the dossier recorded against them. Concurrent
+   * receipts go together in one statement; two receipts of the same new person, one after the other (the identity's
+   * unique index makes the second one find the first).
    */
-  async register(entry: {
-    candidateId: string;
-    masterKeyId: string;
-    wrappedKey: Buffer;
-    identityDigest: string;
-    phoneDigest: string | null;
-    dossierId: string;
-    unitId: string;
-    fullName: string;
-  }): Promise<{ applicantId: string; masterKeyId: string; wrappedKey: Buffer; created: boolean }> {
-    const { rows } = await this.beforeAppend.query<{
+  register(entry: Registration): Promise<Registered> {
+    return this.registrations.submit(entry);
+  }
+
+  private async registerAll(batch: Registration[]): Promise<Registered[]> {
+    const { rows } = await this.pool.query<{
+      n: string;
       applicant_id: string;
       master_key_id: string;
       wrapped_key: Buffer;
       created: boolean;
-    }>(
-      `WITH a AS (
+    }>({
+      name: 'applicants-register',
+      text: `WITH input AS (
+         SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[], $4::text[], $5::text[], $6::text[], $7::text[],
+           $8::text[], $9::text[]) WITH ORDINALITY
+           AS t(candidate_id, master_key_id, wrapped_key, identity_digest, phone_digest, dossier_id, unit_id, full_name,
+             search_name, n)),
+       commit_mode AS (SELECT set_config('synchronous_commit', CASE WHEN $10::boolean THEN 'off' ELSE 'on' END, true)),
+       a AS (
          INSERT INTO applicants.applicants AS x (applicant_id, identity_digest, master_key_id, wrapped_key, full_name,
            search_name, unit_ids, phone_digests)
-         VALUES ($1, $4, $2, $3, $8, $9, ARRAY[$7], CASE WHEN $5::text IS NULL THEN '{}'::text[] ELSE ARRAY[$5] END)
+         SELECT candidate_id, identity_digest, master_key_id, wrapped_key, full_name, search_name, ARRAY[unit_id],
+           CASE WHEN phone_digest IS NULL THEN '{}'::text[] ELSE ARRAY[phone_digest] END
+         FROM input ORDER BY identity_digest
          ON CONFLICT (identity_digest) DO UPDATE SET full_name = EXCLUDED.full_name, search_name = EXCLUDED.search_name,
-           unit_ids = CASE WHEN $7 = ANY (x.unit_ids) THEN x.unit_ids ELSE x.unit_ids || $7 END,
-           phone_digests = CASE WHEN $5::text IS NULL OR $5 = ANY (x.phone_digests) THEN x.phone_digests
-             ELSE x.phone_digests || $5 END
-         RETURNING applicant_id, master_key_id, wrapped_key, (xmax = 0) AS created),
-       p AS (INSERT INTO applicants.phones (digest, applicant_id) SELECT $5, applicant_id FROM a
-         WHERE $5::text IS NOT NULL ON CONFLICT DO NOTHING),
+           unit_ids = CASE WHEN EXCLUDED.unit_ids[1] = ANY (x.unit_ids) THEN x.unit_ids
+             ELSE x.unit_ids || EXCLUDED.unit_ids[1] END,
+           phone_digests = CASE WHEN cardinality(EXCLUDED.phone_digests) = 0
+             OR EXCLUDED.phone_digests[1] = ANY (x.phone_digests) THEN x.phone_digests
+             ELSE x.phone_digests || EXCLUDED.phone_digests[1] END
+         RETURNING applicant_id, identity_digest, master_key_id, wrapped_key, (xmax = 0) AS created),
+       p AS (INSERT INTO applicants.phones (digest, applicant_id)
+         SELECT i.phone_digest, a.applicant_id FROM input i JOIN a USING (identity_digest)
+         WHERE i.phone_digest IS NOT NULL ORDER BY 1, 2 ON CONFLICT DO NOTHING),
        d AS (INSERT INTO applicants.applicant_dossiers (applicant_id, dossier_id, unit_id)
-         SELECT applicant_id, $6, $7 FROM a ON CONFLICT DO NOTHING)
-       SELECT applicant_id, master_key_id, wrapped_key, created FROM a`,
-      [
-        entry.candidateId,
-        entry.masterKeyId,
-        entry.wrappedKey,
-        entry.identityDigest,
-        entry.phoneDigest,
-        entry.dossierId,
-        entry.unitId,
-        entry.fullName,
-        searchForm(entry.fullName),
+         SELECT a.applicant_id, i.dossier_id, i.unit_id FROM input i JOIN a USING (identity_digest) ON CONFLICT DO NOTHING)
+       SELECT i.n, a.applicant_id, a.master_key_id, a.wrapped_key, a.created
+         FROM input i JOIN a USING (identity_digest) CROSS JOIN commit_mode ORDER BY i.n`,
+      values: [
+        batch.map((r) => r.candidateId),
+        batch.map((r) => r.masterKeyId),
+        batch.map((r) => r.wrappedKey),
+        batch.map((r) => r.identityDigest),
+        batch.map((r) => r.phoneDigest),
+        batch.map((r) => r.dossierId),
+        batch.map((r) => r.unitId),
+        batch.map((r) => r.fullName),
+        batch.map((r) => searchForm(r.fullName)),
+        this.asyncCommit,
       ],
-    );
-    const row = rows[0] as (typeof rows)[number];
-    return {
+    });
+    if (rows.length !== batch.length) throw new Error(`registered ${rows.length} of ${batch.length} applicants`);
+    return rows.map((row) => ({
       applicantId: row.applicant_id,
       masterKeyId: row.master_key_id,
       wrappedKey: row.wrapped_key,
       created: row.created,
-    };
+    }));
   }
 
   /**

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytesPooled } from '../crypto/random-pool';
 import type { Pool } from 'pg';
 import type { MasterKeyProvider } from '../crypto/master-key-provider';
 
@@ -17,7 +17,7 @@ export class DataKeyStore {
 
   /** A new data key, wrapped, not stored yet (ApplicantIndex.register stores it with the rest). */
   async mint(applicantId: string): Promise<{ key: Buffer; masterKeyId: string; wrapped: Buffer }> {
-    const key = randomBytes(32);
+    const key = randomBytesPooled(32);
     return { key, ...(await this.masterKeys.wrap(key, applicantId)) };
   }
 
