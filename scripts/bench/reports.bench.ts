@@ -26,6 +26,8 @@ const { options } = parseArguments(process.argv.slice(2));
 const DOSSIERS = Number(options.dossiers ?? 1_000_000);
 const SEED = Number(options.seed ?? 1);
 const RUNS = Number(options.runs ?? 200);
+// --applicants: every receipt carries a sealed applicant of the real size (issue 15)
+const APPLICANTS = options.applicants === true;
 
 const QUARTERS: Period[] = [2020, 2021, 2022, 2023].flatMap((year) =>
   [
@@ -43,9 +45,9 @@ async function main(): Promise<void> {
   try {
     await runMigrations(database.pool, [...EVENT_STORE_MIGRATIONS, ...READ_MODEL_MIGRATIONS]);
     const store = await createEventStore({ kind: 'postgres', pool: database.pool, migrate: false });
-    console.log(`Reports bench: ${benchLogLine(DOSSIERS, SEED)}\n${machineLine()}\n${bench.where}\n`);
+    console.log(`Reports bench: ${benchLogLine(DOSSIERS, SEED, APPLICANTS)}\n${machineLine()}\n${bench.where}\n`);
 
-    const appended = await appendBenchLog(store, { dossiers: DOSSIERS, seed: SEED });
+    const appended = await appendBenchLog(store, { dossiers: DOSSIERS, seed: SEED, applicants: APPLICANTS });
 
     // A rebuild runs on a settled database, not during the flush of a bulk load's dirty pages.
     await database.pool.query('CHECKPOINT');

@@ -2,14 +2,15 @@ import type { EventStore } from '@app/event-store';
 import { appendLog, chronologicalLog } from '@app/read-models/testing';
 import { fmt, nowMs } from './latency';
 import { progress } from './reports-timing';
+import { withSealedApplicants } from './sealed-applicants';
 
 /** The bench log of bench:reports and bench:verify: dossiers received over four years from 2020, in time order. */
 export const BENCH_LOG_FROM = '2020-01-01';
 export const BENCH_LOG_DAYS = 4 * 365 + 1;
 
 /** One line describing the log a bench generates. */
-export function benchLogLine(dossiers: number, seed: number): string {
-  return `${fmt(dossiers)} dossiers received ${BENCH_LOG_FROM} + ${BENCH_LOG_DAYS} days (seed ${seed})`;
+export function benchLogLine(dossiers: number, seed: number, applicants = false): string {
+  return `${fmt(dossiers)} dossiers received ${BENCH_LOG_FROM} + ${BENCH_LOG_DAYS} days (seed ${seed})${applicants ? ', every receipt with a sealed applicant' : ''}`;
 }
 
 /**
@@ -18,15 +19,21 @@ export function benchLogLine(dossiers: number, seed: number): string {
  */
 export async function appendBenchLog(
   store: EventStore,
-  options: { dossiers: number; seed: number },
+  options: { dossiers: number; seed: number; applicants?: boolean },
 ): Promise<{ events: number; streams: number }> {
   const started = nowMs();
   const shown = progress('appending');
-  const appended = await appendLog(
-    store,
-    chronologicalLog({ seed: options.seed, dossiers: options.dossiers, from: BENCH_LOG_FROM, days: BENCH_LOG_DAYS }),
-    { perAppend: 1000, inFlight: 3, onProgress: (events) => shown(events, 'events') },
-  );
+  const log = chronologicalLog({
+    seed: options.seed,
+    dossiers: options.dossiers,
+    from: BENCH_LOG_FROM,
+    days: BENCH_LOG_DAYS,
+  });
+  const appended = await appendLog(store, options.applicants ? withSealedApplicants(log) : log, {
+    perAppend: 1000,
+    inFlight: 3,
+    onProgress: (events) => shown(events, 'events'),
+  });
   console.log(
     `generated and appended ${fmt(appended.events)} events of ${fmt(appended.streams)} dossiers in ${fmt((nowMs() - started) / 1000, 1)} s (not a target)`,
   );
