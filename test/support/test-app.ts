@@ -5,7 +5,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import type { Role } from '@app/domain';
 import { AccountsService } from '@app/accounts';
-import { ensureAccountToken, testUsername } from '@app/accounts/testing';
+import { ensureAccountToken } from '@app/accounts/testing';
 import { type Database, configureHttp, loadConfig, openDatabase, runMigrations } from '@app/platform';
 import { ALL_MIGRATIONS } from '@app/standalone';
 import { StandaloneModule } from '@app/standalone';
@@ -47,11 +47,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   return {
     app,
     database,
-    token: async (role, units = role === 'admin' || role === 'auditor' ? ['*'] : [], username) => {
-      const accounts = app.get(AccountsService);
-      await registerFirst(accounts, role, units, username ?? testUsername(role, units));
-      return ensureAccountToken(accounts, TEST_TOKEN_SECRET, role, units, username);
-    },
+    token: (role, units = role === 'admin' || role === 'auditor' ? ['*'] : [], username) =>
+      ensureAccountToken(app.get(AccountsService), TEST_TOKEN_SECRET, role, units, username),
     close: async () => {
       await app.close();
       await database.close();
@@ -59,27 +56,4 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       fs.rmSync(keysDir, { recursive: true, force: true });
     },
   };
-}
-
-/**
- * Registers the account as ensureAccountToken would, with a password the policy accepts: ensureAccountToken's own
- * (`mật khẩu thử nghiệm <username>`) contains the username and is refused (WEAK_PASSWORD, notUsername). Once that
- * helper's password is fixed, this goes.
- */
-async function registerFirst(accounts: AccountsService, role: Role, units: string[], username: string): Promise<void> {
-  if (await accounts.view(username).catch(() => undefined)) return;
-  await accounts
-    .register(
-      {
-        username,
-        displayName: `Tài khoản thử ${username}`,
-        grants: units.map((unitId) => ({ role, unitId, validFrom: '2000-01-01' })),
-        password: 'Mật khẩu thử nghiệm của bộ phận một cửa',
-      },
-      { actor: 'test-setup', actorName: 'Thiết lập kiểm thử' },
-    )
-    .catch(async (error: Error) => {
-      // another test of the same file registered it at the same moment
-      if (!(await accounts.view(username).catch(() => undefined))) throw error;
-    });
 }

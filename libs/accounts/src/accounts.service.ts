@@ -311,14 +311,7 @@ export class AccountsService {
 
   private checkPassword(password: string, username: string, field: string): void {
     const problem = passwordProblem(password, username);
-    if (problem) {
-      const error = new AccountError('WEAK_PASSWORD', field);
-      Object.assign(error, {
-        message: problem.message,
-        details: { errors: [{ field, rule: problem.rule, message: problem.message }] },
-      });
-      throw error;
-    }
+    if (problem) throw new AccountError('WEAK_PASSWORD', field, problem);
   }
 }
 

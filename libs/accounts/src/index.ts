@@ -8,8 +8,8 @@ export { type AccountView, countAccounts, findAccountView, listAccountViews } fr
 export { SERVICE_TOKEN_PREFIX, ServiceTokenStore } from './persistence/service-token-store';
 export { AccountPrincipalResolver, CSRF_HEADER } from './principal-resolver.service';
 export { hashPassword, oneTimePassword, verifyPassword } from './passwords/password-hasher';
-export { PASSWORD_MIN_LENGTH, passwordProblem } from './passwords/password-policy';
-export { DEFAULT_SESSION_LIFETIME, SessionStore } from './sessions/session-store';
+export { passwordProblem } from './passwords/password-policy';
+export { SessionStore } from './sessions/session-store';
 export { SESSION_COOKIE } from './sessions/cookies';
 export { IdentityLinker } from './oidc/identity-linker';
 export { IdentityStore, type LinkedIdentity } from './oidc/identity-store';

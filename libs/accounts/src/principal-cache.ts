@@ -6,7 +6,7 @@ import type { Principal } from '@app/platform';
  * within `ttlMs` (documented in the README).
  */
 export class PrincipalCache {
-  private readonly entries = new Map<string, { principal: Principal; until: number; accountId: string }>();
+  private readonly entries = new Map<string, { principal: Principal; until: number }>();
 
   constructor(
     private readonly ttlMs = 5_000,
@@ -26,11 +26,11 @@ export class PrincipalCache {
   set(key: string, principal: Principal, now = Date.now()): void {
     if (this.ttlMs <= 0) return;
     if (this.entries.size >= this.maxEntries) this.entries.clear();
-    this.entries.set(key, { principal, until: now + this.ttlMs, accountId: principal.subject });
+    this.entries.set(key, { principal, until: now + this.ttlMs });
   }
 
   /** Forgets everything cached for the account (its roles, its sessions, its tokens changed). */
   forgetAccount(accountId: string): void {
-    for (const [key, entry] of this.entries) if (entry.accountId === accountId) this.entries.delete(key);
+    for (const [key, entry] of this.entries) if (entry.principal.subject === accountId) this.entries.delete(key);
   }
 }

@@ -48,7 +48,7 @@ export class AccountPrincipalResolver implements PrincipalResolver {
     return principal;
   }
 
-  private async cached(key: string, find: () => Promise<Principal & { csrfToken?: string }>): Promise<Principal> {
+  private async cached(key: string, find: () => Promise<Principal>): Promise<Principal> {
     const hit = this.cache.get(key);
     if (hit) return hit;
     const principal = await find();
@@ -77,7 +77,7 @@ export class AccountPrincipalResolver implements PrincipalResolver {
     return this.principalOf(await this.liveAccount(accountId), 'token');
   }
 
-  private async fromSession(secret: string): Promise<Principal & { csrfToken: string }> {
+  private async fromSession(secret: string): Promise<Principal> {
     const session = await this.sessions.findLive(secret);
     if (!session) throw sessionEnded();
     const account = await this.liveAccount(session.accountId).catch(() => {
@@ -110,7 +110,7 @@ export class AccountPrincipalResolver implements PrincipalResolver {
   }
 
   /** A write with a session cookie must carry the session's CSRF token, and come from our own origin if it says. */
-  private checkCsrf(request: AuthRequest, principal: Principal & { csrfToken?: string }): void {
+  private checkCsrf(request: AuthRequest, principal: Principal): void {
     const origin = header(request, 'origin');
     const host = header(request, 'host');
     if (origin !== undefined && host !== undefined && originHost(origin) !== host)

@@ -34,7 +34,7 @@ export class ApplicantVault {
   readonly accessLog: AccessLog;
 
   constructor(
-    private readonly pool: Pool,
+    pool: Pool,
     private readonly store: EventStore,
     readonly masterKeys: MasterKeyProvider,
     private readonly blind: BlindIndex,
@@ -139,10 +139,9 @@ export class ApplicantVault {
   ): Promise<{ erasedAt: string }> {
     const streamId = applicantStreamId(applicantId);
     const earlier = (await this.store.readStream(streamId)).find((e) => e.type === 'ApplicantDataErased');
-    const known = await this.pool.query('SELECT 1 FROM applicants.applicants WHERE applicant_id = $1', [applicantId]);
-    if (!earlier && known.rowCount === 0) throw applicantNotFound(applicantId);
-    let erasedAt = earlier?.data.occurredAt ?? new Date().toISOString();
+    const erasedAt = earlier?.data.occurredAt ?? new Date().toISOString();
     if (!earlier) {
+      if (!(await this.index.exists(applicantId))) throw applicantNotFound(applicantId);
       await this.store.append(streamId, [
         {
           type: 'ApplicantDataErased',
@@ -151,7 +150,7 @@ export class ApplicantVault {
           metadata: { actor: by.actor, actorName: by.actorName },
         },
       ]);
-    } else erasedAt = earlier.data.occurredAt;
+    }
     this.keys.forget(applicantId);
     await this.index.forget(applicantId);
     return { erasedAt };

@@ -6,6 +6,6 @@ export { APPLICANT_MIGRATIONS } from './schema/applicant-migrations';
 export { BlindIndex } from './crypto/blind-index';
 export { FileMasterKeys } from './crypto/file-master-keys';
 export type { MasterKeyProvider } from './crypto/master-key-provider';
-export { isSealedApplicant, openApplicant, type SealedApplicant, sealApplicant } from './crypto/sealed-applicant';
+export { openApplicant, type SealedApplicant, sealApplicant } from './crypto/sealed-applicant';
 export { ApplicantDto, PostalAddressDto } from './http/applicants.dto';
 export { searchForm } from './persistence/applicant-index';

@@ -96,7 +96,7 @@ export class SessionController {
   @ApiErrors(400, 401)
   async current(@CurrentPrincipal() principal: Principal) {
     const account = await this.accounts.view(principal.subject);
-    const csrfToken = (principal as Principal & { csrfToken?: string }).csrfToken;
+    const { csrfToken } = principal;
     return {
       ...principalJson(principal),
       mustChangePassword: account.mustChangePassword,

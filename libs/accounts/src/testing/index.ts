@@ -1,2 +1,2 @@
 /** Test helpers (jest): import from '@app/accounts/testing', never from production code. */
-export { accountsServiceFor, ensureAccountToken, TEST_PASSWORD, testUsername } from './test-accounts';
+export { ensureAccountToken, TEST_PASSWORD, testUsername } from './test-accounts';

@@ -1,22 +1,9 @@
-import { EVERY_UNIT, type Role, unitRegistry } from '@app/domain';
-import type { EventStore } from '@app/event-store';
+import { EVERY_UNIT, type Role } from '@app/domain';
 import { signToken } from '@app/platform';
-import { SHIPPED_REFERENCE_RECORDS } from '@app/reference-data';
-import type { Pool } from 'pg';
-import { AccountsService } from '../accounts.service';
-import { ServiceTokenStore } from '../persistence/service-token-store';
-import { SessionStore } from '../sessions/session-store';
+import type { AccountsService } from '../accounts.service';
 
 /** The password of the accounts tests register (long, not common, naming no one). */
 export const TEST_PASSWORD = 'phố cổ Hội An về đêm';
-
-/** The accounts' use cases on a test database, checking units against the shipped registry. */
-export function accountsServiceFor(store: EventStore, pool: Pool): AccountsService {
-  const units = unitRegistry(SHIPPED_REFERENCE_RECORDS.units);
-  return new AccountsService(store, pool, new SessionStore(pool), new ServiceTokenStore(pool), async (unitId) =>
-    units.units.some((u) => u.id === unitId),
-  );
-}
 
 /** A username for a role and its units, e.g. `clerk-tth-hcc-hue`, `admin-all`. */
 export function testUsername(role: Role, units: readonly string[]): string {

@@ -21,8 +21,3 @@ export function openApplicant(sealed: SealedApplicant, dataKey: Buffer): Applica
   const plaintext = open(dataKey, Buffer.from(sealed.ciphertext, 'base64url'), `applicant:${sealed.applicantId}`);
   return JSON.parse(plaintext.toString('utf8')) as ApplicantDetails;
 }
-
-export function isSealedApplicant(value: unknown): value is SealedApplicant {
-  const v = value as Partial<SealedApplicant> | null;
-  return !!v && typeof v.applicantId === 'string' && typeof v.ciphertext === 'string' && v.alg === 'A256GCM';
-}

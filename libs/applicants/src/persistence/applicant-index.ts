@@ -39,6 +39,14 @@ export class ApplicantIndex {
     private readonly asyncCommit = false,
   ) {}
 
+  /** True while the applicant's data exists (not erased). */
+  async exists(applicantId: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query('SELECT 1 FROM applicants.applicants WHERE applicant_id = $1', [
+      applicantId,
+    ]);
+    return (rowCount ?? 0) > 0;
+  }
+
   /** The applicant of an identity document's digest (one at most), if not erased. */
   async applicantOfIdentity(digest: string): Promise<string | undefined> {
     const { rows } = await this.pool.query<{ applicant_id: string }>(

@@ -38,12 +38,15 @@ export class AccountError extends Error {
   readonly kind: 'invalid' | 'not_found' | 'conflict';
   readonly details?: Record<string, unknown>;
 
+  /** `refined`: the precise rule and sentence of an invalid field (a weak password says which rule it breaks). */
   constructor(
     readonly code: AccountErrorCode,
     readonly field?: string,
+    refined?: { rule: string; message: string },
   ) {
-    super(ACCOUNT_ERROR_MESSAGES[code]);
+    super(refined?.message ?? ACCOUNT_ERROR_MESSAGES[code]);
     this.kind = KINDS[code] ?? 'invalid';
-    if (field && this.kind === 'invalid') this.details = { errors: [{ field, rule: code, message: this.message }] };
+    if (field && this.kind === 'invalid')
+      this.details = { errors: [{ field, rule: refined?.rule ?? code, message: this.message }] };
   }
 }

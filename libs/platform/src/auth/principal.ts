@@ -16,6 +16,8 @@ export interface Principal {
   via: 'session' | 'token' | 'service-token' | 'system';
   /** The session (sessions are listed and revoked by it). */
   sessionId?: string;
+  /** The session's anti-CSRF token: writes with the session cookie send it back in X-CSRF-Token. */
+  csrfToken?: string;
   /** Signed in with a one-time password not yet changed: only the routes open before a password change answer. */
   mustChangePassword?: boolean;
 }
