@@ -1,0 +1,58 @@
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../api/client';
+import type { SessionInfo, Unit } from '../api/types';
+import { unitsOf } from '../api/session';
+
+interface UnitChoice {
+  /** The unit the desk works for now. */
+  unitId: string;
+  setUnitId(unitId: string): void;
+  /** The units the user may choose from (every unit for a `*` grant). */
+  units: Unit[];
+  unitName(unitId: string | null | undefined): string;
+}
+
+const UnitContext = createContext<UnitChoice | null>(null);
+const STORAGE_KEY = 'dossier-desk.unit';
+
+export function useUnits() {
+  return useQuery({
+    queryKey: ['reference', 'units'],
+    queryFn: () => api<{ records: Unit[] }>('/api/v1/reference/units').then((r) => r.records),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** The unit chosen among the user's units, remembered on this computer. */
+export function UnitProvider({ session, children }: { session: SessionInfo; children: ReactNode }) {
+  const allUnits = useUnits().data ?? [];
+  const granted = unitsOf(session);
+  const units = useMemo(
+    () => (granted.includes('*') ? allUnits : allUnits.filter((u) => granted.includes(u.id))),
+    [allUnits, granted.join(',')],
+  );
+  const [unitId, setUnitIdState] = useState<string>(() => localStorage.getItem(STORAGE_KEY) ?? '');
+  useEffect(() => {
+    if (units.length > 0 && !units.some((u) => u.id === unitId)) setUnitIdState(units[0]!.id);
+  }, [units, unitId]);
+  const value = useMemo<UnitChoice>(
+    () => ({
+      unitId,
+      setUnitId: (id) => {
+        localStorage.setItem(STORAGE_KEY, id);
+        setUnitIdState(id);
+      },
+      units,
+      unitName: (id) => (id ? (allUnits.find((u) => u.id === id)?.name ?? id) : '—'),
+    }),
+    [unitId, units, allUnits],
+  );
+  return <UnitContext.Provider value={value}>{children}</UnitContext.Provider>;
+}
+
+export function useUnit(): UnitChoice {
+  const value = useContext(UnitContext);
+  if (!value) throw new Error('useUnit outside UnitProvider');
+  return value;
+}

@@ -1,0 +1,4 @@
+export default function DossierPage(props: Record<string, unknown>) {
+  void props;
+  return <h1>DossierPage</h1>;
+}

@@ -1,0 +1,50 @@
+import { type FormEvent, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { ApiError } from '../api/client';
+import { SESSION_KEY, signIn } from '../api/session';
+
+export function SignInPage() {
+  const client = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(String(form.get('username') ?? ''), String(form.get('password') ?? ''));
+      await client.invalidateQueries({ queryKey: SESSION_KEY });
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'Không đăng nhập được. Vui lòng thử lại.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="sign-in" id="main">
+      <h1>Bộ phận Tiếp nhận và Trả kết quả</h1>
+      <p className="lead">Đăng nhập để tiếp nhận hồ sơ và theo dõi hàng đợi của đơn vị.</p>
+      <form onSubmit={submit} className="card stack" aria-describedby={error ? 'sign-in-error' : undefined}>
+        <label>
+          Tên đăng nhập
+          <input name="username" autoComplete="username" required autoFocus />
+        </label>
+        <label>
+          Mật khẩu
+          <input name="password" type="password" autoComplete="current-password" required />
+        </label>
+        {error && (
+          <p role="alert" id="sign-in-error" className="error">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Đang đăng nhập…' : 'Đăng nhập'}
+        </button>
+      </form>
+    </main>
+  );
+}
