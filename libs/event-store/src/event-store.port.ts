@@ -55,7 +55,13 @@ export interface RecordedEvent {
 export type EventPayload = Pick<
   RecordedEvent,
   'globalPosition' | 'streamId' | 'streamPosition' | 'type' | 'schemaVersion' | 'data' | 'transactionId'
->;
+> & {
+  /**
+   * Who caused it (`metadata.actor`, null when not recorded): the one audit field a projection reads (the dossier row's
+   * `received_by`). Set on readAllPayloads' pages; a RecordedEvent carries it in its metadata (see actorOf).
+   */
+  actor?: string | null;
+};
 
 /** `number` = the exact stream version (0 = the stream does not exist yet, same as 'no_stream'). */
 export type ExpectedVersion = 'any' | 'no_stream' | 'exists' | number;

@@ -35,7 +35,7 @@ export {
   WrongExpectedVersionError,
 } from './errors';
 export { checkpointOf, compareCheckpoints, isCheckpoint, START } from './checkpoint';
-export { payloadOf } from './event-payload';
+export { actorOf, payloadOf } from './event-payload';
 export { canonicalJson } from './hash/canonical-json';
 export { contentDigest, chainLink, eventHash, type HashedFields } from './hash/event-hash';
 export { SEAL_FORMAT } from './hash/seal-hash';

@@ -5,11 +5,14 @@ import type { EventData, EventMetadata, EventPayload, RecordedEvent } from '../e
  * Some are cast under their own name: ORDER BY and WHERE must then name `e.<column>` (an unqualified ORDER BY would
  * sort the text output column).
  */
-export const PAYLOAD_COLUMNS = `e.global_position::text AS global_position, e.stream_id, e.stream_position::int4 AS stream_position, e.type,
+const PLACE_AND_PAYLOAD = `e.global_position::text AS global_position, e.stream_id, e.stream_position::int4 AS stream_position, e.type,
   e.schema_version, e.data, e.transaction_id::text AS transaction_id`;
 
+/** A payload page's columns: place, payload, and the actor alone of the metadata (no whole metadata JSON to parse). */
+export const PAYLOAD_COLUMNS = `${PLACE_AND_PAYLOAD}, e.metadata->>'actor' AS actor`;
+
 /** The columns every full event read selects: the payload's and the audit fields. */
-export const EVENT_COLUMNS = `${PAYLOAD_COLUMNS}, e.metadata, e.recorded_at, e.hash, e.prev_hash`;
+export const EVENT_COLUMNS = `${PLACE_AND_PAYLOAD}, e.metadata, e.recorded_at, e.hash, e.prev_hash`;
 
 export interface EventRow {
   global_position: string;
@@ -28,7 +31,7 @@ export interface EventRow {
 export type PayloadRow = Pick<
   EventRow,
   'global_position' | 'stream_id' | 'stream_position' | 'type' | 'schema_version' | 'data' | 'transaction_id'
->;
+> & { actor: string | null };
 
 export function toEventPayload(row: PayloadRow): EventPayload {
   return {
@@ -39,6 +42,7 @@ export function toEventPayload(row: PayloadRow): EventPayload {
     schemaVersion: row.schema_version,
     data: row.data,
     transactionId: row.transaction_id,
+    actor: row.actor,
   };
 }
 

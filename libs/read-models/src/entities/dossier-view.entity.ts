@@ -32,4 +32,6 @@ export class DossierView {
   @Column({ name: 'last_event_at', type: 'timestamptz' }) lastEventAt!: Date;
   /** Waits on the applicant (supplement, financial obligation): [{ kind, from, to }]. */
   @Column({ type: 'jsonb' }) waits!: { kind: string; from: string; to: string | null }[];
+  /** The account (username) that recorded the receipt. */
+  @Column({ name: 'received_by', type: 'text', nullable: true }) receivedBy!: string | null;
 }

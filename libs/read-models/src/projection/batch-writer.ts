@@ -25,6 +25,7 @@ export async function loadDossiers(
       dossierId: row.dossier_id,
       streamPosition: row.stream_position,
       record: recordFromRow(row),
+      receivedBy: row.received_by,
     });
   return stored;
 }

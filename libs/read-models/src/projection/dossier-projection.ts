@@ -1,11 +1,15 @@
 import { type DossierRecord, evolveRecord, toDossierEvent } from '@app/domain';
-import type { EventPayload } from '@app/event-store';
+import { type EventPayload, actorOf } from '@app/event-store';
 
-/** What the dossiers table holds of a dossier between batches: its record and the last stream position applied. */
+/**
+ * What the dossiers table holds of a dossier between batches: its record, the last stream position applied, and who
+ * received it (the receipt event's actor: not part of the domain's record).
+ */
 export interface StoredDossier {
   dossierId: string;
   streamPosition: number;
   record: DossierRecord;
+  receivedBy: string | null;
 }
 
 export interface DossierChange {
@@ -19,6 +23,8 @@ export interface DossierChange {
   applied: number;
   /** Events this build cannot read (unknown type or schema version). */
   unreadable: number;
+  /** The account that recorded the receipt (`metadata.actor` of DossierReceived), kept from the stored row after. */
+  receivedBy: string | null;
 }
 
 /**
@@ -36,6 +42,7 @@ export function projectDossier(
   let lastGlobalPosition = 0;
   let applied = 0;
   let unreadable = 0;
+  let receivedBy = stored?.receivedBy ?? null;
   for (const recorded of events) {
     if (recorded.streamPosition <= streamPosition) continue;
     const event = toDossierEvent(recorded);
@@ -44,9 +51,10 @@ export function projectDossier(
       continue;
     }
     record = evolveRecord(record, event);
+    if (event.type === 'DossierReceived') receivedBy = actorOf(recorded);
     streamPosition = recorded.streamPosition;
     lastGlobalPosition = recorded.globalPosition;
     applied++;
   }
-  return { dossierId, before, after: record, streamPosition, lastGlobalPosition, applied, unreadable };
+  return { dossierId, before, after: record, streamPosition, lastGlobalPosition, applied, unreadable, receivedBy };
 }

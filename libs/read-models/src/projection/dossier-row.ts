@@ -21,6 +21,7 @@ export function dossierRow(
   dossierId: string,
   streamPosition: number,
   lastGlobalPosition: number,
+  receivedBy: string | null = null,
 ): DossierRow {
   const status = statusOf(record);
   const open =
@@ -54,6 +55,7 @@ export function dossierRow(
     corrections: record.corrections,
     last_event_at: record.lastEventAt,
     waits: record.waits,
+    received_by: receivedBy,
   };
 }
 
@@ -87,6 +89,7 @@ const RECORD_SOURCE = [
   'waits',
   'corrections',
   'last_event_at',
+  'received_by',
 ] as const satisfies readonly DossierColumn[];
 
 export type StoredRow = Pick<DossierRow, (typeof RECORD_SOURCE)[number]>;

@@ -67,8 +67,13 @@ export function prepareBatch(
     unreadable += change.unreadable;
     if (change.applied === 0 || change.after === null) continue;
     deltas.change(change.before, change.after);
-    rows.push(dossierRow(change.after, id, change.streamPosition, change.lastGlobalPosition));
-    changed.push({ dossierId: id, streamPosition: change.streamPosition, record: change.after });
+    rows.push(dossierRow(change.after, id, change.streamPosition, change.lastGlobalPosition, change.receivedBy));
+    changed.push({
+      dossierId: id,
+      streamPosition: change.streamPosition,
+      record: change.after,
+      receivedBy: change.receivedBy,
+    });
   }
   return {
     after: window.after,

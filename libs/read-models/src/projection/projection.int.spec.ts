@@ -16,7 +16,14 @@ import {
   history,
   receive,
 } from '@app/domain/testing';
-import { appendAndProject, counterChanges, dailyCounters, dossierRow } from '../testing/projection-harness';
+import { toNewEvent } from '../testing/append-histories';
+import {
+  appendAndProject,
+  counterChanges,
+  dailyCounters,
+  dossierRow,
+  projectPending,
+} from '../testing/projection-harness';
 import { type ReadModelTestKit, createReadModelTestKit } from '../testing/read-model-test-kit';
 
 /**
@@ -109,6 +116,26 @@ describe('projection of each dossier event', () => {
       stream_position: 2,
     });
     expect(changes).toEqual({ ...RECEIVED, ...OVERDUE_FROM_16 });
+  });
+
+  it('received_by: the account that recorded the receipt (its metadata.actor), kept when others record later events', async () => {
+    const d = dossier();
+    const [receipt, transfer] = history(d.receipt, {
+      type: 'TransferDossier',
+      toUnitId: OTHER_UNIT,
+      at: at('2020-06-10', '10:00'),
+    });
+    const by = (actor: string, event: DossierEvent) => ({ ...toNewEvent(event), metadata: { actor, unit: UNIT } });
+    await kit.store.append(d.stream, [by('lan.tn', receipt!)]);
+    await projectPending(kit);
+    expect(await dossierRow(kit, d.id)).toMatchObject({ received_by: 'lan.tn', stream_position: 1 });
+    await kit.store.append(d.stream, [by('hung.supervisor', transfer!)]);
+    await projectPending(kit);
+    expect(await dossierRow(kit, d.id)).toMatchObject({ received_by: 'lan.tn', stream_position: 2 });
+    // events without an actor (the other cases here): no one named
+    const other = dossier();
+    await project(other.stream, history(other.receipt));
+    expect(await dossierRow(kit, other.id)).toMatchObject({ received_by: null });
   });
 
   it('SupplementRequested and SupplementReceived: waiting for a supplement, then in progress against the moved due date', async () => {

@@ -84,6 +84,12 @@ describe('blue/green rebuild', () => {
     const total = [...histories.values()].reduce((sum, events) => sum + events.length, 0);
     expect((await activeGeneration(kit.database.pool)).eventsProjected).toBe(total);
 
+    // received_by from each receipt's actor, the same whether followed live (whole events) or rebuilt (payloads)
+    const { rows: receivers } = await kit.database.pool.query<{ unnamed: string; named: string }>(
+      `SELECT count(*) FILTER (WHERE received_by IS NULL) AS unnamed,
+              count(*) FILTER (WHERE received_by LIKE 'can-bo-mot-cua-%') AS named FROM read_models.dossiers`,
+    );
+    expect(receivers[0]).toEqual({ unnamed: '0', named: String(histories.size) });
     const resumedAndFollowed = await readModelSnapshot(kit.database.pool);
     await rebuildReadModels({ pool: kit.database.pool, store: kit.store });
     expect(await readModelSnapshot(kit.database.pool)).toEqual(resumedAndFollowed);

@@ -163,7 +163,7 @@ async function fill(options: RebuildOptions, generation: Generation, started: nu
     writing.catch(() => undefined);
   };
 
-  // Payloads only: a projection needs no metadata, recording times or hash links.
+  // Payloads only (with their actor, for received_by): a projection needs no other metadata, recording times or hash links.
   let next: Promise<ReadAllPage<EventPayload>> = options.store.readAllPayloads({ after: position, limit });
   for (;;) {
     const page = await next;

@@ -55,6 +55,8 @@ export const DOSSIER_TABLE = {
   corrections: integer,
   last_event_at: timestamptz,
   waits: column<Wait[]>('jsonb'),
+  /** The account (username) that recorded the receipt: the receipt event's `metadata.actor`. */
+  received_by: nullable(text),
 } as const;
 
 export const DOSSIER_PRIMARY_KEY = 'dossier_id' satisfies keyof typeof DOSSIER_TABLE;
