@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { ApiError, api, setCsrfToken } from './client';
 import type { SessionInfo } from './types';
 
@@ -28,15 +28,14 @@ export async function signIn(username: string, password: string): Promise<void> 
   setCsrfToken(answer.csrfToken);
 }
 
+/** Signs out and reloads the page: nothing of the session's data stays in the page's memory. */
 export function useSignOut() {
-  const client = useQueryClient();
   return async () => {
     try {
       await api('/api/v1/session', { method: 'DELETE' });
     } finally {
       setCsrfToken(undefined);
-      client.clear();
-      client.setQueryData(SESSION_KEY, null);
+      window.location.assign('/');
     }
   };
 }
