@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link, useRoute } from 'wouter';
 import type { SessionInfo } from '../api/types';
+import { LIVE_LABELS, useLiveUpdates } from '../api/live';
 import { hasRole, useSignOut } from '../api/session';
 import { roleLabel } from '../lib/labels';
 import { useUnit } from './unit';
@@ -18,6 +19,7 @@ function NavLink({ href, children }: { href: string; children: ReactNode }) {
 export function Layout({ session, children }: { session: SessionInfo; children: ReactNode }) {
   const { unitId, setUnitId, units } = useUnit();
   const signOut = useSignOut();
+  const live = useLiveUpdates(unitId);
   const roles = [...new Set(session.roles.filter((r) => r.unitId === '*' || r.unitId === unitId).map((r) => r.role))];
   return (
     <>
@@ -32,6 +34,9 @@ export function Layout({ session, children }: { session: SessionInfo; children: 
           {hasRole(session, ['admin']) && <NavLink href="/admin">Quản trị</NavLink>}
         </nav>
         <div className="header-tools">
+          <span className={`live live-${live}`} role="status" aria-live="polite">
+            {LIVE_LABELS[live]}
+          </span>
           <label className="unit-switch">
             <span>Đơn vị</span>
             <select value={unitId} onChange={(e) => setUnitId(e.target.value)} disabled={units.length < 2}>
