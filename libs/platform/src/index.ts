@@ -27,6 +27,7 @@ export { HealthIndicators } from './health/health-indicators';
 export { HealthController, type HealthReport, type PublicHealth } from './health/health.controller';
 export { setUpOpenApi } from './http/openapi';
 export { configureHttp } from './http/configure-http';
+export { webDirectory } from './http/web-app';
 export { ApiErrors, ErrorResponse, type ErrorStatus } from './http/api-errors.decorator';
 export {
   BODY_LIMIT_BYTES,

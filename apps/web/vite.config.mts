@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react-swc';
 
@@ -8,7 +9,7 @@ import react from '@vitejs/plugin-react-swc';
 const api = process.env.API_URL ?? 'http://localhost:3000';
 
 export default defineConfig({
-  root: __dirname,
+  root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
   plugins: [react()],
   build: {
