@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { ApplicantVault } from '@app/applicants';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { APP_CONFIG, type AppConfig, DATABASE, type Database } from '@app/platform';
 import { ReferenceDataService } from '@app/reference-data';
@@ -10,13 +11,15 @@ import {
   ReadModelDataSourceCloser,
   readModelDataSourceProvider,
 } from './read-model-data-source.provider';
+import { WorkQueueController } from './work-queue/work-queue.controller';
+import { WorkQueueService } from './work-queue/work-queue.service';
 
 /**
- * The reporting app's module: the figures API over libs/reports. Needs EVENT_STORE, DATABASE and
- * ReferenceDataService from the composition.
+ * The reporting app's module: the figures API over libs/reports and the units' work queues over the read models.
+ * Needs EVENT_STORE, DATABASE, ReferenceDataService and ApplicantVault (ApplicantsModule) from the composition.
  */
 @Module({
-  controllers: [FiguresController],
+  controllers: [FiguresController, WorkQueueController],
   providers: [
     readModelDataSourceProvider,
     ReadModelDataSourceCloser,
@@ -39,6 +42,12 @@ import {
             ? { replay: (request) => replayFiguresInWorker(database.url, request) }
             : {}),
         }),
+    },
+    {
+      provide: WorkQueueService,
+      inject: [DATABASE, ReferenceDataService, ApplicantVault],
+      useFactory: (database: Database, reference: ReferenceDataService, applicants: ApplicantVault) =>
+        new WorkQueueService({ db: database.pool, reference: () => reference.snapshot(), applicants }),
     },
   ],
   exports: [FiguresService],

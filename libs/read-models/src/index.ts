@@ -66,6 +66,8 @@ export {
 } from './rebuild/rebuild';
 export { figuresFromMeasures, type MeasuresAtCuts } from './figures/figures-from-measures';
 export { readModelFigures, type ReadModelFiguresQuery } from './figures/read-model-figures';
+export type { QueueFilters, QueueKey, QueueRow, QueueSelection } from './work-queue/queue-selection';
+export { queueCounts, queuePage } from './work-queue/work-queue-rows';
 export { DossierView } from './entities/dossier-view.entity';
 export { UnitCounter, UnitProcedureCounter } from './entities/counter.entities';
 export { GenerationRecord } from './entities/generation.entity';

@@ -183,6 +183,25 @@ export class ApplicantIndex {
     return rows.map((r) => ({ applicantId: r.applicant_id, dossierId: r.dossier_id, unitId: r.unit_id }));
   }
 
+  /**
+   * The applicant's name of each dossier that has one, as the index keeps it (nothing is decrypted): the name, or
+   * null when the applicant's data was erased (the dossier still points to them). Dossiers without an applicant are
+   * left out.
+   */
+  async namesOfDossiers(dossierIds: readonly string[]): Promise<Map<string, string | null>> {
+    const names = new Map<string, string | null>();
+    if (dossierIds.length === 0) return names;
+    const { rows } = await this.pool.query<{ dossier_id: string; full_name: string | null }>({
+      name: 'applicants-names-of-dossiers',
+      text: `SELECT DISTINCT ON (d.dossier_id) d.dossier_id, a.full_name FROM applicants.applicant_dossiers d
+               LEFT JOIN applicants.applicants a ON a.applicant_id = d.applicant_id
+             WHERE d.dossier_id = ANY ($1::text[]) ORDER BY d.dossier_id, d.recorded_at DESC`,
+      values: [dossierIds],
+    });
+    for (const row of rows) names.set(row.dossier_id, row.full_name);
+    return names;
+  }
+
   /** Applicants whose name contains the words (without diacritics or case), known at these units. */
   async searchNames(query: string, units: string[] | '*'): Promise<string[]> {
     const { rows } = await this.pool.query<{ applicant_id: string }>(

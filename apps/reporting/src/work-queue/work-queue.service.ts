@@ -1,0 +1,147 @@
+import { ERASED_MARKER, type ProcedureCatalogue, type UnitRegistry, type WorkingCalendar } from '@app/domain';
+import type { Queryable } from '@app/event-store';
+import { type QueueFilters, type QueueRow, queueCounts, queuePage } from '@app/read-models';
+import { encodeCursor } from './queue-cursor';
+import { queueDays, workingDaysLeft } from './queue-days';
+import type { QueueSearch } from './queue-search';
+import { type QueueTab, allTabSelections, tabSelection } from './queue-tabs';
+import { type WorkQueueRequest, invalidQueueField } from './work-queue-request';
+
+/** A dossier of the queue, as the API answers it. */
+export interface WorkQueueItem {
+  id: string;
+  code: string;
+  status: string;
+  procedureCode: string;
+  channel: string;
+  receivingUnitId: string;
+  currentUnitId: string;
+  receivedAt: string;
+  receivedBy: string | null;
+  dueDate: string | null;
+  appointmentDate: string | null;
+  workingDaysLeft: number | null;
+  applicantName: string | null;
+}
+
+export interface WorkQueueAnswer {
+  unitId: string;
+  tab: QueueTab;
+  today: string;
+  /** Every tab's count under the same filters and search as the list. */
+  counts: Record<QueueTab, number>;
+  items: WorkQueueItem[];
+  nextCursor: string | null;
+}
+
+/** What the queue asks of the applicants lib (ApplicantVault has it): blind-index look-ups and names, no decryption. */
+export interface ApplicantLookups {
+  applicantsOf(query: { idKind?: string; idNumber?: string; phone?: string }): Promise<string[]>;
+  index: {
+    searchNames(query: string, units: string[] | '*'): Promise<string[]>;
+    dossiersOf(applicantIds: string[], units: string[] | '*'): Promise<{ dossierId: string }[]>;
+    namesOfDossiers(dossierIds: readonly string[]): Promise<Map<string, string | null>>;
+  };
+}
+
+export interface WorkQueueDependencies {
+  db: Queryable;
+  reference: () => Promise<{ units: UnitRegistry; procedures: ProcedureCatalogue; calendar: WorkingCalendar }>;
+  /** Without it (a bench on bare read models) ID number, phone and name find nothing and names are null. */
+  applicants?: ApplicantLookups;
+  now?: () => Date;
+}
+
+/**
+ * The unit's work queue: one tab's page in the queue's order, every tab's count, each dossier's working days left
+ * and its applicant's name from the applicants' index. The caller has checked that the principal reads the unit;
+ * `nameSearchUnits` are the units whose applicants the principal may find by name (the applicants lib's rule).
+ */
+export class WorkQueueService {
+  constructor(private readonly deps: WorkQueueDependencies) {}
+
+  async queue(request: WorkQueueRequest, nameSearchUnits: string[] | '*'): Promise<WorkQueueAnswer> {
+    const reference = await this.deps.reference();
+    if (!reference.units.units.some((u) => u.id === request.unitId))
+      throw invalidQueueField('unitId', 'knownUnit', `unitId: không có đơn vị "${request.unitId}" trong danh mục.`);
+    if (
+      request.procedureCode !== undefined &&
+      !reference.procedures.procedures.some((p) => p.code === request.procedureCode)
+    )
+      throw invalidQueueField(
+        'procedureCode',
+        'knownProcedure',
+        `procedureCode: không có thủ tục "${request.procedureCode}" trong danh mục.`,
+      );
+    const days = queueDays(reference.calendar, (this.deps.now ?? (() => new Date()))());
+    const filters: QueueFilters = {
+      procedureCode: request.procedureCode,
+      channel: request.channel,
+      receivedBy: request.receivedBy,
+      receivedFrom: request.receivedFrom,
+      receivedTo: request.receivedTo,
+    };
+    if (request.q)
+      filters.search = { codePrefix: request.q.codePrefix, dossierIds: await this.found(request.q, nameSearchUnits) };
+    const [counts, rows] = await Promise.all([
+      queueCounts(this.deps.db, { unitId: request.unitId, selections: allTabSelections(days), filters }),
+      queuePage(this.deps.db, {
+        unitId: request.unitId,
+        selection: tabSelection(request.tab, days),
+        filters,
+        limit: request.limit + 1,
+        after: request.after,
+      }),
+    ]);
+    const page = rows.slice(0, request.limit);
+    const names = await this.namesOf(page);
+    const last = page[page.length - 1];
+    return {
+      unitId: request.unitId,
+      tab: request.tab,
+      today: days.today,
+      counts,
+      items: page.map((row) => item(row, names, workingDaysLeft(reference.calendar, days.today, row.due_date))),
+      nextCursor:
+        rows.length > request.limit && last ? encodeCursor({ dueDate: last.due_date, code: last.code }) : null,
+    };
+  }
+
+  /** The dossiers of the applicants the search finds in the blind index (ID number, phone) or by name. */
+  private async found(search: QueueSearch, nameSearchUnits: string[] | '*'): Promise<string[]> {
+    const applicants = this.deps.applicants;
+    if (!applicants) return [];
+    const lookups: Promise<string[]>[] = search.identities.map((id) => applicants.applicantsOf(id));
+    if (search.phone !== undefined) lookups.push(applicants.applicantsOf({ phone: search.phone }));
+    if (search.name !== undefined && (nameSearchUnits === '*' || nameSearchUnits.length > 0))
+      lookups.push(applicants.index.searchNames(search.name, nameSearchUnits));
+    const applicantIds = [...new Set((await Promise.all(lookups)).flat())];
+    // every unit's dossiers of these applicants: the queue keeps only the unit's own (transferred ones included)
+    return (await applicants.index.dossiersOf(applicantIds, '*')).map((d) => d.dossierId);
+  }
+
+  private async namesOf(rows: readonly QueueRow[]): Promise<Map<string, string | null>> {
+    if (!this.deps.applicants || rows.length === 0) return new Map();
+    return this.deps.applicants.index.namesOfDossiers(rows.map((r) => r.dossier_id));
+  }
+}
+
+function item(row: QueueRow, names: Map<string, string | null>, left: number | null): WorkQueueItem {
+  const name = names.get(row.dossier_id);
+  return {
+    id: row.dossier_id,
+    code: row.code,
+    status: row.status,
+    procedureCode: row.procedure_code,
+    channel: row.channel,
+    receivingUnitId: row.receiving_unit_id,
+    currentUnitId: row.current_unit_id,
+    receivedAt: row.received_at,
+    receivedBy: row.received_by,
+    dueDate: row.due_date,
+    appointmentDate: row.appointment_date,
+    workingDaysLeft: left,
+    // in the index: the name; erased: the marker (the dossier still points to the applicant); no applicant: null
+    applicantName: name === undefined ? null : (name ?? ERASED_MARKER),
+  };
+}
