@@ -5,3 +5,4 @@ export { type RequestContext, idFromKey } from './commands/request-context';
 export { DOSSIER_ACTIONS, type DossierAction, type DossierActionName } from './dossiers/dossier-actions';
 export { type DossierView } from './dossiers/dossier-view';
 export { INTAKE_MIGRATIONS } from './persistence/intake.migrations';
+export { LiveHub } from './live/live-hub.service';

@@ -5,6 +5,8 @@ import { DossierLifecycleController } from './http/dossier-lifecycle.controller'
 import { DossiersController } from './http/dossiers.controller';
 import { ReceiptRefusalsController } from './http/receipt-refusals.controller';
 import { ReferenceDataController } from './http/reference-data.controller';
+import { LiveController } from './live/live.controller';
+import { LiveHub } from './live/live-hub.service';
 import { DossierCodeAllocator } from './persistence/dossier-code.allocator';
 import { DossierQueries } from './queries/dossier-queries';
 
@@ -14,8 +16,14 @@ import { DossierQueries } from './queries/dossier-queries';
  * ReferenceDataService from the composition. DossierCommands is exported: the scenario drives the same commands.
  */
 @Module({
-  controllers: [DossiersController, DossierLifecycleController, ReceiptRefusalsController, ReferenceDataController],
-  providers: [DossierCommands, DossierQueries, ReceiptCodes, DossierCodeAllocator],
+  controllers: [
+    DossiersController,
+    DossierLifecycleController,
+    ReceiptRefusalsController,
+    ReferenceDataController,
+    LiveController,
+  ],
+  providers: [DossierCommands, DossierQueries, ReceiptCodes, DossierCodeAllocator, LiveHub],
   exports: [DossierCommands],
 })
 export class IntakeModule {}

@@ -28,6 +28,7 @@ export { HealthController, type HealthReport, type PublicHealth } from './health
 export { setUpOpenApi } from './http/openapi';
 export { configureHttp } from './http/configure-http';
 export { webDirectory } from './http/web-app';
+export { leaveInFlight } from './http/in-flight';
 export { ApiErrors, ErrorResponse, type ErrorStatus } from './http/api-errors.decorator';
 export {
   BODY_LIMIT_BYTES,

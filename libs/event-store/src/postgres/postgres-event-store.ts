@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { START } from '../checkpoint';
 import { EventStoreClosedError, WrongExpectedVersionError } from '../errors';
 import type {
   AppendOptions,
@@ -26,6 +27,7 @@ import { appendBatch, prepareRequest, type AppendOutcome, type AppendRequest } f
 import { GroupCommitter, type GroupCommitOptions } from './group-commit';
 import { originalResults } from './idempotency';
 import { PgNotifier } from './notifier';
+import { checkpointAt, headCheckpoint } from './positions';
 import type { Queryable } from './queryable';
 import { readAll, readAllPayloads } from './read-all';
 import { readStream, streamVersion } from './read-stream';
@@ -119,6 +121,18 @@ export class PostgresEventStore implements EventStore {
   async readAllPayloads(options?: ReadAllOptions): Promise<ReadAllPage<EventPayload>> {
     this.ensureOpen();
     return readAllPayloads(this.pool, options);
+  }
+
+  /** PostgreSQL only: the delivery-order checkpoint of the event at a global position (undefined: no such event). */
+  async checkpointAt(globalPosition: number): Promise<Checkpoint | undefined> {
+    this.ensureOpen();
+    return checkpointAt(this.pool, globalPosition);
+  }
+
+  /** PostgreSQL only: the checkpoint of the last event a gap-safe reader can read now (START for an empty log). */
+  async head(): Promise<Checkpoint> {
+    this.ensureOpen();
+    return (await headCheckpoint(this.pool)) ?? START;
   }
 
   subscribe(options: SubscribeOptions): Subscription {

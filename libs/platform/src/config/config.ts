@@ -47,6 +47,8 @@ export interface AuthSettings {
   sessionMaxHours: number;
   /** AUTH_CACHE_MS: how long a process keeps a verified session or token before reading it again (default 5000). */
   cacheMs: number;
+  /** LIVE_CHECK_SECONDS: how often an open live stream checks its session or token again (default 30). */
+  liveCheckSeconds: number;
   /** PUBLIC_URL: the address people open (e.g. https://motcua.example.gov.vn); https makes the cookie Secure. */
   publicUrl: string | undefined;
   /** OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: single sign-on with the province's provider, when all set. */
@@ -139,6 +141,7 @@ function readAuthSettings(read: EnvReader): AuthSettings {
     sessionIdleMinutes: read.integer('SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionMaxHours: read.integer('SESSION_MAX_HOURS', 12, 1, 24 * 7),
     cacheMs: read.integer('AUTH_CACHE_MS', 5000, 0, 60_000),
+    liveCheckSeconds: read.integer('LIVE_CHECK_SECONDS', 30, 1, 3600),
     publicUrl: read.optionalUrl('PUBLIC_URL', ['https:', 'http:']),
     oidc: issuer && clientId && clientSecret ? { issuer, clientId, clientSecret } : undefined,
   };

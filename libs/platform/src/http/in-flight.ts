@@ -1,5 +1,16 @@
 import type { NextFunction, Request, Response } from 'express';
 
+/** How a response being counted stops counting before it ends (set by the middleware, see leaveInFlight). */
+const leaving = new WeakMap<Response, () => void>();
+
+/**
+ * A long-lived response (a server-sent event stream) that its own module closes at shutdown stops counting as a
+ * request in flight: a stopping app does not wait for it. Does nothing for a response the middleware never counted.
+ */
+export function leaveInFlight(response: Response): void {
+  leaving.get(response)?.();
+}
+
 /**
  * Counts the requests being handled, so that a stopping app can let them finish before it closes the event store
  * and the pool. A handler goes on after its client hangs up (the response is not needed, but its statements are
@@ -19,11 +30,15 @@ export class InFlightRequests {
     this.running += 1;
     const end = response.end;
     let ended = false;
+    const leave = (): void => {
+      if (ended) return;
+      ended = true;
+      leaving.delete(response);
+      this.finished();
+    };
+    leaving.set(response, leave);
     response.end = ((...args: Parameters<Response['end']>) => {
-      if (!ended) {
-        ended = true;
-        this.finished();
-      }
+      leave();
       return end.apply(response, args);
     }) as Response['end'];
     next();
