@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
 import { DossierCommands } from './commands/dossier-commands';
 import { ReceiptCodes } from './commands/receipt-code';
+import { DossierActionsController } from './http/dossier-actions.controller';
 import { DossierLifecycleController } from './http/dossier-lifecycle.controller';
 import { DossiersController } from './http/dossiers.controller';
+import { DueDatePreviewController } from './http/due-date-preview.controller';
 import { ReceiptRefusalsController } from './http/receipt-refusals.controller';
 import { ReferenceDataController } from './http/reference-data.controller';
-import { LiveController } from './live/live.controller';
-import { LiveHub } from './live/live-hub.service';
+import { ReferenceEntriesController } from './http/reference-entries.controller';
 import { DossierCodeAllocator } from './persistence/dossier-code.allocator';
 import { DossierQueries } from './queries/dossier-queries';
+import { DueDatePreviews } from './reference/due-date-preview';
 
 /**
  * The counters' command API: HTTP → DossierCommands (rights, reference data, code) → handleCommand (load, decide,
@@ -19,11 +21,13 @@ import { DossierQueries } from './queries/dossier-queries';
   controllers: [
     DossiersController,
     DossierLifecycleController,
+    DossierActionsController,
     ReceiptRefusalsController,
     ReferenceDataController,
-    LiveController,
+    ReferenceEntriesController,
+    DueDatePreviewController,
   ],
-  providers: [DossierCommands, DossierQueries, ReceiptCodes, DossierCodeAllocator, LiveHub],
+  providers: [DossierCommands, DossierQueries, DueDatePreviews, ReceiptCodes, DossierCodeAllocator],
   exports: [DossierCommands],
 })
 export class IntakeModule {}

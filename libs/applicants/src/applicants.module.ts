@@ -5,12 +5,14 @@ import { APP_CONFIG, type AppConfig, PG_POOL } from '@app/platform';
 import { ApplicantVault } from './applicant-vault';
 import { BlindIndex } from './crypto/blind-index';
 import { FileMasterKeys } from './crypto/file-master-keys';
+import { ApplicantLookupController } from './http/applicant-lookup.controller';
 import { ApplicantsController } from './http/applicants.controller';
+import { ReturningApplicants } from './returning-applicant';
 
 /** Applicants' personal data (ApplicantVault, for the intake's receipts and reads), with its own tables and keys. */
 @Global()
 @Module({
-  controllers: [ApplicantsController],
+  controllers: [ApplicantsController, ApplicantLookupController],
   providers: [
     {
       provide: ApplicantVault,
@@ -23,6 +25,11 @@ import { ApplicantsController } from './http/applicants.controller';
           BlindIndex.fromDir(config.keysDir),
           config.eventStore === 'postgres',
         ),
+    },
+    {
+      provide: ReturningApplicants,
+      inject: [PG_POOL, EVENT_STORE, ApplicantVault],
+      useFactory: (pool: Pool, store: EventStore, vault: ApplicantVault) => new ReturningApplicants(pool, store, vault),
     },
   ],
   exports: [ApplicantVault],

@@ -57,7 +57,7 @@ export {
   solarToLunar,
   VIETNAM_TIME_ZONE,
 } from './lunar';
-export { formatDate, formatNumber, formatShare } from './rendering';
+export { formatDate, formatNumber, formatShare, formatWeekdayDate } from './rendering';
 export {
   checkRegistryReplacement,
   type CsvRow,

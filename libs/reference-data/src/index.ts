@@ -8,6 +8,8 @@ export {
   type ReferenceSnapshot,
   referenceStreamId,
 } from './reference-data';
+export { type EntryChange, type ReferenceEntry, type ReferenceSet, entryKey, withEntry } from './reference-entry';
+export { proceduresAtUnit } from './procedures-at-unit';
 export { ReferenceDataModule } from './reference-data.module';
 export { ReferenceDataService } from './reference-data.service';
 export { SHIPPED_REFERENCE_RECORDS } from './shipped-reference';

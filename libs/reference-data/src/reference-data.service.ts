@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { type CalendarYear, type OrganisationUnit, type Procedure, checkRegistryReplacement } from '@app/domain';
-import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { EVENT_STORE, type EventStore, type ExpectedVersion, isWrongExpectedVersion } from '@app/event-store';
+import { type EntryChange, type ReferenceEntry, type ReferenceSet, entryKey, withEntry } from './reference-entry';
 import { SHIPPED_REFERENCE_RECORDS } from './shipped-reference';
 import {
   REFERENCE_DATA_REPLACED,
@@ -58,10 +59,11 @@ export class ReferenceDataService implements OnModuleInit {
   /** Validates and records a new set for one kind; returns the new version. Nothing is recorded if invalid. */
   async replace(
     kind: ReferenceKind,
-    records: readonly OrganisationUnit[] | readonly Procedure[] | readonly CalendarYear[],
+    records: ReferenceSet,
     source: string,
     metadata: Record<string, unknown>,
-    expectedVersion: 'any' | 'no_stream' = 'any',
+    expectedVersion: ExpectedVersion = 'any',
+    entry?: ReferenceDataReplacedData['entry'],
   ): Promise<number> {
     if (expectedVersion === 'any') await this.refreshIfChanged(); // compare with the version in force, not a stale copy
     // Never empty, nothing of the version in force left out (an end date retires an entry): throws ReferenceDataError.
@@ -77,6 +79,7 @@ export class ReferenceDataService implements OnModuleInit {
       kind,
       source,
       records: [...records] as ReferenceDataReplacedData['records'],
+      ...(entry ? { entry } : {}),
     };
     const result = await this.store.append(
       referenceStreamId(kind),
@@ -87,6 +90,42 @@ export class ReferenceDataService implements OnModuleInit {
     );
     await this.reload();
     return result.nextExpectedVersion;
+  }
+
+  /**
+   * One entry put into the set in force (a unit, a procedure version, a calendar year): recorded like a whole set —
+   * a new version of the kind's stream holding every record, naming the entry — and checked by the same rules.
+   * Appended against the version it was merged into (a concurrent change is merged again, never lost); an entry
+   * equal to the one in force records nothing.
+   */
+  async changeEntry(
+    kind: ReferenceKind,
+    entry: ReferenceEntry,
+    source: string,
+    metadata: Record<string, unknown>,
+  ): Promise<{ version: number; change: EntryChange }> {
+    for (let attempt = 1; ; attempt++) {
+      await this.refreshIfChanged();
+      const version = this.current?.versions[kind] ?? 0;
+      const current = (this.records?.[kind] ?? []) as readonly ReferenceEntry[];
+      const { records, change } = withEntry(kind, current, entry);
+      if (change === 'unchanged') return { version, change };
+      const key = entryKey(kind, entry);
+      const validFrom = kind === 'calendar' ? undefined : (entry as Procedure).validFrom;
+      try {
+        const next = await this.replace(
+          kind,
+          records as ReferenceSet,
+          source,
+          metadata,
+          version === 0 ? 'no_stream' : version,
+          { key, ...(validFrom ? { validFrom } : {}), change },
+        );
+        return { version: next, change };
+      } catch (error) {
+        if (!isWrongExpectedVersion(error) || attempt >= 5) throw error;
+      }
+    }
   }
 
   private async refreshIfChanged(): Promise<void> {

@@ -31,6 +31,8 @@ export interface ReferenceDataReplacedData {
   /** Where the records came from (a file name, "shipped sample"). */
   source: string;
   records: OrganisationUnit[] | Procedure[] | CalendarYear[];
+  /** Set when one entry was put in (PUT /reference/{kind}/{key}): which, and whether it was new. */
+  entry?: { key: string; validFrom?: string; change: 'added' | 'changed' };
 }
 
 export interface ReferenceRecords {

@@ -36,6 +36,7 @@ import { DOSSIER_FOLD } from '../dossiers/dossier-stream';
 import { type DossierView, dossierView } from '../dossiers/dossier-view';
 import { notYourUnit, procedureNotFound, unitNotFound } from '../dossiers/intake-errors';
 import type { ReceiveDossierDto, RefuseReceiptDto } from '../dto/receive-dossier.dto';
+import { dueDateRulesOf } from './due-date-rules';
 import { ReceiptCodes } from './receipt-code';
 import { type RequestContext, actorMetadata, businessTime, idFromKey, requestOptions } from './request-context';
 
@@ -125,7 +126,7 @@ export class DossierCommands {
         },
       },
     );
-    return this.dossierOutcome(dossierId, handled);
+    return this.dossierOutcome(dossierId, handled, context);
   }
 
   /** Every lifecycle command after receipt (one row of DOSSIER_ACTIONS each), for the units the caller acts for. */
@@ -162,7 +163,7 @@ export class DossierCommands {
         authorize: (state) => void unitToActFor(context.principal, state, dossierId),
       },
     );
-    return this.dossierOutcome(dossierId, handled);
+    return this.dossierOutcome(dossierId, handled, context);
   }
 
   /** The applicant's details checked (each problem names its field), normalised, then sealed with their key. */
@@ -247,12 +248,17 @@ export class DossierCommands {
 
   /** The decider, with the calendar in force and the configured cut-off; a rejection is thrown (DossierRejected). */
   private decided(state: DossierState, command: DossierCommand, calendar: DeciderContext['calendar']): DecidedEvent[] {
-    const events = decideOrThrow(state, command, { calendar, dueDateRules: { cutoff: this.config.dueDateCutoff } });
+    const events = decideOrThrow(state, command, { calendar, dueDateRules: dueDateRulesOf(this.config) });
     return events.map((e) => ({ type: e.type, schemaVersion: e.schemaVersion, data: { ...e.data } }));
   }
 
-  private dossierOutcome(dossierId: string, handled: Handled<DossierState>): Outcome<DossierView> {
-    return { view: dossierView(dossierId, handled.state, handled.version) as DossierView, replayed: handled.replayed };
+  private dossierOutcome(
+    dossierId: string,
+    handled: Handled<DossierState>,
+    context: RequestContext,
+  ): Outcome<DossierView> {
+    const view = dossierView(dossierId, handled.state, handled.version, context.principal) as DossierView;
+    return { view, replayed: handled.replayed };
   }
 }
 

@@ -3,7 +3,7 @@ import { type Principal, actsFor, readsFor } from '@app/platform';
 import { dossierNotFound, notYourUnit } from './intake-errors';
 
 /** The units a dossier belongs to: where it is now, where it was received, who decides. */
-function unitsOf(state: DossierState): string[] {
+export function dossierUnits(state: DossierState): string[] {
   if (state.status === 'none' || state.status === 'refused_at_receipt') return [];
   const d = state.dossier;
   return [d.currentUnitId, d.receivingUnitId, d.competentUnitId];
@@ -11,7 +11,7 @@ function unitsOf(state: DossierState): string[] {
 
 /** True when the principal may see the dossier (its state, history, code). */
 export function mayRead(principal: Principal, state: DossierState): boolean {
-  return unitsOf(state).some((unit) => readsFor(principal, unit));
+  return dossierUnits(state).some((unit) => readsFor(principal, unit));
 }
 
 /**
@@ -21,7 +21,7 @@ export function mayRead(principal: Principal, state: DossierState): boolean {
  */
 export function unitToActFor(principal: Principal, state: DossierState, dossierId: string): string {
   if (!mayRead(principal, state)) throw dossierNotFound(dossierId);
-  const unit = unitsOf(state).find((u) => actsFor(principal, u));
+  const unit = dossierUnits(state).find((u) => actsFor(principal, u));
   if (!unit)
     throw notYourUnit(
       state.status === 'none' || state.status === 'refused_at_receipt' ? '' : state.dossier.currentUnitId,

@@ -1,4 +1,4 @@
-import type { DossierCommand, Procedure, Role, SealedApplicantData } from '@app/domain';
+import type { DossierCommandOf, DossierCommandType, Procedure, Role, SealedApplicantData } from '@app/domain';
 import {
   CorrectDto,
   FinancialObligationDto,
@@ -17,14 +17,18 @@ export interface ActionContext {
   unitExists(id: string, field: string): void;
 }
 
-export interface DossierAction<B> {
+export interface DossierAction<B, T extends DossierCommandType = DossierCommandType> {
+  /** The decider's command it builds: its row of COMMAND_STATE_MATRIX says in which states the action is allowed. */
+  commandType: T;
   /** URL segment: POST /dossiers/{id}/{path}. */
   path: string;
+  /** What the counter's button says (Vietnamese). */
+  label: string;
   /** The body's class (B): validated by the pipe, documented in OpenAPI. */
   dto: new () => object;
   summary: string;
   roles: Role[];
-  build(body: B, at: string, context: ActionContext): DossierCommand;
+  build(body: B, at: string, context: ActionContext): DossierCommandOf<T>;
 }
 
 const COUNTER: Role[] = ['clerk', 'supervisor', 'admin'];
@@ -32,6 +36,8 @@ const COUNTER: Role[] = ['clerk', 'supervisor', 'admin'];
 /** The lifecycle commands of DOMAIN.md after receipt: one row each, one endpoint each (dossier-lifecycle.controller.ts). */
 export const DOSSIER_ACTIONS = {
   transfer: {
+    commandType: 'TransferDossier',
+    label: 'Chuyển xử lý',
     path: 'transfer',
     dto: TransferDto,
     summary: 'Chuyển hồ sơ (liên thông) to another unit or step',
@@ -40,8 +46,10 @@ export const DOSSIER_ACTIONS = {
       ctx.unitExists(b.toUnitId, 'toUnitId');
       return { type: 'TransferDossier', at, toUnitId: b.toUnitId, stepDueDate: b.stepDueDate, reason: b.reason };
     },
-  } satisfies DossierAction<TransferDto>,
+  } satisfies DossierAction<TransferDto, 'TransferDossier'>,
   requestSupplement: {
+    commandType: 'RequestSupplement',
+    label: 'Yêu cầu bổ sung hồ sơ',
     path: 'request-supplement',
     dto: RequestSupplementDto,
     summary: 'Return the dossier for supplementary documents (Mẫu 02)',
@@ -52,15 +60,19 @@ export const DOSSIER_ACTIONS = {
       reason: b.reason,
       documents: b.documents,
     }),
-  } satisfies DossierAction<RequestSupplementDto>,
+  } satisfies DossierAction<RequestSupplementDto, 'RequestSupplement'>,
   receiveSupplement: {
+    commandType: 'ReceiveSupplement',
+    label: 'Tiếp nhận hồ sơ bổ sung',
     path: 'receive-supplement',
     dto: LifecycleDto,
     summary: 'Supplementary documents received: the due date moves per the supplement policy',
     roles: COUNTER,
     build: (_b: LifecycleDto, at) => ({ type: 'ReceiveSupplement', at }),
-  } satisfies DossierAction<LifecycleDto>,
+  } satisfies DossierAction<LifecycleDto, 'ReceiveSupplement'>,
   requestFinancialObligation: {
+    commandType: 'RequestFinancialObligation',
+    label: 'Thông báo nghĩa vụ tài chính',
     path: 'request-financial-obligation',
     dto: FinancialObligationDto,
     summary: 'Waiting for fees or taxes',
@@ -71,8 +83,10 @@ export const DOSSIER_ACTIONS = {
       amount: b.amount,
       description: b.description,
     }),
-  } satisfies DossierAction<FinancialObligationDto>,
+  } satisfies DossierAction<FinancialObligationDto, 'RequestFinancialObligation'>,
   fulfilFinancialObligation: {
+    commandType: 'FulfilFinancialObligation',
+    label: 'Xác nhận hoàn thành nghĩa vụ tài chính',
     path: 'fulfil-financial-obligation',
     dto: FinancialObligationDto,
     summary: 'Fees or taxes paid',
@@ -83,8 +97,10 @@ export const DOSSIER_ACTIONS = {
       amount: b.amount,
       description: b.description,
     }),
-  } satisfies DossierAction<FinancialObligationDto>,
+  } satisfies DossierAction<FinancialObligationDto, 'FulfilFinancialObligation'>,
   reschedule: {
+    commandType: 'RescheduleDueDate',
+    label: 'Gia hạn, hẹn lại ngày trả kết quả',
     path: 'reschedule',
     dto: RescheduleDto,
     summary: 'Apology letter and a new appointment (Mẫu 04), at most once',
@@ -95,36 +111,46 @@ export const DOSSIER_ACTIONS = {
       newAppointmentDate: b.newAppointmentDate,
       reason: b.reason,
     }),
-  } satisfies DossierAction<RescheduleDto>,
+  } satisfies DossierAction<RescheduleDto, 'RescheduleDueDate'>,
   recordResult: {
+    commandType: 'RecordResult',
+    label: 'Ghi nhận kết quả giải quyết',
     path: 'record-result',
     dto: RecordResultDto,
     summary: 'Result ready: approved, or refused after appraisal',
     roles: COUNTER,
     build: (b: RecordResultDto, at) => ({ type: 'RecordResult', at, outcome: b.outcome, reason: b.reason }),
-  } satisfies DossierAction<RecordResultDto>,
+  } satisfies DossierAction<RecordResultDto, 'RecordResult'>,
   returnResult: {
+    commandType: 'ReturnResult',
+    label: 'Trả kết quả',
     path: 'return-result',
     dto: ReturnResultDto,
     summary: 'Result handed over (counter, postal, online)',
     roles: COUNTER,
     build: (b: ReturnResultDto, at) => ({ type: 'ReturnResult', at, via: b.via }),
-  } satisfies DossierAction<ReturnResultDto>,
+  } satisfies DossierAction<ReturnResultDto, 'ReturnResult'>,
   withdraw: {
+    commandType: 'WithdrawDossier',
+    label: 'Rút hồ sơ theo yêu cầu',
     path: 'withdraw',
     dto: ReasonDto,
     summary: 'The applicant withdrew the dossier',
     roles: COUNTER,
     build: (b: ReasonDto, at) => ({ type: 'WithdrawDossier', at, reason: b.reason }),
-  } satisfies DossierAction<ReasonDto>,
+  } satisfies DossierAction<ReasonDto, 'WithdrawDossier'>,
   stop: {
+    commandType: 'StopProcessing',
+    label: 'Dừng xử lý hồ sơ',
     path: 'stop',
     dto: ReasonDto,
     summary: 'Processing stopped by the agency',
     roles: COUNTER,
     build: (b: ReasonDto, at) => ({ type: 'StopProcessing', at, reason: b.reason }),
-  } satisfies DossierAction<ReasonDto>,
+  } satisfies DossierAction<ReasonDto, 'StopProcessing'>,
   correct: {
+    commandType: 'CorrectEntry',
+    label: 'Điều chỉnh thông tin đã nhập',
     path: 'correct',
     dto: CorrectDto,
     summary: 'Correct an earlier entry (never edits history: a new event)',
@@ -143,7 +169,7 @@ export const DOSSIER_ACTIONS = {
       };
       return { type: 'CorrectEntry', at, reason: b.reason, correctsPosition: b.correctsPosition, changes };
     },
-  } satisfies DossierAction<CorrectDto>,
+  } satisfies DossierAction<CorrectDto, 'CorrectEntry'>,
 } as const;
 
 export type DossierActionName = keyof typeof DOSSIER_ACTIONS;

@@ -1,5 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ApplicantDetails, DossierState } from '@app/domain';
+import type { Principal } from '@app/platform';
+import { allowedActions } from './allowed-actions';
+import { DOSSIER_ACTIONS } from './dossier-actions';
 
 /** What the counter sees of a dossier after each command. */
 export class DossierView {
@@ -29,9 +32,23 @@ export class DossierView {
       'erased: "[đã xoá theo yêu cầu]"}` once erased; only `{applicantId}` in the answers to commands',
   })
   applicant?: { applicantId: string; details?: ApplicantDetails; erased?: string };
+  @ApiProperty({
+    enum: Object.keys(DOSSIER_ACTIONS),
+    isArray: true,
+    description:
+      'The actions (keys of GET /api/v1/dossier-actions) the state machine allows now and your roles for the ' +
+      "dossier's units permit; empty for whom may only read",
+  })
+  allowedActions!: string[];
 }
 
-export function dossierView(dossierId: string, state: DossierState, version: number): DossierView | undefined {
+/** The dossier as `principal` sees it (the actions are theirs); undefined before a receipt. */
+export function dossierView(
+  dossierId: string,
+  state: DossierState,
+  version: number,
+  principal: Principal,
+): DossierView | undefined {
   if (state.status === 'none' || state.status === 'refused_at_receipt') return undefined;
   const d = state.dossier;
   const view: DossierView = {
@@ -47,6 +64,7 @@ export function dossierView(dossierId: string, state: DossierState, version: num
     dueDate: d.dueDate,
     appointmentDate: d.appointmentDate,
     version,
+    allowedActions: allowedActions(principal, state),
   };
   if (d.applicant) view.applicant = { applicantId: d.applicant.applicantId };
   if (state.status === 'resolved' || state.status === 'returned') {

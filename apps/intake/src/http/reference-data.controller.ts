@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseEnumPipe, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseEnumPipe, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import {
@@ -8,6 +8,7 @@ import {
   parseCalendarYears,
   parseProcedures,
   parseUnits,
+  localDateOf,
 } from '@app/domain';
 import {
   ApiErrors,
@@ -17,7 +18,9 @@ import {
   Roles,
   UPLOAD_BODY_LIMIT_BYTES,
 } from '@app/platform';
-import { REFERENCE_KINDS, type ReferenceKind, ReferenceDataService } from '@app/reference-data';
+import { REFERENCE_KINDS, type ReferenceKind, ReferenceDataService, proceduresAtUnit } from '@app/reference-data';
+import { invalidField, unitNotFound } from '../dossiers/intake-errors';
+import { ReferenceListQueryDto } from '../dto/reference-query.dto';
 import { ApiReferenceKind } from './api-docs';
 
 export class ReplaceReferenceDataDto {
@@ -54,19 +57,36 @@ export class ReferenceDataController {
   constructor(private readonly reference: ReferenceDataService) {}
 
   @Get(':kind')
-  @ApiOperation({ summary: 'The records in force for units, procedures or calendar' })
-  @ApiErrors(400, 401)
+  @ApiOperation({
+    summary: 'The records of units, procedures or calendar: all, or those in force on a date (procedures: at a unit)',
+  })
+  @ApiErrors(400, 401, 404)
   async list(
     @Param('kind', new ParseEnumPipe(REFERENCE_KINDS)) kind: ReferenceKind,
-  ): Promise<{ kind: string; version: number; records: unknown[] }> {
+    @Query() query: ReferenceListQueryDto,
+  ): Promise<{ kind: string; version: number; at?: string; unitId?: string; records: unknown[] }> {
     const snapshot = await this.reference.snapshot();
+    const version = snapshot.versions[kind];
+    if (query.unitId !== undefined) {
+      if (kind !== 'procedures')
+        throw invalidField('unitId', 'proceduresOnly', 'unitId: chỉ lọc được danh mục thủ tục theo đơn vị.');
+      const at = query.at ?? localDateOf(new Date());
+      const offered = proceduresAtUnit(snapshot, query.unitId, at);
+      if (!offered) throw unitNotFound('unitId', query.unitId);
+      return { kind, version, at, unitId: offered.unit.id, records: offered.procedures };
+    }
+    if (query.at !== undefined) {
+      if (kind === 'calendar') throw invalidField('at', 'unitsOrProcedures', 'at: lịch làm việc không lọc theo ngày.');
+      const records = kind === 'units' ? snapshot.units.unitsAt(query.at) : snapshot.procedures.proceduresAt(query.at);
+      return { kind, version, at: query.at, records };
+    }
     const records =
       kind === 'units'
         ? snapshot.units.units
         : kind === 'procedures'
           ? snapshot.procedures.procedures
           : this.reference.calendarYears();
-    return { kind, version: snapshot.versions[kind], records: [...records] };
+    return { kind, version, records: [...records] };
   }
 
   @Put(':kind')

@@ -46,7 +46,7 @@ export class DossierQueries {
   ): Promise<{ view: DossierView; history: HistoryEntry[] }> {
     const events = await this.store.readStream(dossierStreamId(dossierId));
     const state = events.reduce(DOSSIER_FOLD.evolve, DOSSIER_FOLD.initialState);
-    const view = dossierView(dossierId, state, events.at(-1)?.streamPosition ?? 0);
+    const view = dossierView(dossierId, state, events.at(-1)?.streamPosition ?? 0, principal);
     if (code !== undefined && view?.code !== code) throw dossierNotFound(code);
     if (!view) throw dossierNotFound(dossierId);
     assertMayRead(principal, state, code ?? dossierId);

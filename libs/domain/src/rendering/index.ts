@@ -1,2 +1,3 @@
 export { formatNumber, formatShare } from './number-format';
 export { formatDate } from './date-format';
+export { formatWeekdayDate } from './weekday-date';
