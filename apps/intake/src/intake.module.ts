@@ -8,6 +8,8 @@ import { DueDatePreviewController } from './http/due-date-preview.controller';
 import { ReceiptRefusalsController } from './http/receipt-refusals.controller';
 import { ReferenceDataController } from './http/reference-data.controller';
 import { ReferenceEntriesController } from './http/reference-entries.controller';
+import { LiveController } from './live/live.controller';
+import { LiveHub } from './live/live-hub.service';
 import { DossierCodeAllocator } from './persistence/dossier-code.allocator';
 import { DossierQueries } from './queries/dossier-queries';
 import { DueDatePreviews } from './reference/due-date-preview';
@@ -26,8 +28,9 @@ import { DueDatePreviews } from './reference/due-date-preview';
     ReferenceDataController,
     ReferenceEntriesController,
     DueDatePreviewController,
+    LiveController,
   ],
-  providers: [DossierCommands, DossierQueries, DueDatePreviews, ReceiptCodes, DossierCodeAllocator],
+  providers: [DossierCommands, DossierQueries, DueDatePreviews, ReceiptCodes, DossierCodeAllocator, LiveHub],
   exports: [DossierCommands],
 })
 export class IntakeModule {}
