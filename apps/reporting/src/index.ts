@@ -1,2 +1,5 @@
-// The reporting API's public surface, for the composition (apps/standalone).
+// The reporting API's public surface, for the composition (apps/standalone) and the benches.
 export { ReportingModule } from './reporting.module';
+export { encodeCursor } from './work-queue/queue-cursor';
+export { parseWorkQueueRequest, type WorkQueueQuery } from './work-queue/work-queue-request';
+export { type WorkQueueAnswer, WorkQueueService } from './work-queue/work-queue.service';

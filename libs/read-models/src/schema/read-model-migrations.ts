@@ -2,10 +2,12 @@ import type { Migration } from '@app/platform/pg';
 import { READ_MODELS_001_SQL } from './001-read-models.sql';
 import { READ_MODELS_002_SQL } from './002-dossier-columns.sql';
 import { READ_MODELS_003_SQL } from './003-received-by.sql';
+import { READ_MODELS_004_SQL } from './004-queue-indexes.sql';
 
 /** The read models' schema, in order (ids `read-models/NNN-…`); they run after the event store's. */
 export const READ_MODEL_MIGRATIONS: Migration[] = [
   { id: 'read-models/001-generations', sql: READ_MODELS_001_SQL },
   { id: 'read-models/002-dossier-columns', sql: READ_MODELS_002_SQL },
   { id: 'read-models/003-received-by', sql: READ_MODELS_003_SQL },
+  { id: 'read-models/004-queue-indexes', sql: READ_MODELS_004_SQL },
 ];
