@@ -4,7 +4,7 @@ import type { SessionInfo } from '../api/types';
 import { LIVE_LABELS, useLiveUpdates } from '../api/live';
 import { hasRole, useSignOut } from '../api/session';
 import { roleLabel } from '../lib/labels';
-import { useUnit } from './unit';
+import { useUnit, useUnits } from './unit';
 
 function NavLink({ href, children }: { href: string; children: ReactNode }) {
   const [active] = useRoute(href === '/' ? '/' : `${href}/*?`);
@@ -20,6 +20,7 @@ export function Layout({ session, children }: { session: SessionInfo; children: 
   const { unitId, setUnitId, units } = useUnit();
   const signOut = useSignOut();
   const live = useLiveUpdates(unitId);
+  const noUnit = useUnits().isSuccess && units.length === 0;
   const roles = [...new Set(session.roles.filter((r) => r.unitId === '*' || r.unitId === unitId).map((r) => r.role))];
   return (
     <>
@@ -57,6 +58,11 @@ export function Layout({ session, children }: { session: SessionInfo; children: 
         </div>
       </header>
       <main id="main" tabIndex={-1}>
+        {noUnit && (
+          <p role="alert" className="warn">
+            Tài khoản chưa được giao đơn vị nào (hoặc quyền đã hết hiệu lực). Vui lòng liên hệ quản trị viên.
+          </p>
+        )}
         {children}
       </main>
     </>
