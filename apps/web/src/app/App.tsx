@@ -36,6 +36,13 @@ export function App() {
   return (
     <UnitProvider session={session.data}>
       <Switch>
+        <Route path="/receipt-refusals/:id/print">
+          {(params) => (
+            <Suspense fallback={<Loading />}>
+              <PrintPage dossierId="" form="03" refusalId={params.id} />
+            </Suspense>
+          )}
+        </Route>
         <Route path="/dossiers/:id/print/:form">
           {(params) => (
             <Suspense fallback={<Loading />}>
