@@ -21,7 +21,7 @@ export interface Unit {
   level?: string;
   code?: string;
   validFrom?: string;
-  validUntil?: string | null;
+  validTo?: string | null;
   [key: string]: unknown;
 }
 

@@ -3,6 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import type { SessionInfo, Unit } from '../api/types';
 import { unitsOf } from '../api/session';
+import { todayLocal } from '../lib/time';
+
+const inForce = (unit: Unit, date: string): boolean =>
+  (!unit.validFrom || unit.validFrom <= date) && (!unit.validTo || date < String(unit.validTo));
 
 interface UnitChoice {
   /** The unit the desk works for now. */
@@ -28,8 +32,10 @@ export function useUnits() {
 export function UnitProvider({ session, children }: { session: SessionInfo; children: ReactNode }) {
   const allUnits = useUnits().data ?? [];
   const granted = unitsOf(session);
+  // The units one can work for today: granted, and in force (the 2020 units ended when the province was merged).
+  const today = todayLocal();
   const units = useMemo(
-    () => (granted.includes('*') ? allUnits : allUnits.filter((u) => granted.includes(u.id))),
+    () => allUnits.filter((u) => (granted.includes('*') || granted.includes(u.id)) && inForce(u, today)),
     [allUnits, granted.join(',')],
   );
   const [unitId, setUnitIdState] = useState<string>(() => localStorage.getItem(STORAGE_KEY) ?? '');
