@@ -1,5 +1,5 @@
 import { defaultWorkingCalendar, instantAt } from '@app/domain';
-import { queueDays, workingDaysLeft } from './queue-days';
+import { queueDays, workingDaysLeft, workingDaysLeftOf } from './queue-days';
 
 const calendar = defaultWorkingCalendar();
 
@@ -33,5 +33,14 @@ describe('the days of the work queue (Asia/Ho_Chi_Minh, working-day calendar)', 
     expect(workingDaysLeft(calendar, '2020-09-05', '2020-09-04')).toBe(-1); // Saturday after a Friday due date
     expect(workingDaysLeft(calendar, '2020-09-04', null)).toBeNull();
     expect(workingDaysLeft(calendar, '2026-12-30', '2027-01-05')).toBeNull();
+  });
+
+  it('gives the same for many due dates at once, counted over their span once', () => {
+    const dues = ['2020-09-04', null, '2020-09-01', '2019-12-31', '2020-09-05', '2024-06-03', '2020-09-08'];
+    for (const today of ['2020-09-03', '2020-09-05', '2021-02-10'])
+      expect(workingDaysLeftOf(calendar, today, dues)).toEqual(
+        dues.map((due) => workingDaysLeft(calendar, today, due)),
+      );
+    expect(workingDaysLeftOf(calendar, '2026-12-30', ['2027-01-05', '2026-12-29', null])).toEqual([null, -1, null]);
   });
 });

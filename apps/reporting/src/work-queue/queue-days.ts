@@ -1,4 +1,4 @@
-import { CalendarError, type LocalDate, type WorkingCalendar, localDateOf } from '@app/domain';
+import { CalendarError, type LocalDate, type WorkingCalendar, addDays, localDateOf } from '@app/domain';
 import type { QueueDays } from './queue-tabs';
 
 /** "Due soon" reaches this many working days after today. */
@@ -40,4 +40,39 @@ function covered<T>(ask: () => T): T | undefined {
     if (error instanceof CalendarError && error.code === 'calendar_year_not_covered') return undefined;
     throw error;
   }
+}
+
+/**
+ * workingDaysLeft for many due dates at once: the working days of the span from the earliest to the latest date are
+ * counted once (cumulatively), so each dossier costs a subtraction — a page of dossiers years overdue would otherwise
+ * walk the calendar day by day for each one.
+ */
+export function workingDaysLeftOf(
+  calendar: WorkingCalendar,
+  today: LocalDate,
+  dues: readonly (LocalDate | null)[],
+): (number | null)[] {
+  const dated = dues.filter((d): d is LocalDate => d !== null);
+  if (dated.length === 0) return dues.map(() => null);
+  const from = dated.reduce((a, b) => (b < a ? b : a), today);
+  const to = dated.reduce((a, b) => (b > a ? b : a), today);
+  // working[d] and unknown[d]: working days and uncovered days in (from, d]
+  const working = new Map<LocalDate, number>([[from, 0]]);
+  const unknown = new Map<LocalDate, number>([[from, 0]]);
+  let w = 0;
+  let u = 0;
+  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) {
+    const works = covered(() => calendar.isWorkingDay(day));
+    if (works === undefined) u++;
+    else if (works) w++;
+    working.set(day, w);
+    unknown.set(day, u);
+  }
+  return dues.map((due) => {
+    if (due === null) return null;
+    const [a, b] = due < today ? [due, today] : [today, due];
+    if ((unknown.get(b) ?? 0) - (unknown.get(a) ?? 0) > 0) return null;
+    const between = (working.get(b) ?? 0) - (working.get(a) ?? 0);
+    return due < today ? Math.min(-between, -1) : between;
+  });
 }

@@ -2,7 +2,7 @@ import { ERASED_MARKER, type ProcedureCatalogue, type UnitRegistry, type Working
 import type { Queryable } from '@app/event-store';
 import { type QueueFilters, type QueueRow, queueCounts, queuePage } from '@app/read-models';
 import { encodeCursor } from './queue-cursor';
-import { queueDays, workingDaysLeft } from './queue-days';
+import { queueDays, workingDaysLeftOf } from './queue-days';
 import type { QueueSearch } from './queue-search';
 import { type QueueTab, allTabSelections, tabSelection } from './queue-tabs';
 import { type WorkQueueRequest, invalidQueueField } from './work-queue-request';
@@ -95,13 +95,18 @@ export class WorkQueueService {
     ]);
     const page = rows.slice(0, request.limit);
     const names = await this.namesOf(page);
+    const left = workingDaysLeftOf(
+      reference.calendar,
+      days.today,
+      page.map((r) => r.due_date),
+    );
     const last = page[page.length - 1];
     return {
       unitId: request.unitId,
       tab: request.tab,
       today: days.today,
       counts,
-      items: page.map((row) => item(row, names, workingDaysLeft(reference.calendar, days.today, row.due_date))),
+      items: page.map((row, i) => item(row, names, left[i] ?? null)),
       nextCursor:
         rows.length > request.limit && last ? encodeCursor({ dueDate: last.due_date, code: last.code }) : null,
     };
