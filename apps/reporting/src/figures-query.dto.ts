@@ -48,12 +48,23 @@ export class FiguresQueryDto {
 
   @ApiPropertyOptional({
     example: '2020-09-05T17:00:00+07:00',
-    description: 'Figures from the events recorded up to this instant (computed by replay)',
+    description:
+      "Figures by replay from the events recorded up to this instant, or, given a filed report's id, up to the position its figures were computed at",
   })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   asKnownAt?: string;
+
+  @ApiPropertyOptional({
+    example: '812:4021',
+    description:
+      'Figures by replay from the events up to this position of the log: <transaction id>:<global position> (a checkpoint), or a global position alone (every event at or below it)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  asKnownAtPosition?: string;
 
   @ApiPropertyOptional({
     enum: ['read-model', 'replay'],

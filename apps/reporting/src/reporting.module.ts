@@ -4,8 +4,9 @@ import { ApplicantVault } from '@app/applicants';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { APP_CONFIG, type AppConfig, DATABASE, type Database } from '@app/platform';
 import { ReferenceDataService } from '@app/reference-data';
-import { FiguresService, replayFiguresInWorker } from '@app/reports';
+import { FiguresService, FilingService, FilingStore, replayFiguresInWorker } from '@app/reports';
 import { FiguresController } from './figures.controller';
+import { FilingsController } from './filings/filings.controller';
 import {
   READ_MODEL_DATA_SOURCE,
   ReadModelDataSourceCloser,
@@ -19,29 +20,38 @@ import { WorkQueueService } from './work-queue/work-queue.service';
  * Needs EVENT_STORE, DATABASE, ReferenceDataService and ApplicantVault (ApplicantsModule) from the composition.
  */
 @Module({
-  controllers: [FiguresController, WorkQueueController],
+  controllers: [FiguresController, FilingsController, WorkQueueController],
   providers: [
     readModelDataSourceProvider,
     ReadModelDataSourceCloser,
+    { provide: FilingStore, inject: [EVENT_STORE], useFactory: (store: EventStore) => new FilingStore(store) },
     {
       provide: FiguresService,
-      inject: [READ_MODEL_DATA_SOURCE, EVENT_STORE, ReferenceDataService, APP_CONFIG, DATABASE],
+      inject: [READ_MODEL_DATA_SOURCE, EVENT_STORE, ReferenceDataService, APP_CONFIG, DATABASE, FilingStore],
       useFactory: (
         dataSource: DataSource,
         store: EventStore,
         reference: ReferenceDataService,
         config: AppConfig,
         database: Database,
+        filings: FilingStore,
       ) =>
         new FiguresService({
           dataSource,
           store,
           reference: () => reference.snapshot(),
+          filingPosition: (id) => filings.position(id),
           // On PostgreSQL the auditor's replay runs in a worker thread (its own connection and heap).
           ...(config.eventStore === 'postgres'
             ? { replay: (request) => replayFiguresInWorker(database.url, request) }
             : {}),
         }),
+    },
+    {
+      provide: FilingService,
+      inject: [FiguresService, FilingStore, EVENT_STORE, ReferenceDataService],
+      useFactory: (figures: FiguresService, filings: FilingStore, store: EventStore, reference: ReferenceDataService) =>
+        new FilingService({ figures, filings, store, versions: async () => (await reference.snapshot()).versions }),
     },
     {
       provide: WorkQueueService,
@@ -50,6 +60,6 @@ import { WorkQueueService } from './work-queue/work-queue.service';
         new WorkQueueService({ db: database.pool, reference: () => reference.snapshot(), applicants }),
     },
   ],
-  exports: [FiguresService],
+  exports: [FiguresService, FilingService],
 })
 export class ReportingModule {}

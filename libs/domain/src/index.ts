@@ -252,3 +252,22 @@ export {
   type PostalAddress,
   type SealedApplicantData,
 } from './applicant';
+export { CLASSIFICATION_RULES_VERSION } from './figures/rules-version';
+export {
+  decideFiling,
+  evolveFilings,
+  type FiledPosition,
+  type FiledScope,
+  type FiledVersions,
+  FILING_ERROR_MESSAGES,
+  FILING_EVENT_SCHEMA_VERSION,
+  FilingError,
+  type FilingErrorCode,
+  type FileReport,
+  type FilingsState,
+  initialFilingsState,
+  REPORT_FILED,
+  REPORT_FILINGS_STREAM,
+  type ReportFiled,
+  type ReportFiledData,
+} from './filing';

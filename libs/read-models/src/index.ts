@@ -65,7 +65,12 @@ export {
   type RebuildReport,
 } from './rebuild/rebuild';
 export { figuresFromMeasures, type MeasuresAtCuts } from './figures/figures-from-measures';
-export { readModelFigures, type ReadModelFiguresQuery } from './figures/read-model-figures';
+export {
+  readModelFigures,
+  type ReadModelFiguresQuery,
+  readModelPosition,
+  type ReadModelReader,
+} from './figures/read-model-figures';
 export type { QueueFilters, QueueKey, QueueRow, QueueSelection } from './work-queue/queue-selection';
 export { queueCounts, queuePage } from './work-queue/work-queue-rows';
 export { DossierView } from './entities/dossier-view.entity';

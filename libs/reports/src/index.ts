@@ -24,3 +24,28 @@ export {
   type ReplayFiguresResult,
 } from './replay/replay-figures';
 export { replayFiguresInWorker } from './replay/replay-in-worker';
+export { type LogBound, formatBound } from './replay/log-bound';
+export { type PositionedReport } from './figures/figures.service';
+export { type ReportWarning } from './figures/report-warnings';
+export { FILING_ID } from './query/parse-report-request';
+export { FIGURE_KEYS, FIGURE_LABELS, type FigureKey } from './filing/figure-keys';
+export { type FiledFigures, type FiledReport, type FiledReportSummary, summaryOf } from './filing/filed-report';
+export { FilingStore } from './filing/filing-store';
+export { FilingService, type FilingRequest, type FilingServiceDeps } from './filing/filing.service';
+export type {
+  DossierContribution,
+  FigureComparison,
+  FilingComparison,
+  LineComparison,
+} from './filing/filing-comparison';
+export type { MovingEvent } from './filing/dossier-moves';
+export { inputsSha256, type FilingInputs } from './filing/filing-inputs';
+export { compareFiling } from './filing/compare-filing';
+export {
+  FILING_FORMATS,
+  type FilingFormat,
+  filedFileName,
+  renderFiledCsv,
+  renderFiledText,
+} from './filing/render-filing';
+export { renderComparisonText } from './filing/render-comparison';

@@ -3,6 +3,9 @@ import { type Figures, type LocalDate, type Period, addDays } from '@app/domain'
 import { MEASURES, type MeasureVector, zeroVector } from '../projection/measures';
 import { figuresFromMeasures } from './figures-from-measures';
 
+/** What the figures are read through: the DataSource, or a QueryRunner holding a transaction (one snapshot). */
+export type ReadModelReader = Pick<DataSource, 'query'>;
+
 export interface ReadModelFiguresQuery {
   period: Period;
   units: readonly string[];
@@ -33,7 +36,7 @@ function sql(by: 'unit' | 'procedure'): string {
  * before `from`, and `to`), at most ~45 counter rows per unit and cut whatever the length of the history.
  */
 export async function readModelFigures(
-  dataSource: DataSource,
+  dataSource: ReadModelReader,
   query: ReadModelFiguresQuery,
 ): Promise<Map<string, Figures>> {
   const by = query.by ?? 'unit';
@@ -53,4 +56,20 @@ export async function readModelFigures(
     cuts.set(key, entry);
   }
   return new Map([...cuts].map(([key, measures]) => [key, figuresFromMeasures(measures)]));
+}
+
+/** The active generation and its checkpoint: read in the same transaction as figures, the log position they are at. */
+export async function readModelPosition(
+  reader: ReadModelReader,
+): Promise<{ generation: number; checkpoint: { transactionId: string; globalPosition: number } }> {
+  const rows: { id: number; transaction_id: string; global_position: string }[] = await reader.query(
+    `SELECT id, transaction_id::text AS transaction_id, global_position::text AS global_position
+     FROM read_models.generations WHERE status = 'active'`,
+  );
+  const row = rows[0];
+  if (!row) throw new Error('No active read-model generation: run the migrations (read-models/001).');
+  return {
+    generation: Number(row.id),
+    checkpoint: { transactionId: row.transaction_id, globalPosition: Number(row.global_position) },
+  };
 }

@@ -1,5 +1,7 @@
 import type { Figures, Period } from '@app/domain';
 import type { FiguresSource, GroupBy } from '../query/report-request';
+import type { LogBound } from '../replay/log-bound';
+import type { ReportWarning } from './report-warnings';
 
 /** One line of a report: a unit, a level, a procedure, or everything asked for. */
 export interface ReportGroupFigures {
@@ -25,6 +27,12 @@ export interface FiguresReport {
   requestedSource?: FiguresSource;
   /** The log as recorded up to this instant; null = as known now. */
   asKnownAt: string | null;
+  /** The log up to this position (asKnownAtPosition, or a filing's position). */
+  asKnownAtPosition?: LogBound;
+  /** The filed report whose position the figures were recomputed at. */
+  asKnownAtFiling?: string;
+  /** What the reader should know about zeros (before the first event, no unit in force); empty when nothing. */
+  warnings?: ReportWarning[];
   generatedAt: string;
   /** Events folded by a replay (null for read-model figures). */
   eventsReplayed: number | null;

@@ -46,7 +46,21 @@ describe('parseReportRequest', () => {
     expect(request.asKnownAt?.toISOString()).toBe('2020-09-05T10:00:00.000Z');
   });
 
+  it('reads asKnownAt as a filed report id, and asKnownAtPosition as tx:pos or a global position', () => {
+    const id = '3f2b8a4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b';
+    expect(parseReportRequest({ ...base, asKnownAt: id })).toMatchObject({ asKnownAtFiling: id });
+    expect(parseReportRequest({ ...base, asKnownAtPosition: '812:4021' }).asKnownAtPosition).toEqual({
+      transactionId: '812',
+      globalPosition: 4021,
+    });
+    expect(parseReportRequest({ ...base, asKnownAtPosition: '4021' }).asKnownAtPosition).toEqual({
+      globalPosition: 4021,
+    });
+  });
+
   it.each([
+    [{ ...base, asKnownAtPosition: 'x:1' }, 'asKnownAtPosition', 'global position'],
+    [{ ...base, asKnownAt: '2020-09-05T00:00:00Z', asKnownAtPosition: '1' }, 'asKnownAtPosition', 'not both'],
     [{ ...base, from: undefined }, 'from', 'required'],
     [{ ...base, from: '2020-6-10' }, 'from', 'YYYY-MM-DD'],
     [{ ...base, to: '2020-02-30' }, 'to', 'YYYY-MM-DD'],

@@ -1,4 +1,5 @@
 import { isInstant, isLocalDate } from '@app/domain';
+import type { LogBound } from '../replay/log-bound';
 import {
   FORMATS,
   type FiguresSource,
@@ -18,6 +19,7 @@ export interface RawReportParameters {
   level?: unknown;
   groupBy?: unknown;
   asKnownAt?: unknown;
+  asKnownAtPosition?: unknown;
   source?: unknown;
   format?: unknown;
 }
@@ -49,15 +51,34 @@ export function parseReportRequest(raw: RawReportParameters): ReportRequest {
   if (units) request.units = units;
   if (levels) request.levels = levels;
   if (raw.asKnownAt !== undefined && raw.asKnownAt !== '') {
-    if (!isInstant(raw.asKnownAt)) {
+    if (typeof raw.asKnownAt === 'string' && FILING_ID.test(raw.asKnownAt)) request.asKnownAtFiling = raw.asKnownAt;
+    else if (isInstant(raw.asKnownAt)) request.asKnownAt = new Date(raw.asKnownAt);
+    else
       throw new ReportParameterError(
         'asKnownAt',
-        `"asKnownAt" must be an ISO-8601 instant with a zone, e.g. 2020-09-05T17:00:00+07:00 (got "${String(raw.asKnownAt)}").`,
+        `"asKnownAt" must be an ISO-8601 instant with a zone, e.g. 2020-09-05T17:00:00+07:00, or a filed report's id (got "${String(raw.asKnownAt)}").`,
       );
-    }
-    request.asKnownAt = new Date(raw.asKnownAt);
+  }
+  if (raw.asKnownAtPosition !== undefined && raw.asKnownAtPosition !== '') {
+    if (request.asKnownAt || request.asKnownAtFiling)
+      throw new ReportParameterError('asKnownAtPosition', 'Give either "asKnownAt" or "asKnownAtPosition", not both.');
+    request.asKnownAtPosition = logPosition(raw.asKnownAtPosition);
   }
   return request;
+}
+
+/** A filed report's id (a UUID). */
+export const FILING_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function logPosition(value: unknown): LogBound {
+  const match = typeof value === 'string' ? /^(?:(\d{1,20}):)?(\d{1,15})$/.exec(value.trim()) : null;
+  const globalPosition = match ? Number(match[2]) : NaN;
+  if (!match || !Number.isSafeInteger(globalPosition))
+    throw new ReportParameterError(
+      'asKnownAtPosition',
+      `"asKnownAtPosition" must be a global position (e.g. 4021) or a transaction id and a position (e.g. 812:4021) (got "${String(value)}").`,
+    );
+  return match[1] === undefined ? { globalPosition } : { transactionId: String(BigInt(match[1])), globalPosition };
 }
 
 function localDate(value: unknown, name: string): string {

@@ -1,4 +1,5 @@
 import type { Period } from '@app/domain';
+import type { LogBound } from '../replay/log-bound';
 
 export const GROUP_BYS = ['unit', 'level', 'procedure', 'none'] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
@@ -19,6 +20,10 @@ export interface ReportRequest {
   groupBy: GroupBy;
   /** From the events recorded up to this instant (what a report filed then said); absent = as known now. */
   asKnownAt?: Date;
+  /** From the events up to a filed report's position (asKnownAt=<filing id>). */
+  asKnownAtFiling?: string;
+  /** From the events up to a position of the log (asKnownAtPosition=<global position> or <transaction id>:<position>). */
+  asKnownAtPosition?: LogBound;
   source: FiguresSource;
   format: ReportFormat;
 }

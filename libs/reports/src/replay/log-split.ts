@@ -1,4 +1,5 @@
 import type { EventStore } from '@app/event-store';
+import type { LogBound } from './log-bound';
 import { type LogRange, beforeTransaction } from './replay-range';
 
 /**
@@ -9,7 +10,7 @@ import { type LogRange, beforeTransaction } from './replay-range';
 export async function splitLog(
   store: EventStore,
   parts: number,
-  options: { recordedUpTo?: string; pageSize: number; minTransactions?: number },
+  options: { recordedUpTo?: string; upTo?: LogBound; pageSize: number; minTransactions?: number },
 ): Promise<LogRange[]> {
   const upTo = options.recordedUpTo ? { recordedUpTo: new Date(options.recordedUpTo) } : {};
   const whole: LogRange = {
@@ -17,6 +18,7 @@ export async function splitLog(
     toTransaction: null,
     pageSize: options.pageSize,
     ...(options.recordedUpTo ? { recordedUpTo: options.recordedUpTo } : {}),
+    ...(options.upTo ? { upTo: options.upTo } : {}),
   };
   const first = (await store.readAllPayloads({ limit: 1, ...upTo })).events[0];
   if (!first || parts <= 1) return [whole];
@@ -24,7 +26,10 @@ export async function splitLog(
   const after = async (tx: bigint): Promise<boolean> =>
     (await store.readAllPayloads({ after: beforeTransaction((tx + 1n).toString()), limit: 1, ...upTo })).events.length >
     0;
-  const last = await lastTransaction(start, after);
+  const found = await lastTransaction(start, after);
+  // up to a checkpoint: the ranges stop at its transaction (the rest of the log is not read at all)
+  const limit = options.upTo?.transactionId === undefined ? null : BigInt(options.upTo.transactionId);
+  const last = limit !== null && limit < found ? (limit < start ? start : limit) : found;
   const span = last - start + 1n;
   if (span < BigInt(options.minTransactions ?? 2000)) return [whole];
   const bound = (k: number): string | null =>

@@ -1,5 +1,6 @@
 import { type DossierRecord, type Figures, type Period, computeFigures } from '@app/domain';
 import type { EventStore } from '@app/event-store';
+import type { LogBound } from './log-bound';
 import { replayRecords } from './replay-records';
 
 /** What a report asks of a replay: the period, the receiving units in scope, the grouping, the instant. */
@@ -9,6 +10,8 @@ export interface ReplayFiguresRequest {
   by: 'unit' | 'procedure';
   /** ISO instant: only events recorded up to it. */
   recordedUpTo?: string;
+  /** Only the events up to this position of the log. */
+  upTo?: LogBound;
 }
 
 export interface ReplayFiguresResult {
@@ -20,10 +23,10 @@ export interface ReplayFiguresResult {
 
 /** The auditor's recomputation of a report's figures: replay the log, keep the units in scope, computeFigures per group. */
 export async function replayFigures(store: EventStore, request: ReplayFiguresRequest): Promise<ReplayFiguresResult> {
-  const replay = await replayRecords(
-    store,
-    request.recordedUpTo ? { recordedUpTo: new Date(request.recordedUpTo) } : {},
-  );
+  const replay = await replayRecords(store, {
+    ...(request.recordedUpTo ? { recordedUpTo: new Date(request.recordedUpTo) } : {}),
+    ...(request.upTo ? { upTo: request.upTo } : {}),
+  });
   return { figures: figuresOfRecords(replay.records, request), events: replay.events, seconds: replay.seconds };
 }
 

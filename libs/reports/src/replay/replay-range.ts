@@ -9,6 +9,7 @@ import {
 } from '@app/domain';
 import { type Checkpoint, type EventPayload, type EventStore } from '@app/event-store';
 import { eventsByDossier } from '@app/read-models';
+import { type LogBound, pastBound, withinBound } from './log-bound';
 import { RecordInterner } from './record-interner';
 import { type ReplayFiguresRequest, figuresOfRecords } from './replay-figures';
 
@@ -17,6 +18,8 @@ export interface LogRange {
   fromTransaction: string | null;
   toTransaction: string | null;
   recordedUpTo?: string;
+  /** Only the events up to this position (see LogBound). */
+  upTo?: LogBound;
   pageSize: number;
 }
 
@@ -62,6 +65,11 @@ export async function foldRange(store: EventStore, range: LogRange): Promise<Ran
         list = list.slice(0, cut);
         done = true;
       }
+    }
+    const bound = range.upTo;
+    if (bound && list.length > 0) {
+      if (pastBound(list[list.length - 1] as EventPayload, bound)) done = true;
+      list = list.filter((e) => withinBound(e, bound));
     }
     if (!done) {
       next = read(page.checkpoint);

@@ -1,11 +1,14 @@
 import { type DossierRecord, evolveRecord, toDossierEvent } from '@app/domain';
 import { type Checkpoint, type EventPayload, type EventStore, type ReadAllPage, START } from '@app/event-store';
 import { eventsByDossier } from '@app/read-models';
+import { type LogBound, pastBound, withinBound } from './log-bound';
 import { RecordInterner } from './record-interner';
 
 export interface ReplayOptions {
   /** Only events recorded at or before this instant: the log as it was known then. */
   recordedUpTo?: Date;
+  /** Only the events up to this position of the log (a filing's position, tx:pos, or a global position). */
+  upTo?: LogBound;
   /** Events per page (default 10000). */
   pageSize?: number;
 }
@@ -37,10 +40,16 @@ export async function replayRecords(store: EventStore, options: ReplayOptions = 
     const page = await next;
     if (page.events.length === 0) break;
     checkpoint = page.checkpoint;
-    next = read(checkpoint);
-    next.catch(() => undefined);
+    const bound = options.upTo;
+    const last = page.events[page.events.length - 1] as EventPayload;
+    const done = bound !== undefined && pastBound(last, bound);
+    if (!done) {
+      next = read(checkpoint);
+      next.catch(() => undefined);
+    }
+    const kept = bound ? page.events.filter((e) => withinBound(e, bound)) : page.events;
     // Per page, each dossier's events are folded together: the records in between die young.
-    for (const [id, list] of eventsByDossier(page.events)) {
+    for (const [id, list] of eventsByDossier(kept)) {
       const before = records.get(id) ?? null;
       let record = before;
       for (const recorded of list) {
@@ -51,6 +60,7 @@ export async function replayRecords(store: EventStore, options: ReplayOptions = 
       }
       records.set(id, record && interner.intern(record, before));
     }
+    if (done) break;
   }
   await next.catch(() => undefined);
   const folded = [...records.values()].filter((r): r is DossierRecord => r !== null);

@@ -31,6 +31,7 @@ async function run(): Promise<void> {
       pageSize: 10_000,
       minTransactions,
       ...(request.recordedUpTo ? { recordedUpTo: request.recordedUpTo } : {}),
+      ...(request.upTo ? { upTo: request.upTo } : {}),
     });
     const heap = replayHeap(os.totalmem() / 2 ** 20 / Math.max(1, ranges));
     const workers = rest.map((range) => new WorkerConversation('range-worker', { url, range, request }, heap));
