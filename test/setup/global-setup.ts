@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,11 @@ import { EmbeddedPostgres } from '../../libs/platform/src/database/embedded-post
  * Each suite then creates its own database on it (test/support/test-database.ts).
  */
 export default async function globalSetup(): Promise<void> {
+  // The web bundle the browser tests load, built once here rather than by parallel test files at the same time.
+  const bundle = spawnSync(process.execPath, [path.join(__dirname, '..', '..', 'scripts', 'web-bundle.cjs')], {
+    stdio: 'inherit',
+  });
+  if (bundle.status !== 0) throw new Error('the web bundle did not build (scripts/web-bundle.cjs)');
   if (process.env.DATABASE_URL) {
     process.env.TEST_DATABASE_SERVER_URL = process.env.DATABASE_URL;
     return;
