@@ -2,6 +2,8 @@ import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { waitForReadModels } from '@app/read-models';
 import {
   FiguresService,
+  FilingService,
+  renderComparisonText,
   type ReportRequest,
   ReportParameterError,
   parseReportRequest,
@@ -12,7 +14,11 @@ import {
 import { standaloneContext } from '../app-context';
 import { type CliCommand, type CommandContext, UsageError } from '../command';
 
-const OPTION_OF: Record<string, string> = { groupBy: 'group-by', asKnownAt: 'as-known-at' };
+const OPTION_OF: Record<string, string> = {
+  groupBy: 'group-by',
+  asKnownAt: 'as-known-at',
+  asKnownAtPosition: 'as-known-at-position',
+};
 
 function usageError(error: ReportParameterError): UsageError {
   return new UsageError(`--${OPTION_OF[error.parameter] ?? error.parameter}: ${error.message}`);
@@ -32,6 +38,7 @@ function requestFrom(options: CommandContext['options']): ReportRequest {
       level: text('level'),
       groupBy: text('group-by'),
       asKnownAt: text('as-known-at'),
+      asKnownAtPosition: text('as-known-at-position'),
       source: text('source'),
       format: text('format') ?? 'text',
     });
@@ -46,8 +53,10 @@ export const reportCommand: CliCommand = {
     'figures of a period: Vietnamese paragraphs (default), Biểu 06 CSV or JSON, from the read models or by replay',
   usage:
     'report --from YYYY-MM-DD --to YYYY-MM-DD (--unit ID[,ID…] | --level province[,district…]) [--group-by unit|level|procedure|none] ' +
-    '[--as-known-at 2020-09-05T17:00:00+07:00] [--source read-model|replay] [--format text|csv|json]',
+    '[--as-known-at 2020-09-05T17:00:00+07:00|FILING-ID] [--as-known-at-position TX:POS|POS] [--source read-model|replay] [--format text|csv|json]' +
+    ' | report --compare-filing FILING-ID [--format text|json]',
   async run(context) {
+    if (context.options['compare-filing'] !== undefined) return compareFiling(context);
     const request = requestFrom(context.options);
     const app = await standaloneContext(context);
     try {
@@ -74,3 +83,26 @@ export const reportCommand: CliCommand = {
     }
   },
 };
+
+/** `report --compare-filing ID`: the filed figures beside now's, and the dossiers and events that moved them. */
+async function compareFiling(context: CommandContext): Promise<number> {
+  const id = context.options['compare-filing'];
+  if (typeof id !== 'string') throw new UsageError('--compare-filing needs the id of a filed report');
+  const app = await standaloneContext(context);
+  try {
+    const caughtUp = await waitForReadModels({
+      pool: (await context.database()).pool,
+      store: app.get<EventStore>(EVENT_STORE),
+      timeoutMs: 120_000,
+    });
+    if (!caughtUp)
+      process.stderr.write('warning: the read models are still catching up with the log; "now" may be behind\n');
+    const comparison = await app.get(FilingService).compare(id);
+    context.print(
+      context.options.format === 'json' ? JSON.stringify(comparison, null, 2) : renderComparisonText(comparison),
+    );
+    return 0;
+  } finally {
+    await app.close();
+  }
+}
