@@ -173,7 +173,7 @@ describeInBrowser('the receipt screen (Tiếp nhận hồ sơ)', () => {
   it('marks the fields in trouble: the browser’s own checks, then the server’s 400 on its field', async () => {
     await openReceipt();
     await page.locator('input[name="applicant.idDocument.number"]').fill('12345');
-    await page.locator('input[name="applicant.idDocument.number"]').press('Control+Enter');
+    await page.locator('input[name="procedureCode"]').press('Control+Enter'); // Ctrl+Enter saves from any field
     await page.getByText('Hồ sơ chưa lưu được: 3 trường cần sửa.').waitFor();
     expect(await focusedName(page)).toBe('procedureCode');
     expect(await page.locator('#f-applicant-idDocument-number-error').textContent()).toBe(
