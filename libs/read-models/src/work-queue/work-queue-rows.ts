@@ -73,7 +73,11 @@ function afterSql(p: Parameters, key: QueueKey): string {
   return `((d.due_date, d.code) > (${p.add(key.dueDate, '::date')}, ${code}) OR d.due_date IS NULL)`;
 }
 
-/** Up to `limit` dossiers of the list after `after`, in the queue's order. */
+/**
+ * Up to `limit` dossiers of the list after `after`, in the queue's order. The page's keys are chosen from the queue
+ * index alone (an index-only scan: the filters' columns are in it, so a dossier a filter or the search leaves out costs
+ * no visit to the table), then only the page's rows are read.
+ */
 export async function queuePage(
   db: Queryable,
   query: { unitId: string; selection: QueueSelection; filters: QueueFilters; limit: number; after?: QueueKey },
@@ -82,8 +86,12 @@ export async function queuePage(
   const where = [selectionSql(p, query.unitId, query.selection), ...filtersSql(p, query.filters)];
   if (query.after) where.push(afterSql(p, query.after));
   const { rows } = await db.query<QueueRow>({
-    text: `SELECT ${PAGE_COLUMNS} FROM read_models.dossiers d WHERE ${where.join(' AND ')}
-           ORDER BY d.due_date ASC NULLS LAST, d.code ASC LIMIT ${p.add(query.limit, '::int')}`,
+    text: `WITH page AS MATERIALIZED (
+             SELECT d.dossier_id AS k_id, d.due_date AS k_due, d.code AS k_code FROM read_models.dossiers d
+             WHERE ${where.join(' AND ')}
+             ORDER BY d.due_date ASC NULLS LAST, d.code ASC LIMIT ${p.add(query.limit, '::int')})
+           SELECT ${PAGE_COLUMNS} FROM page JOIN read_models.dossiers d ON d.dossier_id = page.k_id
+           ORDER BY page.k_due ASC NULLS LAST, page.k_code ASC`,
     values: p.values,
   });
   return rows;
