@@ -1,3 +1,4 @@
+import { FilingError } from '@app/domain';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { waitForReadModels } from '@app/read-models';
 import {
@@ -97,7 +98,12 @@ async function compareFiling(context: CommandContext): Promise<number> {
     });
     if (!caughtUp)
       process.stderr.write('warning: the read models are still catching up with the log; "now" may be behind\n');
-    const comparison = await app.get(FilingService).compare(id);
+    const comparison = await app
+      .get(FilingService)
+      .compare(id)
+      .catch((error: unknown) => {
+        throw error instanceof FilingError ? new UsageError(`--compare-filing: ${error.message}`) : error;
+      });
     context.print(
       context.options.format === 'json' ? JSON.stringify(comparison, null, 2) : renderComparisonText(comparison),
     );
