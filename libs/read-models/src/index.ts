@@ -73,6 +73,7 @@ export {
 } from './figures/read-model-figures';
 export type { QueueFilters, QueueKey, QueueRow, QueueSelection } from './work-queue/queue-selection';
 export { queueCounts, queuePage } from './work-queue/work-queue-rows';
+export { projectedUpTo } from './work-queue/projected-up-to';
 export { DossierView } from './entities/dossier-view.entity';
 export { UnitCounter, UnitProcedureCounter } from './entities/counter.entities';
 export { GenerationRecord } from './entities/generation.entity';

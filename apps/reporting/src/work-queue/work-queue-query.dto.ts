@@ -69,4 +69,14 @@ export class WorkQueueQueryDto {
   @IsString()
   @MaxLength(500)
   after?: string;
+
+  @ApiPropertyOptional({
+    example: '5d0c3c8e-0b3a-4d4b-9a43-8d5a5b1f0b2a:1234',
+    description:
+      '<dossierId>:<globalPosition> of a change heard on GET /api/v1/live: the answer waits (≤ 1.5 s) until the read models have it',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  seen?: string;
 }

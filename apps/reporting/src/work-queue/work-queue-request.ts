@@ -20,10 +20,14 @@ export interface WorkQueueRequest {
   q?: QueueSearch;
   limit: number;
   after?: QueueKey;
+  /** A change the caller heard of on the live stream: answer once the read models have it (read-your-writes). */
+  seen?: { dossierId: string; globalPosition: number };
 }
 
 /** The query string as given (every value a string, or absent). */
-export type WorkQueueQuery = Partial<Record<keyof WorkQueueRequest | 'after', string>>;
+export type WorkQueueQuery = Partial<Record<keyof WorkQueueRequest | 'after' | 'seen', string>>;
+
+const SEEN = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}):(\d{1,15})$/i;
 
 export function invalidQueueField(field: string, rule: string, message: string): ApplicationError {
   return new ApplicationError(400, 'VALIDATION_FAILED', message, { errors: [{ field, rule, message }] });
@@ -73,6 +77,11 @@ export function parseWorkQueueRequest(query: WorkQueueQuery): WorkQueueRequest {
     const after = decodeCursor(query.after);
     if (!after) throw invalidQueueField('after', 'cursor', 'after: con trỏ trang không hợp lệ (dùng nextCursor).');
     request.after = after;
+  }
+  if (query.seen !== undefined && query.seen !== '') {
+    const seen = SEEN.exec(query.seen);
+    if (!seen) throw invalidQueueField('seen', 'dossierPosition', 'seen: <mã định danh hồ sơ>:<vị trí trong nhật ký>.');
+    request.seen = { dossierId: seen[1]!.toLowerCase(), globalPosition: Number(seen[2]) };
   }
   return request;
 }

@@ -208,6 +208,20 @@ describe('GET /api/v1/work-queue (standalone app)', () => {
     expect(search.body.items).toEqual([]);
   });
 
+  it('answers a queue asked with seen=<dossier>:<position> once the read models hold that change (read-your-writes)', async () => {
+    for (let i = 0; i < 5; i += 1) {
+      const fresh = await receive(lan, {});
+      const history = await request(t.app.getHttpServer())
+        .get(`/api/v1/dossiers/${fresh.id}/history`)
+        .set('Authorization', `Bearer ${lan}`)
+        .expect(200);
+      const position = history.body.events.at(-1).globalPosition as number;
+      // at once, before the projector had a chance: the answer must already list it
+      const res = await get(`unitId=${UNIT}&q=${fresh.code}&seen=${fresh.id}:${position}`).expect(200);
+      expect(codes(res.body)).toEqual([fresh.code]);
+    }
+  });
+
   it("keeps to the units the caller reads: another unit's clerk gets 403 and their own queue only", async () => {
     const other = await t.token('clerk', [OTHER_UNIT], 'other.queue');
     const refused = await get(`unitId=${UNIT}`, other).expect(403);
@@ -231,6 +245,7 @@ describe('GET /api/v1/work-queue (standalone app)', () => {
     [`unitId=${UNIT}&limit=500`, 'limit'],
     [`unitId=${UNIT}&receivedFrom=2026-13-01`, 'receivedFrom'],
     [`unitId=${UNIT}&after=xyz`, 'after'],
+    [`unitId=${UNIT}&seen=not-a-dossier:12`, 'seen'],
     [`unitId=${UNIT}&colour=red`, 'colour'],
   ])('answers 400 naming the parameter: %s', async (query, field) => {
     const res = await get(query, admin).expect(400);

@@ -1,11 +1,14 @@
 import { ERASED_MARKER, type ProcedureCatalogue, type UnitRegistry, type WorkingCalendar } from '@app/domain';
 import type { Queryable } from '@app/event-store';
-import { type QueueFilters, type QueueRow, queueCounts, queuePage } from '@app/read-models';
+import { type QueueFilters, type QueueRow, projectedUpTo, queueCounts, queuePage } from '@app/read-models';
 import { encodeCursor } from './queue-cursor';
 import { queueDays, workingDaysLeftOf } from './queue-days';
 import type { QueueSearch } from './queue-search';
 import { type QueueTab, allTabSelections, tabSelection } from './queue-tabs';
 import { type WorkQueueRequest, invalidQueueField } from './work-queue-request';
+
+/** How long a queue asked with `seen` waits for the read models to take the change in. */
+const SEEN_WAIT_MS = 1500;
 
 /** A dossier of the queue, as the API answers it. */
 export interface WorkQueueItem {
@@ -61,6 +64,8 @@ export class WorkQueueService {
   constructor(private readonly deps: WorkQueueDependencies) {}
 
   async queue(request: WorkQueueRequest, nameSearchUnits: string[] | '*'): Promise<WorkQueueAnswer> {
+    if (request.seen)
+      await projectedUpTo(this.deps.db, request.seen.dossierId, request.seen.globalPosition, SEEN_WAIT_MS);
     const reference = await this.deps.reference();
     if (!reference.units.units.some((u) => u.id === request.unitId))
       throw invalidQueueField('unitId', 'knownUnit', `unitId: không có đơn vị "${request.unitId}" trong danh mục.`);

@@ -16,6 +16,16 @@ export interface LiveDossierEvent {
 
 export type LiveState = 'connecting' | 'live' | 'reconnecting';
 
+let lastChange: { event: LiveDossierEvent; at: number } | undefined;
+
+/**
+ * The last change heard on the stream, if recent: lists read from the read models send it (`seen=`) so that the
+ * server answers once its read models have taken it in — the stream tells of an event as soon as the log has it.
+ */
+export function recentLiveChange(withinMs = 5000): LiveDossierEvent | undefined {
+  return lastChange && Date.now() - lastChange.at < withinMs ? lastChange.event : undefined;
+}
+
 /**
  * Keeps the screens current: one server-sent-events stream for the chosen unit; every change of a dossier refreshes
  * the work queue and that dossier's queries. The browser reconnects by itself after a drop and sends Last-Event-ID
@@ -34,6 +44,7 @@ export function useLiveUpdates(unitId: string): LiveState {
     source.addEventListener('error', () => setState('reconnecting'));
     source.addEventListener('dossier', (message) => {
       const event = JSON.parse((message as MessageEvent<string>).data) as LiveDossierEvent;
+      lastChange = { event, at: Date.now() };
       void client.invalidateQueries({ queryKey: ['work-queue'] });
       void client.invalidateQueries({ queryKey: ['dossier', event.dossierId] });
       void client.invalidateQueries({ queryKey: ['dossier-history', event.dossierId] });

@@ -1,13 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import type { LiveDossierEvent } from '../api/live';
-
-/**
- * The live stream tells of an event as soon as the log has it; the queue's read model is written by the projector a
- * moment later (it batches for ~50 ms). api/live.ts refreshes the queue at once; it is asked again after these delays
- * so that a change the read model did not have yet shows within a second.
- */
-const REFRESH_AFTER_MS = [250, 700];
 
 /** How long a changed row stays highlighted. */
 export const HIGHLIGHT_MS = 4000;
@@ -38,22 +30,10 @@ export function useLiveChanges(): { changed: ReadonlySet<string>; announcement: 
   const [announcement, setAnnouncement] = useState('');
   const pending = useRef<LiveDossierEvent[]>([]);
   const timers = useRef<number[]>([]);
-  const client = useQueryClient();
   useEffect(() => {
     let flush: number | undefined;
-    const refreshes = new Map<number, number>();
     const onLive = (event: Event) => {
       const detail = (event as CustomEvent<LiveDossierEvent>).detail;
-      for (const delay of REFRESH_AFTER_MS)
-        if (!refreshes.has(delay))
-          refreshes.set(
-            delay,
-            window.setTimeout(() => {
-              refreshes.delete(delay);
-              // a page still loading is not cancelled (under load a restart would only delay it)
-              void client.invalidateQueries({ queryKey: ['work-queue'] }, { cancelRefetch: false });
-            }, delay),
-          );
       setChanged((now) => new Set(now).add(detail.dossierId));
       timers.current.push(
         window.setTimeout(() => {
@@ -79,9 +59,8 @@ export function useLiveChanges(): { changed: ReadonlySet<string>; announcement: 
     return () => {
       window.removeEventListener('dossier-live', onLive);
       if (flush !== undefined) window.clearTimeout(flush);
-      refreshes.forEach((t) => window.clearTimeout(t));
       timers.current.splice(0).forEach((t) => window.clearTimeout(t));
     };
-  }, [client]);
+  }, []);
   return { changed, announcement };
 }
