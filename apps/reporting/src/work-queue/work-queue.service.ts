@@ -126,6 +126,7 @@ export class WorkQueueService {
     if (search.name !== undefined && (nameSearchUnits === '*' || nameSearchUnits.length > 0))
       lookups.push(applicants.index.searchNames(search.name, nameSearchUnits));
     const applicantIds = [...new Set((await Promise.all(lookups)).flat())];
+    if (applicantIds.length === 0) return []; // the usual answer to a number typed at the counter: no round trip more
     // every unit's dossiers of these applicants: the queue keeps only the unit's own (transferred ones included)
     return (await applicants.index.dossiersOf(applicantIds, '*')).map((d) => d.dossierId);
   }
