@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { describeInBrowser, expectAccessible, launchBrowser, newDesk, screenshot } from './support/browser';
+import { type DeskApi, deskApi, done, expectStatus, openForm } from './support/desk';
 import { signInAs, startWebApp, type WebApp } from './support/web-app';
 
 interface Dossier {
@@ -13,35 +13,21 @@ interface Dossier {
 
 const UNIT = 'hue-pvhcc';
 
-async function call<T>(web: WebApp, token: string, path: string, body?: unknown, version?: number): Promise<T> {
-  const response = await fetch(`${web.url}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: {
-      Authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() }),
-      ...(version === undefined ? {} : { 'If-Match': `"${version}"` }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
 describeInBrowser(
   'the dossier page: header, timeline, only the allowed actions, each through its form by keyboard',
   () => {
     let web: WebApp;
     let browser: Browser;
-    let token: string;
     let clerk: string;
+    let api: DeskApi;
     let labels: Map<string, string>;
 
     beforeAll(async () => {
       web = await startWebApp();
       browser = await launchBrowser();
       clerk = await web.account('clerk', [UNIT], 'clerk-dossier');
-      token = await web.testApp.token('clerk', [UNIT], 'clerk-dossier');
-      const catalogue = await call<{ key: string; label: string }[]>(web, token, '/api/v1/dossier-actions');
+      api = deskApi(web, await web.testApp.token('clerk', [UNIT], 'clerk-dossier'));
+      const catalogue = await api.get<{ key: string; label: string }[]>('/api/v1/dossier-actions');
       labels = new Map(catalogue.map((a) => [a.key, a.label]));
     });
     afterAll(async () => {
@@ -51,8 +37,8 @@ describeInBrowser(
 
     /** The buttons shown are exactly the labels of the dossier's allowedActions as the API gives them now. */
     async function expectOnlyAllowedActions(page: Page, id: string, status: string): Promise<void> {
-      await page.locator('.dossier-title .status').filter({ hasText: status }).waitFor();
-      const view = await call<Dossier>(web, token, `/api/v1/dossiers/${id}`);
+      await expectStatus(page, status);
+      const view = await api.get<Dossier>(`/api/v1/dossiers/${id}`);
       const expected = view.allowedActions.map((key) => labels.get(key)).sort();
       // (expressions as strings: the tests compile without the DOM's types)
       await page.waitForFunction(
@@ -62,25 +48,8 @@ describeInBrowser(
       );
     }
 
-    /** Opens an action's form from the keyboard: focus on its button, Enter; the dialog takes the focus. */
-    async function openForm(page: Page, label: string) {
-      await page.getByRole('button', { name: label, exact: true }).focus();
-      await page.keyboard.press('Enter');
-      const dialog = page.getByRole('dialog', { name: label });
-      await dialog.waitFor();
-      return dialog;
-    }
-
-    async function done(page: Page, label: string) {
-      await page.getByRole('dialog').waitFor({ state: 'detached' });
-      await page
-        .getByRole('status')
-        .filter({ hasText: `Đã ghi nhận: ${label}.` })
-        .waitFor();
-    }
-
     it('goes transfer → supplement requested → received → result → handed back by keyboard, refuses a past appointment in Vietnamese, and reloads a dossier changed meanwhile', async () => {
-      const dossier = await call<Dossier>(web, token, '/api/v1/dossiers', {
+      const dossier = await api.post<Dossier>('/api/v1/dossiers', {
         procedureCode: 'T-DKDN-01',
         receivingUnitId: UNIT,
         channel: 'counter',
@@ -97,7 +66,10 @@ describeInBrowser(
       await page.goto(`${web.url}/dossiers/${dossier.id}`);
       await page.getByRole('heading', { name: `Hồ sơ ${dossier.code}` }).waitFor();
       expect(await page.locator('.dossier-header').textContent()).toContain('Võ Thị Ngọc Ánh');
-      expect(await page.locator('.dossier-header').textContent()).toMatch(/còn \d+ ngày làm việc/);
+      await page
+        .locator('.dossier-header')
+        .getByText(/còn \d+ ngày làm việc/)
+        .waitFor();
       await expectOnlyAllowedActions(page, dossier.id, 'Đang giải quyết');
 
       // transfer to the city's People's Committee
@@ -136,8 +108,8 @@ describeInBrowser(
 
       // a new appointment in the past: the domain's Vietnamese refusal, in the form
       const reschedule = await openForm(page, labels.get('reschedule')!);
-      await page.keyboard.type('01012026');
-      expect(await reschedule.getByLabel('Ngày hẹn trả mới').inputValue()).toBe('2026-01-01');
+      await page.keyboard.type('02012026'); // dd/mm/yyyy, as a Vietnamese browser shows the date
+      expect(await reschedule.getByLabel('Ngày hẹn trả mới').inputValue()).toBe('2026-01-02');
       await page.keyboard.press('Tab');
       await page.keyboard.type('Cần thêm thời gian thẩm định');
       await page.keyboard.press('Control+Enter');
@@ -152,8 +124,8 @@ describeInBrowser(
 
       // the dossier changes while the result form is open: 412, the form says so, the dossier reloads, a resend records
       const result = await openForm(page, labels.get('recordResult')!);
-      const before = await call<Dossier>(web, token, `/api/v1/dossiers/${dossier.id}`);
-      await call(web, token, `/api/v1/dossiers/${dossier.id}/transfer`, { toUnitId: UNIT }, before.version);
+      const before = await api.get<Dossier>(`/api/v1/dossiers/${dossier.id}`);
+      await api.post(`/api/v1/dossiers/${dossier.id}/transfer`, { toUnitId: UNIT }, before.version);
       await page.keyboard.press('Space');
       expect(await result.getByLabel('Giải quyết (chấp thuận)').isChecked()).toBe(true);
       await page.keyboard.press('Control+Enter');
@@ -195,7 +167,7 @@ describeInBrowser(
     });
 
     it('updates an open dossier within a second when someone else changes it', async () => {
-      const dossier = await call<Dossier>(web, token, '/api/v1/dossiers', {
+      const dossier = await api.post<Dossier>('/api/v1/dossiers', {
         procedureCode: 'T-DKDN-01',
         receivingUnitId: UNIT,
         channel: 'online',
@@ -206,9 +178,9 @@ describeInBrowser(
       await page.goto(`${web.url}/dossiers/${dossier.id}`);
       await page.getByRole('heading', { name: `Hồ sơ ${dossier.code}` }).waitFor();
       await page.getByText('Cập nhật trực tiếp').waitFor();
-      await call(web, token, `/api/v1/dossiers/${dossier.id}/request-supplement`, { reason: 'Thiếu tờ khai' }, 1);
+      await api.post(`/api/v1/dossiers/${dossier.id}/request-supplement`, { reason: 'Thiếu tờ khai' }, 1);
       const answered = Date.now();
-      await page.locator('.dossier-title .status').filter({ hasText: 'Chờ bổ sung hồ sơ' }).waitFor({ timeout: 5000 });
+      await expectStatus(page, 'Chờ bổ sung hồ sơ');
       const elapsed = Date.now() - answered;
       console.log(`dossier page: the change showed ${elapsed} ms after the command's answer`);
       await page.locator('.timeline').getByText('Thiếu tờ khai').waitFor();

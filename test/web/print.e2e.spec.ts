@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeInBrowser, expectAccessible, launchBrowser, newDesk, screenshot } from './support/browser';
+import { type DeskApi, deskApi, formDate, pdfText } from './support/desk';
 import { signInAs, startWebApp, type WebApp } from './support/web-app';
 
 const UNIT = 'tth-pvhcc';
@@ -39,29 +39,13 @@ interface View {
   applicant?: { applicantId: string };
 }
 
-/** "ngày 04 tháng 9 năm 2020": a day below 10 and months 1–2 take a zero (Decree 30/2020), written independently here. */
-const vnDate = (date: string): string => {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return `ngày ${String(d).padStart(2, '0')} tháng ${m <= 2 ? String(m).padStart(2, '0') : m} năm ${y}`;
-};
-
-/** The PDF's text (NFC, whitespace collapsed) and its number of pages. */
-function pdfText(file: string): { text: string; pages: number } {
-  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  return {
-    text: text.normalize('NFC').replace(/\s+/g, ' '),
-    pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0),
-  };
-}
-
 describeInBrowser('the printed forms (Mẫu 01–05 of Circular 01/2018/TT-VPCP) as A4 PDF', () => {
   let web: WebApp;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let clerkToken: string;
-  let adminToken: string;
+  let clerkApi: DeskApi;
+  let adminApi: DeskApi;
   /** The PDFs and their first pages as PNG (60 dpi); kept for a look with PRINT_KEEP=1. */
   let OUT: string;
 
@@ -70,8 +54,8 @@ describeInBrowser('the printed forms (Mẫu 01–05 of Circular 01/2018/TT-VPCP)
     web = await startWebApp();
     browser = await launchBrowser();
     const clerk = await web.account('clerk', [UNIT], 'print-clerk');
-    clerkToken = await web.testApp.token('clerk', [UNIT], 'print-clerk');
-    adminToken = await web.testApp.token('admin');
+    clerkApi = deskApi(web, await web.testApp.token('clerk', [UNIT], 'print-clerk'));
+    adminApi = deskApi(web, await web.testApp.token('admin'));
     context = await newDesk(browser);
     page = await context.newPage();
     await signInAs(page, web.url, clerk);
@@ -84,24 +68,9 @@ describeInBrowser('the printed forms (Mẫu 01–05 of Circular 01/2018/TT-VPCP)
     else fs.rmSync(OUT, { recursive: true, force: true });
   });
 
-  async function call<T>(method: string, url: string, token: string, body?: object, ifMatch?: number): Promise<T> {
-    const response = await fetch(`${web.url}${url}`, {
-      method,
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${token}`,
-        'idempotency-key': randomUUID(),
-        ...(ifMatch !== undefined ? { 'if-match': `"${ifMatch}"` } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const json = (await response.json()) as T;
-    if (!response.ok) throw new Error(`${method} ${url} → ${response.status} ${JSON.stringify(json)}`);
-    return json;
-  }
   let current: View;
   const step = async (action: string, body: object): Promise<View> => {
-    current = await call<View>('POST', `/api/v1/dossiers/${current.id}/${action}`, adminToken, body, current.version);
+    current = await adminApi.post<View>(`/api/v1/dossiers/${current.id}/${action}`, body, current.version);
     return current;
   };
 
@@ -123,7 +92,7 @@ describeInBrowser('the printed forms (Mẫu 01–05 of Circular 01/2018/TT-VPCP)
   }
 
   it('Mẫu 01: the receipt slip carries the code, its QR code, the applicant, the received time and the due date', async () => {
-    current = await call<View>('POST', '/api/v1/dossiers', clerkToken, {
+    current = await clerkApi.post<View>('/api/v1/dossiers', {
       procedureCode: 'H-HKD-01',
       receivingUnitId: UNIT,
       channel: 'counter',
@@ -153,7 +122,7 @@ describeInBrowser('the printed forms (Mẫu 01–05 of Circular 01/2018/TT-VPCP)
     expect(text).toContain('12 Lê Lợi, Phường Phú Hội, Thành phố Huế, Thừa Thiên Huế');
     expect(text).toContain('mai.nguyen@example.vn');
     expect(text).toContain('Thời gian nhận hồ sơ: 14 giờ 05 phút, ngày 01 tháng 9 năm 2020');
-    expect(text).toContain(`Thời gian trả kết quả giải quyết hồ sơ: …… giờ …… phút, ${vnDate(current.dueDate!)}`);
+    expect(text).toContain(`Thời gian trả kết quả giải quyết hồ sơ: …… giờ …… phút, ${formDate(current.dueDate!)}`);
     expect(text).toContain('Thời gian giải quyết hồ sơ theo quy định là: 03 ngày làm việc');
     expect(text).toContain('qua dịch vụ bưu chính công ích, địa chỉ: 5 Hà Nội, Phường Vĩnh Ninh');
     expect(text).toContain('NGƯỜI NỘP HỒ SƠ');
@@ -207,9 +176,9 @@ describeInBrowser('the printed forms (Mẫu 01–05 of Circular 01/2018/TT-VPCP)
     );
     expect(text).toContain('Kính gửi: Nguyễn Thị Mai');
     expect(text).toContain(current.code);
-    expect(text).toContain(`Thời hẹn trả kết quả giải quyết hồ sơ: ${vnDate(oldDue)}`);
+    expect(text).toContain(`Thời hẹn trả kết quả giải quyết hồ sơ: ${formDate(oldDue)}`);
     expect(text).toContain('do: Cần xác minh thực địa');
-    expect(text).toContain(vnDate(newDate));
+    expect(text).toContain(formDate(newDate));
     expect(text).toContain('Ngày 01 tháng 9 năm 2020');
   });
 
@@ -241,7 +210,7 @@ describeInBrowser('the printed forms (Mẫu 01–05 of Circular 01/2018/TT-VPCP)
   });
 
   it('Mẫu 03 after appraisal (a refused result), with an erased applicant', async () => {
-    current = await call<View>('POST', '/api/v1/dossiers', clerkToken, {
+    current = await clerkApi.post<View>('/api/v1/dossiers', {
       procedureCode: 'H-HKD-01',
       receivingUnitId: UNIT,
       channel: 'counter',
@@ -253,7 +222,7 @@ describeInBrowser('the printed forms (Mẫu 01–05 of Circular 01/2018/TT-VPCP)
       reason: 'Ngành nghề kinh doanh bị cấm',
       at: '2020-09-02T08:00:00Z',
     });
-    await call('POST', `/api/v1/applicants/${current.applicant!.applicantId}/erasure`, adminToken, {
+    await adminApi.post(`/api/v1/applicants/${current.applicant!.applicantId}/erasure`, {
       legalBasis: 'Điều 16 Nghị định 13/2023/NĐ-CP',
       reason: 'Yêu cầu xoá dữ liệu của chủ thể dữ liệu',
     });
@@ -269,7 +238,7 @@ describeInBrowser('the printed forms (Mẫu 01–05 of Circular 01/2018/TT-VPCP)
   });
 
   it('Mẫu 03 at receipt: printed from the refusal the receipt screen kept', async () => {
-    const refusal = await call<{ id: string }>('POST', '/api/v1/receipt-refusals', clerkToken, {
+    const refusal = await clerkApi.post<{ id: string }>('/api/v1/receipt-refusals', {
       procedureCode: 'H-HKD-01',
       receivingUnitId: UNIT,
       channel: 'counter',

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { describeInBrowser, expectAccessible, launchBrowser, newDesk, screenshot } from './support/browser';
+import { chooseProcedure, type DeskApi, deskApi } from './support/desk';
 import { signInAs, startWebApp, type WebApp } from './support/web-app';
 
 interface Dossier {
@@ -12,28 +12,6 @@ interface Dossier {
 
 const UNIT = 'hue-pvhcc';
 const PROCEDURE = 'T-DKDN-01'; // 3 working days, in force at the city's centre
-
-/** A command through the API as a clerk (bearer token), as another desk or the receipt screen would send it. */
-async function post<T>(web: WebApp, token: string, path: string, body: unknown, version?: number): Promise<T> {
-  const response = await fetch(`${web.url}${path}`, {
-    method: 'POST',
-    headers: {
-      Authorization: `Bearer ${token}`,
-      'Content-Type': 'application/json',
-      'Idempotency-Key': randomUUID(),
-      ...(version === undefined ? {} : { 'If-Match': `"${version}"` }),
-    },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-async function get<T>(web: WebApp, token: string, path: string): Promise<T> {
-  const response = await fetch(`${web.url}${path}`, { headers: { Authorization: `Bearer ${token}` } });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
 
 const applicant = (fullName: string, number: string) => ({
   kind: 'citizen',
@@ -48,7 +26,7 @@ const count = async (page: Page, tab: string) => (await page.getByTestId(`count-
 describeInBrowser('the work queue: live, scoped to the unit, tabs and counts, filters and search', () => {
   let web: WebApp;
   let browser: Browser;
-  let tokenA: string;
+  let apiA: DeskApi;
   let clerkA: string;
   let clerkB: string;
   let clerkHue: string;
@@ -59,7 +37,7 @@ describeInBrowser('the work queue: live, scoped to the unit, tabs and counts, fi
     clerkA = await web.account('clerk', [UNIT], 'clerk-queue-a');
     clerkB = await web.account('clerk', [UNIT], 'clerk-queue-b');
     clerkHue = await web.account('clerk', ['hue'], 'clerk-queue-hue');
-    tokenA = await web.testApp.token('clerk', [UNIT], 'clerk-queue-a');
+    apiA = deskApi(web, await web.testApp.token('clerk', [UNIT], 'clerk-queue-a'));
   });
   afterAll(async () => {
     await browser?.close();
@@ -67,48 +45,65 @@ describeInBrowser('the work queue: live, scoped to the unit, tabs and counts, fi
   });
 
   const receive = (body: Record<string, unknown>) =>
-    post<Dossier>(web, tokenA, '/api/v1/dossiers', {
+    apiA.post<Dossier>('/api/v1/dossiers', {
       procedureCode: PROCEDURE,
       receivingUnitId: UNIT,
       channel: 'counter',
       ...body,
     });
 
-  it("shows one clerk's receipt in the other clerk's queue within 1 s, and nothing of it to a clerk of another unit", async () => {
-    const desk = await newDesk(browser);
-    const page = await desk.newPage();
-    await signInAs(page, web.url, clerkB);
-    await page.getByRole('tab', { name: /Đang giải quyết/ }).waitFor();
-    await page.getByText('Cập nhật trực tiếp').waitFor();
-    await page.getByText('Không có hồ sơ nào đang giải quyết tại đơn vị.').waitFor();
-
-    const dossier = await receive({ applicant: applicant('Lê Thị Thu Hương', '046190004321') });
+  it("shows one clerk's receipt, saved on the receipt screen, in the other clerk's queue within 1 s, and nothing of it to a clerk of another unit watching meanwhile", async () => {
+    // three desks open at once: A receives, B and a clerk of the city's People's Committee watch their queues
+    const [deskA, deskB, deskHue] = await Promise.all([newDesk(browser), newDesk(browser), newDesk(browser)]);
+    const [a, b, hue] = await Promise.all([deskA.newPage(), deskB.newPage(), deskHue.newPage()]);
+    for (const [page, clerk] of [
+      [b, clerkB],
+      [hue, clerkHue],
+    ] as const) {
+      await signInAs(page, web.url, clerk);
+      await page.getByRole('tab', { name: /Đang giải quyết/ }).waitFor();
+      await page.getByText('Cập nhật trực tiếp').waitFor();
+      await page.getByText('Không có hồ sơ nào đang giải quyết tại đơn vị.').waitFor();
+    }
+    await signInAs(a, web.url, clerkA);
+    await a.goto(`${web.url}/receipt`);
+    await a.getByText(/thủ tục đang có hiệu lực tại đơn vị/).waitFor();
+    await chooseProcedure(a, 'thanh lap cong ty trach nhiem huu han mot', PROCEDURE);
+    await a.locator('input[name="applicant.idDocument.number"]').fill('046190004321');
+    await a.locator('input[name="applicant.fullName"]').fill('Lê Thị Thu Hương');
+    const saved = a.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/v1/dossiers'));
+    await a.locator('input[name="applicant.fullName"]').press('Enter');
+    const response = await saved;
     const answered = Date.now();
-    await row(page, dossier.code).waitFor({ timeout: 5000 });
+    expect(response.status()).toBe(201);
+    const dossier = (await response.json()) as Dossier;
+
+    await row(b, dossier.code).waitFor({ timeout: 5000 });
     const elapsed = Date.now() - answered;
     console.log(`queue: the receipt appeared in the other clerk's queue ${elapsed} ms after the 201`);
     expect(elapsed).toBeLessThan(1000);
-    expect(await row(page, dossier.code).getAttribute('class')).toContain('row-changed');
-    expect(await row(page, dossier.code).textContent()).toContain('Lê Thị Thu Hương');
+    expect(await row(b, dossier.code).getAttribute('class')).toContain('row-changed');
+    expect(await row(b, dossier.code).textContent()).toContain('Lê Thị Thu Hương');
     // announced politely for screen readers
-    await page
+    await b
       .getByRole('status')
       .filter({ hasText: `Hồ sơ ${dossier.code} vừa được tiếp nhận.` })
       .waitFor();
-    expect(await count(page, 'in_progress')).toBe('1');
+    expect(await count(b, 'in_progress')).toBe('1');
 
-    const other = await newDesk(browser);
-    const hue = await other.newPage();
-    await signInAs(hue, web.url, clerkHue);
-    await hue.getByText('Không có hồ sơ nào đang giải quyết tại đơn vị.').waitFor();
+    // the other unit's clerk, live all along, saw nothing: not a row, not a count, not an announcement
+    await hue.waitForTimeout(1500);
+    expect(await hue.getByText('Cập nhật trực tiếp').count()).toBe(1);
     expect(await count(hue, 'in_progress')).toBe('0');
+    expect(await hue.locator('body').textContent()).not.toContain(dossier.code);
+    await hue.reload();
+    await hue.getByText('Không có hồ sơ nào đang giải quyết tại đơn vị.').waitFor();
     expect(await hue.locator('body').textContent()).not.toContain(dossier.code);
     await hue.goto(`${web.url}/dossiers/${dossier.id}`);
     await hue.getByRole('heading', { name: 'Không tìm thấy hồ sơ' }).waitFor();
     expect(await hue.getByRole('alert').textContent()).toContain('Không có hồ sơ này');
     expect(await hue.locator('body').textContent()).not.toContain(dossier.code);
-    await other.close();
-    await desk.close();
+    await Promise.all([deskA.close(), deskB.close(), deskHue.close()]);
   });
 
   it('counts every tab, lists each by due date, filters by channel (kept in the URL), finds by code and by a name typed without diacritics', async () => {
@@ -119,9 +114,9 @@ describeInBrowser('the work queue: live, scoped to the unit, tabs and counts, fi
     });
     const fresh = await receive({ applicant: applicant('Nguyễn Thị Hoà', '046190002222') });
     const waiting = await receive({ channel: 'postal', applicant: applicant('Phạm Minh Đức', '046190003333') });
-    await post(web, tokenA, `/api/v1/dossiers/${waiting.id}/request-supplement`, { reason: 'Thiếu bản sao' });
+    await apiA.post(`/api/v1/dossiers/${waiting.id}/request-supplement`, { reason: 'Thiếu bản sao' });
     const done = await receive({ applicant: applicant('Hoàng Thị Lan', '046190005555') });
-    await post(web, tokenA, `/api/v1/dossiers/${done.id}/record-result`, { outcome: 'approved' });
+    await apiA.post(`/api/v1/dossiers/${done.id}/record-result`, { outcome: 'approved' });
     // the read models follow the log a moment later (the projector batches)
     const expected = {
       in_progress: 3,
@@ -132,7 +127,7 @@ describeInBrowser('the work queue: live, scoped to the unit, tabs and counts, fi
     };
     let api = { counts: {} as Record<string, number> };
     for (let i = 0; i < 50; i++) {
-      api = await get<{ counts: Record<string, number> }>(web, tokenA, `/api/v1/work-queue?unitId=${UNIT}`);
+      api = await apiA.get<{ counts: Record<string, number> }>(`/api/v1/work-queue?unitId=${UNIT}`);
       if (Object.entries(expected).every(([tab, n]) => api.counts[tab] === n)) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

@@ -1,44 +1,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeInBrowser, expectAccessible, launchBrowser, newDesk, screenshot } from './support/browser';
+import { chooseProcedure, deskApi, focusedAs, focusedName, shownDate, tabTo } from './support/desk';
 import { signInAs, startWebApp, type WebApp } from './support/web-app';
 
 const UNIT = 'hue-pvhcc';
 const CCCD = '046190001234';
-
-/** Presses Tab until the focused element is the input named `name` (keyboard only). */
-async function tabTo(page: Page, name: string, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
-  for (let i = 0; i < 40; i += 1) {
-    await page.keyboard.press(key);
-    if ((await focusedName(page)) === name) return;
-  }
-  throw new Error(`Tab never reached the field ${name}`);
-}
-
-/** The focused element's name attribute, id or text (evaluated in the page: this project's type check has no DOM). */
-const focusedAs = (page: Page, what: 'name' | 'id' | 'text'): Promise<string> =>
-  page.evaluate(
-    `(() => { const e = document.activeElement; if (!e) return ''; ` +
-      `return ${what === 'text' ? 'e.textContent' : `e.getAttribute('${what}')`} ?? ''; })()`,
-  );
-const focusedName = (page: Page): Promise<string> => focusedAs(page, 'name');
-
-/** Chooses a procedure by typing its name without diacritics, ArrowDown, Enter; returns the due date shown. */
-async function chooseProcedure(page: Page, typed: string, code: string): Promise<string> {
-  await page.locator('input[name="procedureCode"]').focus();
-  await page.keyboard.type(typed);
-  await page.getByRole('option', { name: new RegExp(code) }).waitFor();
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Enter');
-  const preview = page.getByTestId('due-date-preview');
-  await preview.waitFor();
-  return (await preview.textContent()) ?? '';
-}
-
-/** "Thứ Hai, ngày 07/12/2026" for "2026-12-07" (what the desk shows for a due date). */
-const shownDate = (date: string): string => {
-  const [y, m, d] = date.split('-');
-  return `ngày ${d}/${m}/${y}`;
-};
 
 describeInBrowser('the receipt screen (Tiếp nhận hồ sơ)', () => {
   let web: WebApp;
@@ -48,21 +14,16 @@ describeInBrowser('the receipt screen (Tiếp nhận hồ sơ)', () => {
   let bearer: string;
 
   /** The API, as another client: the dossier's history, and a receipt whose code shows how many were issued since. */
-  const apiGet = async <T>(path: string): Promise<T> => {
-    const response = await fetch(`${web.url}${path}`, { headers: { Authorization: `Bearer ${bearer}` } });
-    expect(response.status).toBe(200);
-    return (await response.json()) as T;
-  };
+  const apiGet = <T>(path: string): Promise<T> => deskApi(web, bearer).get<T>(path);
   const sequenceOf = (code: string): number => Number(code.split('-').pop());
-  const nextCodeByApi = async (): Promise<string> => {
-    const response = await fetch(`${web.url}/api/v1/dossiers`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ procedureCode: 'T-DKDN-02', receivingUnitId: UNIT, channel: 'counter' }),
-    });
-    expect(response.status).toBe(201);
-    return ((await response.json()) as { code: string }).code;
-  };
+  const nextCodeByApi = async (): Promise<string> =>
+    (
+      await deskApi(web, bearer).post<{ code: string }>('/api/v1/dossiers', {
+        procedureCode: 'T-DKDN-02',
+        receivingUnitId: UNIT,
+        channel: 'counter',
+      })
+    ).code;
 
   async function openReceipt(): Promise<void> {
     await page.goto(`${web.url}/receipt`);
@@ -255,5 +216,53 @@ describeInBrowser('the receipt screen (Tiếp nhận hồ sơ)', () => {
     expect((await sent).headers()['idempotency-key']).not.toBe(keys[0]);
     await page.getByRole('heading', { name: 'Đã tiếp nhận hồ sơ' }).waitFor();
     expect(await page.getByText('Hồ sơ này đã được ghi nhận trước đó (không ghi trùng)').count()).toBe(0);
+  });
+  it('refuses a receipt by keyboard: «Từ chối tiếp nhận», the reason in a dialog, then Mẫu 03 with that reason — and no dossier', async () => {
+    const before = sequenceOf(await nextCodeByApi());
+    await openReceipt();
+    // no procedure yet: the refusal needs one, the field says so and takes the focus
+    await tabTo(page, { text: 'Từ chối tiếp nhận' });
+    await page.keyboard.press('Enter');
+    await page.getByText('Chọn thủ tục của hồ sơ bị từ chối tiếp nhận.').waitFor();
+    expect(await focusedName(page)).toBe('procedureCode');
+
+    await chooseProcedure(page, 'giay phep lai xe', 'T-GPLX-01');
+    await tabTo(page, 'applicant.idDocument.number');
+    await page.keyboard.type('046088003333');
+    await tabTo(page, 'applicant.fullName');
+    await page.keyboard.type('Hồ Văn Khánh');
+    await tabTo(page, { text: 'Từ chối tiếp nhận' });
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Từ chối tiếp nhận hồ sơ' });
+    await dialog.waitFor();
+    expect(await focusedName(page)).toBe('reason');
+    await page.keyboard.press('Control+Enter'); // without a reason: refused in the dialog
+    await dialog.getByText('Nhập lý do từ chối tiếp nhận (in trên Mẫu 03).').waitFor();
+    await expectAccessible(page, 'receipt refusal');
+    const reason = 'Hồ sơ thiếu giấy khám sức khoẻ theo quy định';
+    await page.keyboard.type(reason);
+    await screenshot(page, 'receipt-refusal');
+    const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/v1/receipt-refusals'));
+    await page.keyboard.press('Control+Enter');
+    expect((await sent).headers()['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+
+    await page.getByRole('heading', { level: 1, name: 'PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ' }).waitFor();
+    expect(page.url()).toMatch(/\/receipt-refusals\/[^/]+\/print$/);
+    const sheet = (await page.locator('.print-sheet').textContent()) ?? '';
+    expect(sheet).toContain(reason);
+    expect(sheet).toContain('Hồ Văn Khánh');
+    expect(sheet).toContain('Đổi Giấy phép lái xe do ngành Giao thông vận tải cấp');
+    // a refusal is no receipt: no code was issued for it
+    expect(sequenceOf(await nextCodeByApi())).toBe(before + 1);
+
+    // Esc closes the dialog without recording anything
+    await openReceipt();
+    await chooseProcedure(page, 'giay phep lai xe', 'T-GPLX-01');
+    await tabTo(page, { text: 'Từ chối tiếp nhận' });
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await focusedAs(page, 'text')).toBe('Từ chối tiếp nhận');
   });
 });

@@ -9,7 +9,8 @@ void runHttpApp({
   module: (context) => StandaloneModule.create(context),
   afterListen: (_app, config) => {
     console.log(
-      `\nEvery endpoint but /health and /docs needs an account: people sign in with\n` +
+      `\nThe counter desk: http://localhost:${config.port}/ (sign in there; the API's documentation at /docs).\n` +
+        `Every endpoint but /health and /docs needs an account: people sign in with\n` +
         `  curl -c cookies -X POST http://localhost:${config.port}/api/v1/session -H 'Content-Type: application/json' ` +
         `-d '{"username":"…","password":"…"}'\n` +
         `(writes send back its csrfToken in X-CSRF-Token); machines use service tokens (README: Accounts and sign-in).\n` +

@@ -34,11 +34,24 @@ export function ensureWebBundle(): void {
   built = true;
 }
 
+/**
+ * Chromium in Vietnamese, as on a counter's computer: its own widgets follow the browser's language, not the page's
+ * (an <input type=date> reads dd/mm/yyyy only when the browser speaks Vietnamese; in English it is mm/dd/yyyy).
+ */
 export async function launchBrowser(): Promise<Browser> {
+  const executable = chromiumPath();
+  // Debian's /usr/bin/chromium is a script starting /usr/lib/chromium/chromium, whose locales/ lists its languages
+  const locales = [path.join(path.dirname(fs.realpathSync(executable ?? '/')), 'locales'), '/usr/lib/chromium/locales']
+    .filter((dir) => fs.existsSync(dir))
+    .at(0);
+  if (locales && !fs.existsSync(path.join(locales, 'vi.pak')))
+    throw new Error(`Chromium has no Vietnamese (no ${locales}/vi.pak): apt-get install chromium-l10n`);
   return chromium.launch({
-    executablePath: chromiumPath() ?? undefined,
+    executablePath: executable ?? undefined,
     headless: true,
+    env: { ...process.env, LANGUAGE: 'vi', LANG: 'vi_VN.UTF-8' },
     args: [
+      '--lang=vi',
       '--headless',
       '--no-sandbox',
       '--disable-gpu',

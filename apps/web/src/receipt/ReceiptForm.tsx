@@ -1,4 +1,5 @@
 import { type FormEvent, type KeyboardEvent, type Ref, useEffect, useMemo, useRef, useState } from 'react';
+import { useSession } from '../api/session';
 import { ApplicantFields } from './ApplicantFields';
 import { ChannelField } from './ChannelField';
 import { DueDatePanel } from './DueDatePanel';
@@ -8,6 +9,7 @@ import { FIELD, type ReceiptDraft, emptyDraft, withApplicant } from './receipt-d
 import { type FieldErrors, applicantOf, draftProblems } from './receipt-rules';
 import { messageOf, serverFieldErrors } from './server-errors';
 import { useApplicantLookup } from './useApplicantLookup';
+import { RefusalDialog } from './RefusalDialog';
 import { type Saved, useReceiptSave } from './useReceiptSave';
 
 interface ReceiptFormProps {
@@ -35,6 +37,8 @@ export function ReceiptForm({ unitId, unitName, idempotencyKey, procedureRef, on
   const lookup = useApplicantLookup((record) => setDraft((d) => withApplicant(d, record)));
   const saving = useReceiptSave(idempotencyKey, onSaved);
   const list = useMemo(() => procedures.data ?? [], [procedures.data]);
+  const session = useSession();
+  const [refusing, setRefusing] = useState(false);
 
   // a procedure the unit does not receive (the unit was switched) is no longer chosen
   useEffect(() => {
@@ -112,6 +116,16 @@ export function ReceiptForm({ unitId, unitName, idempotencyKey, procedureRef, on
     });
   }
 
+  /** «Từ chối tiếp nhận»: the refusal names the procedure; without one, the procedure field says so. */
+  function refuse() {
+    if (!draft.procedureCode) {
+      setErrors((e) => ({ ...e, [FIELD.procedureCode]: 'Chọn thủ tục của hồ sơ bị từ chối tiếp nhận.' }));
+      setFocusError((n) => n + 1);
+      return;
+    }
+    setRefusing(true);
+  }
+
   function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
@@ -122,74 +136,94 @@ export function ReceiptForm({ unitId, unitName, idempotencyKey, procedureRef, on
   const busy = saving.state.status === 'saving';
   const failed = saving.state.status === 'failed' ? saving.state : null;
   return (
-    <form
-      ref={formRef}
-      className="receipt-form stack"
-      onSubmit={submit}
-      onKeyDown={onKeyDown}
-      noValidate
-      aria-labelledby="receipt-title"
-      aria-busy={busy}
-    >
-      <section className="card stack" aria-labelledby="receipt-procedure">
-        <div className="section-head">
-          <h2 id="receipt-procedure">Thủ tục</h2>
-          <p className="muted">Đơn vị tiếp nhận: {unitName}</p>
-        </div>
-        <div className="procedure-row">
-          <ProcedureField
-            procedures={list}
-            selected={draft.procedureCode}
-            onSelect={(procedureCode) => update({ procedureCode })}
-            error={errors[FIELD.procedureCode]}
-            inputRef={procedureRef}
-            loading={procedures.isPending}
-          />
-          <DueDatePanel
-            chosen={!!draft.procedureCode}
-            preview={draft.procedureCode ? preview.data : undefined}
-            pending={!!draft.procedureCode && preview.isFetching && !preview.data}
-            error={draft.procedureCode ? preview.error : null}
-          />
-        </div>
-        {procedures.isError && <p className="error">{messageOf(procedures.error)}</p>}
-        <ChannelField value={draft.channel} onValue={(channel) => update({ channel })} />
-      </section>
+    <>
+      <form
+        ref={formRef}
+        className="receipt-form stack"
+        onSubmit={submit}
+        onKeyDown={onKeyDown}
+        noValidate
+        aria-labelledby="receipt-title"
+        aria-busy={busy}
+      >
+        <section className="card stack" aria-labelledby="receipt-procedure">
+          <div className="section-head">
+            <h2 id="receipt-procedure">Thủ tục</h2>
+            <p className="muted">Đơn vị tiếp nhận: {unitName}</p>
+          </div>
+          <div className="procedure-row">
+            <ProcedureField
+              procedures={list}
+              selected={draft.procedureCode}
+              onSelect={(procedureCode) => update({ procedureCode })}
+              error={errors[FIELD.procedureCode]}
+              inputRef={procedureRef}
+              loading={procedures.isPending}
+            />
+            <DueDatePanel
+              chosen={!!draft.procedureCode}
+              preview={draft.procedureCode ? preview.data : undefined}
+              pending={!!draft.procedureCode && preview.isFetching && !preview.data}
+              error={draft.procedureCode ? preview.error : null}
+            />
+          </div>
+          {procedures.isError && <p className="error">{messageOf(procedures.error)}</p>}
+          <ChannelField value={draft.channel} onValue={(channel) => update({ channel })} />
+        </section>
 
-      <section className="card" aria-label="Người nộp hồ sơ">
-        <ApplicantFields
-          draft={draft}
-          update={update}
-          errors={errors}
-          onBlurField={checkField}
-          lookup={lookup.state}
-          onLookUp={(force) => void lookup.lookUp(draft.idNumber, force)}
-        />
-      </section>
+        <section className="card" aria-label="Người nộp hồ sơ">
+          <ApplicantFields
+            draft={draft}
+            update={update}
+            errors={errors}
+            onBlurField={checkField}
+            lookup={lookup.state}
+            onLookUp={(force) => void lookup.lookUp(draft.idNumber, force)}
+          />
+        </section>
 
-      <div className="save-bar card">
-        <div id="receipt-summary" tabIndex={-1} role="alert" className="save-summary">
-          {summary.map((line) => (
-            <p key={line} className="error">
-              {line}
-            </p>
-          ))}
-        </div>
-        <div className="row save-actions">
-          {failed?.retry && (
-            <button ref={retryRef} type="button" onClick={() => void saving.retry()} disabled={busy}>
-              Thử lại
+        <div className="save-bar card">
+          <div id="receipt-summary" tabIndex={-1} role="alert" className="save-summary">
+            {summary.map((line) => (
+              <p key={line} className="error">
+                {line}
+              </p>
+            ))}
+          </div>
+          <div className="row save-actions">
+            <button type="button" className="refuse" onClick={refuse} disabled={busy}>
+              Từ chối tiếp nhận
             </button>
-          )}
-          <button type="submit" className="primary" disabled={busy} aria-keyshortcuts="Control+Enter">
-            {busy ? 'Đang lưu…' : 'Lưu hồ sơ'}
-          </button>
-          <span className="muted shortcut">Enter hoặc Ctrl+Enter để lưu</span>
+            {failed?.retry && (
+              <button ref={retryRef} type="button" onClick={() => void saving.retry()} disabled={busy}>
+                Thử lại
+              </button>
+            )}
+            <button type="submit" className="primary" disabled={busy} aria-keyshortcuts="Control+Enter">
+              {busy ? 'Đang lưu…' : 'Lưu hồ sơ'}
+            </button>
+            <span className="muted shortcut">Enter hoặc Ctrl+Enter để lưu</span>
+          </div>
         </div>
-      </div>
-    </form>
+      </form>
+      {/* outside the receipt's form: React passes events up its tree, through the dialog's portal too */}
+      {refusing && draft.procedureCode && (
+        <RefusalDialog
+          procedure={procedureLabel(list, draft.procedureCode)}
+          body={{ procedureCode: draft.procedureCode, receivingUnitId: unitId, channel: draft.channel }}
+          applicant={draft.fullName.trim() ? applicantOf(draft) : undefined}
+          clerkName={session.data?.displayName}
+          onClose={() => setRefusing(false)}
+        />
+      )}
+    </>
   );
 }
+
+const procedureLabel = (list: { code: string; name: string }[], code: string): string => {
+  const found = list.find((p) => p.code === code);
+  return found ? `${found.code} — ${found.name}` : code;
+};
 
 const PATHS: Partial<Record<keyof ReceiptDraft, string[]>> = {
   procedureCode: [FIELD.procedureCode],
