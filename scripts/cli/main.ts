@@ -3,6 +3,7 @@ import { type Database, ConfigError, loadConfig, openDatabase, runMigrations } f
 import { ALL_MIGRATIONS } from '@app/standalone';
 import { type CliCommand, type CommandContext, UsageError, parseArguments } from './command';
 import { demoCommand } from './commands/demo.command';
+import { exportCommand } from './commands/export.command';
 import { helpCommand } from './commands/help.command';
 import { migrateCommand } from './commands/migrate.command';
 import { rebuildCommand } from './commands/rebuild.command';
@@ -25,7 +26,7 @@ commands.push(
   reportCommand,
   rebuildCommand,
 );
-commands.push(verifyCommand, sealCommand);
+commands.push(verifyCommand, sealCommand, exportCommand);
 
 async function main(argv: string[]): Promise<number> {
   const [name = 'help', ...rest] = argv;

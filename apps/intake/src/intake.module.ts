@@ -8,6 +8,7 @@ import { DueDatePreviewController } from './http/due-date-preview.controller';
 import { ReceiptRefusalsController } from './http/receipt-refusals.controller';
 import { ReferenceDataController } from './http/reference-data.controller';
 import { ReferenceEntriesController } from './http/reference-entries.controller';
+import { ReferenceHistoryController } from './http/reference-history.controller';
 import { LiveController } from './live/live.controller';
 import { LiveHub } from './live/live-hub.service';
 import { DossierCodeAllocator } from './persistence/dossier-code.allocator';
@@ -27,6 +28,7 @@ import { DueDatePreviews } from './reference/due-date-preview';
     ReceiptRefusalsController,
     ReferenceDataController,
     ReferenceEntriesController,
+    ReferenceHistoryController,
     DueDatePreviewController,
     LiveController,
   ],

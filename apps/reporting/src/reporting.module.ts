@@ -5,6 +5,7 @@ import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { APP_CONFIG, type AppConfig, DATABASE, type Database } from '@app/platform';
 import { ReferenceDataService } from '@app/reference-data';
 import { FiguresService, FilingService, FilingStore, replayFiguresInWorker } from '@app/reports';
+import { AuditModule } from './audit/audit.module';
 import { FiguresController } from './figures.controller';
 import { FilingsController } from './filings/filings.controller';
 import {
@@ -20,6 +21,7 @@ import { WorkQueueService } from './work-queue/work-queue.service';
  * Needs EVENT_STORE, DATABASE, ReferenceDataService and ApplicantVault (ApplicantsModule) from the composition.
  */
 @Module({
+  imports: [AuditModule],
   controllers: [FiguresController, FilingsController, WorkQueueController],
   providers: [
     readModelDataSourceProvider,

@@ -40,6 +40,7 @@ export { canonicalJson } from './hash/canonical-json';
 export { contentDigest, chainLink, eventHash, type HashedFields } from './hash/event-hash';
 export { SEAL_FORMAT } from './hash/seal-hash';
 export { EVENT_STORE_MIGRATIONS } from './postgres/migrations';
+export { EXPORT_FORMAT, type ExportOptions } from './postgres/export/export-format';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { loadCheckpoint, saveCheckpoint, deleteCheckpoint } from './postgres/checkpoints';
 export type { Queryable } from './postgres/queryable';
@@ -59,6 +60,7 @@ export { ProcessorMetrics } from './processor/processor-metrics';
 export { Sealer, type SealerOptions } from './sealer/sealer';
 export { SealerModule, SealerService, SEAL_MAX_EVENTS } from './sealer/sealer.module';
 export type { SealPolicy } from './postgres/seal';
+export type { SealStatus } from './postgres/seal-status';
 export {
   handleCommand,
   type CommandOptions,

@@ -9,6 +9,7 @@ export {
   referenceStreamId,
 } from './reference-data';
 export { type EntryChange, type ReferenceEntry, type ReferenceSet, entryKey, withEntry } from './reference-entry';
+export { type EntryDifference, type ReferenceVersion, differences, referenceHistory } from './reference-history';
 export { proceduresAtUnit } from './procedures-at-unit';
 export { ReferenceDataModule } from './reference-data.module';
 export { ReferenceDataService } from './reference-data.service';

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { type CalendarYear, type OrganisationUnit, type Procedure, checkRegistryReplacement } from '@app/domain';
 import { EVENT_STORE, type EventStore, type ExpectedVersion, isWrongExpectedVersion } from '@app/event-store';
 import { type EntryChange, type ReferenceEntry, type ReferenceSet, entryKey, withEntry } from './reference-entry';
+import { type ReferenceVersion, referenceHistory } from './reference-history';
 import { SHIPPED_REFERENCE_RECORDS } from './shipped-reference';
 import {
   REFERENCE_DATA_REPLACED,
@@ -126,6 +127,11 @@ export class ReferenceDataService implements OnModuleInit {
         if (!isWrongExpectedVersion(error) || attempt >= 5) throw error;
       }
     }
+  }
+
+  /** Every version of a kind, oldest first: who recorded it, when, from where, and what it changed. */
+  async history(kind: ReferenceKind): Promise<ReferenceVersion[]> {
+    return referenceHistory(kind, await this.store.readStream(referenceStreamId(kind)));
   }
 
   private async refreshIfChanged(): Promise<void> {

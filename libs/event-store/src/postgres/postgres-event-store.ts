@@ -31,8 +31,11 @@ import { checkpointAt, headCheckpoint } from './positions';
 import type { Queryable } from './queryable';
 import { readAll, readAllPayloads } from './read-all';
 import { readStream, streamVersion } from './read-stream';
+import { exportLog } from './export/export-log';
+import type { ExportOptions } from './export/export-format';
 import { verifyLog } from './integrity/verify-log';
 import { listSeals, seal, sealIfDue, type SealPolicy, verifySeal } from './seal';
+import { sealByNumber, sealPage, type SealStatus, sealStatus } from './seal-status';
 import { verifyChains } from './verify';
 
 export interface PostgresEventStoreOptions {
@@ -177,9 +180,36 @@ export class PostgresEventStore implements EventStore {
     return listSeals(this.pool);
   }
 
+  /** PostgreSQL only: how many seals, the newest, and the events recorded since (cheap: for status pages). */
+  async sealStatus(): Promise<SealStatus> {
+    this.ensureOpen();
+    return sealStatus(this.pool);
+  }
+
+  /** PostgreSQL only: a page of the seals, newest first. */
+  async sealPage(offset: number, limit: number): Promise<SealExport[]> {
+    this.ensureOpen();
+    return sealPage(this.pool, offset, limit);
+  }
+
+  /** PostgreSQL only: one seal by its number, or null. */
+  async sealByNumber(sealNumber: number): Promise<SealExport | null> {
+    this.ensureOpen();
+    return sealByNumber(this.pool, sealNumber);
+  }
+
   async verifySeal(exported: SealExport): Promise<SealVerification> {
     this.ensureOpen();
     return verifySeal(this.pool, exported);
+  }
+
+  /**
+   * PostgreSQL only: the global positions from..to (default: the whole log) and the seals overlapping them, as NDJSON
+   * chunks in one snapshot (postgres/export/export-format.ts; checked offline by tools/verify-export.mjs).
+   */
+  exportLog(options?: ExportOptions): AsyncGenerator<string> {
+    this.ensureOpen();
+    return exportLog(this.pool, options);
   }
 
   async close(): Promise<void> {

@@ -15,7 +15,7 @@ const RANGE = `SELECT transaction_id::text AS t, global_position::text AS g,
   WHERE (transaction_id, global_position) > ($1::xid8, $2::int8) AND (transaction_id, global_position) <= ($3::xid8, $4::int8)
   ORDER BY transaction_id, global_position LIMIT $5`;
 
-interface SealRow {
+export interface SealRow {
   seal_number: string;
   up_to_transaction_id: string;
   up_to_global_position: string;
@@ -27,7 +27,7 @@ interface SealRow {
   created_at: Date;
 }
 
-const SEAL_COLUMNS = `seal_number::text AS seal_number, after_transaction_id::text AS after_transaction_id,
+export const SEAL_COLUMNS = `seal_number::text AS seal_number, after_transaction_id::text AS after_transaction_id,
   after_global_position::text AS after_global_position, up_to_transaction_id::text AS up_to_transaction_id,
   up_to_global_position::text AS up_to_global_position, event_count::text AS event_count, prev_seal_hash, seal_hash, created_at`;
 
@@ -53,7 +53,7 @@ async function hashRange(
   }
 }
 
-function toExport(row: SealRow): SealExport {
+export function toExport(row: SealRow): SealExport {
   return {
     format: SEAL_FORMAT,
     algorithm: 'sha256',

@@ -4,3 +4,4 @@ export { runEventStoreContract } from './event-store.contract';
 export { createFakeKurrentClient } from './fake-kurrent-client';
 export { type ContractContext, createContext, events, identity, newEvent, sleep } from './contract/context';
 export { resolvesWithin } from './resolves-within';
+export { SealHasher } from '../hash/seal-hash';
