@@ -22,6 +22,9 @@ function dossier(url: string, ...args: string[]): Promise<{ code: number; stdout
   });
 }
 
+// Each test starts the CLI several times (a few seconds each on a busy machine): more than the default minute.
+jest.setTimeout(240_000);
+
 describe('npm run dossier -- verify / seal', () => {
   let h: PgTestStore;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-seal-'));
