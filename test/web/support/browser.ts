@@ -92,5 +92,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   if (process.env.SCREENSHOTS !== '1') return;
   const dir = path.join(ROOT, 'docs', 'screenshots');
   fs.mkdirSync(dir, { recursive: true });
+  // from the top of the screen, its title and the desk's header in view (typing into a low field scrolls it away)
+  await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: path.join(dir, `${name}.png`) });
 }
