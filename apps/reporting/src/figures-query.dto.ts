@@ -76,11 +76,21 @@ export class FiguresQueryDto {
   source?: string;
 
   @ApiPropertyOptional({
-    enum: ['json', 'csv', 'text'],
-    description: 'json (default), csv (Biểu 06/VPCP/KSTT) or text (Vietnamese paragraphs)',
+    enum: ['json', 'csv', 'text', 'xlsx'],
+    description:
+      'json (default), csv (Biểu 06/VPCP/KSTT, UTF-8 with a BOM), xlsx (Biểu 06 laid out as the official table) or text (Vietnamese paragraphs)',
   })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   format?: string;
+
+  @ApiPropertyOptional({
+    enum: ['1', 'true'],
+    description: 'format=text as a file to save (Content-Disposition: attachment); csv and xlsx always are',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  download?: string;
 }

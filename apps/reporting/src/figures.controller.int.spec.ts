@@ -65,7 +65,8 @@ describe('GET /api/v1/reports/dossier-figures (standalone app)', () => {
     );
     const csv = await get(`${PERIOD}&unit=tth-pvhcc,tth-hcc-hue&format=csv`).expect(200);
     expect(csv.headers['content-type']).toContain('text/csv');
-    const lines = csv.text.trimEnd().split('\r\n');
+    expect(csv.text.charAt(0)).toBe('\uFEFF'); // the UTF-8 BOM spreadsheets need (bytes: downloads.int.spec.ts)
+    const lines = csv.text.slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(4);
     expect(lines[0]).toMatch(/^STT,Đơn vị \/ Lĩnh vực,Số hồ sơ nhận giải quyết - Tổng số,/);
   });

@@ -6,6 +6,8 @@ import { APP_CONFIG, type AppConfig, DATABASE, type Database } from '@app/platfo
 import { ReferenceDataService } from '@app/reference-data';
 import { FiguresService, FilingService, FilingStore, replayFiguresInWorker } from '@app/reports';
 import { AuditModule } from './audit/audit.module';
+import { DashboardController } from './dashboard/dashboard.controller';
+import { DashboardService } from './dashboard/dashboard.service';
 import { FiguresController } from './figures.controller';
 import { FilingsController } from './filings/filings.controller';
 import {
@@ -22,7 +24,7 @@ import { WorkQueueService } from './work-queue/work-queue.service';
  */
 @Module({
   imports: [AuditModule],
-  controllers: [FiguresController, FilingsController, WorkQueueController],
+  controllers: [FiguresController, FilingsController, WorkQueueController, DashboardController],
   providers: [
     readModelDataSourceProvider,
     ReadModelDataSourceCloser,
@@ -54,6 +56,12 @@ import { WorkQueueService } from './work-queue/work-queue.service';
       inject: [FiguresService, FilingStore, EVENT_STORE, ReferenceDataService],
       useFactory: (figures: FiguresService, filings: FilingStore, store: EventStore, reference: ReferenceDataService) =>
         new FilingService({ figures, filings, store, versions: async () => (await reference.snapshot()).versions }),
+    },
+    {
+      provide: DashboardService,
+      inject: [READ_MODEL_DATA_SOURCE, EVENT_STORE, ReferenceDataService],
+      useFactory: (dataSource: DataSource, store: EventStore, reference: ReferenceDataService) =>
+        new DashboardService({ dataSource, store, reference: () => reference.snapshot() }),
     },
     {
       provide: WorkQueueService,

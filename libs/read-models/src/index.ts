@@ -80,3 +80,9 @@ export { GenerationRecord } from './entities/generation.entity';
 export { createReadModelDataSource, READ_MODEL_ENTITIES } from './entities/read-model-data-source';
 export { type CatchUpOutcome, catchUpReadModels, readModelsCaughtUp, waitForReadModels } from './projector/catch-up';
 export { eventsByDossier, freshEvents, prepareBatch, type PreparedBatch } from './projection/prepared-batch';
+export { dailyFlows, type FlowPoint, mondayOf, type SeriesInterval } from './dashboard/daily-flows';
+export {
+  type OverdueCount,
+  overdueAtByUnitAndProcedure,
+  overdueNowByUnitAndProcedure,
+} from './dashboard/overdue-counts';

@@ -15,7 +15,8 @@ export { DEFAULT_LEVEL_SUBJECTS, type LevelSubjects, pluralSubject } from './fig
 export { type ReportScope, resolveScope, type ScopeGroup, type ScopeUnit } from './figures/report-scope';
 export { FiguresService, type FiguresServiceDeps } from './figures/figures.service';
 export { renderText, resolutionClause } from './render/render-text';
-export { BIEU_06_HEADER, bieu06Rows, renderCsv } from './render/render-csv';
+export { BIEU_06_HEADER, bieu06Rows, CSV_BOM, renderCsv } from './render/render-csv';
+export { renderXlsx, XLSX_LAYOUT, type XlsxOptions } from './render/render-xlsx';
 export { type FiguresJson, renderJson } from './render/render-json';
 export {
   figuresOfRecords,
@@ -47,5 +48,6 @@ export {
   filedFileName,
   renderFiledCsv,
   renderFiledText,
+  renderFiledXlsx,
 } from './filing/render-filing';
 export { renderComparisonText } from './filing/render-comparison';

@@ -9,6 +9,7 @@ import {
   ReportParameterError,
   parseReportRequest,
   renderCsv,
+  renderXlsx,
   renderJson,
   renderText,
 } from '@app/reports';
@@ -54,7 +55,7 @@ export const reportCommand: CliCommand = {
     'figures of a period: Vietnamese paragraphs (default), Biểu 06 CSV or JSON, from the read models or by replay',
   usage:
     'report --from YYYY-MM-DD --to YYYY-MM-DD (--unit ID[,ID…] | --level province[,district…]) [--group-by unit|level|procedure|none] ' +
-    '[--as-known-at 2020-09-05T17:00:00+07:00|FILING-ID] [--as-known-at-position TX:POS|POS] [--source read-model|replay] [--format text|csv|json]' +
+    '[--as-known-at 2020-09-05T17:00:00+07:00|FILING-ID] [--as-known-at-position TX:POS|POS] [--source read-model|replay] [--format text|csv|json|xlsx]' +
     ' | report --compare-filing FILING-ID [--format text|json]',
   async run(context) {
     if (context.options['compare-filing'] !== undefined) return compareFiling(context);
@@ -78,6 +79,8 @@ export const reportCommand: CliCommand = {
         });
       if (request.format === 'json') context.print(JSON.stringify(renderJson(report), null, 2));
       else if (request.format === 'csv') process.stdout.write(renderCsv(report));
+      else if (request.format === 'xlsx')
+        process.stdout.write(await renderXlsx(report, { createdAt: new Date(report.generatedAt) }));
       else context.print(renderText(report));
     } finally {
       await app.close();

@@ -46,8 +46,8 @@ export class FileReportDto {
 
 export class FilingQueryDto {
   @ApiPropertyOptional({
-    enum: ['json', 'text', 'csv'],
-    description: 'json (default): the filing; text / csv: its outputs, rendered from the filed figures',
+    enum: ['json', 'text', 'csv', 'xlsx'],
+    description: 'json (default): the filing; text / csv / xlsx: its outputs, rendered from the filed figures',
   })
   @IsOptional()
   @IsString()

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCookieAuth,
@@ -21,8 +21,10 @@ import {
   filedFileName,
   renderFiledCsv,
   renderFiledText,
+  renderFiledXlsx,
   summaryOf,
 } from '@app/reports';
+import { XLSX_CONTENT_TYPE } from '../download';
 import { checkMayFile, checkMayRead, mayRead } from './filing-access';
 import { FileReportDto, FilingQueryDto } from './filing.dto';
 
@@ -73,9 +75,10 @@ export class FilingsController {
   @Get(':id')
   @Roles('clerk', 'supervisor', 'director', 'auditor', 'admin')
   @ApiOperation({
-    summary: 'A filed report (json), or its outputs rendered from the filed figures: text, csv (with a UTF-8 BOM)',
+    summary:
+      'A filed report (json), or its outputs rendered from the filed figures: text, csv (with a UTF-8 BOM), xlsx (Biểu 06 dated at the filing)',
   })
-  @ApiProduces('application/json', 'text/plain', 'text/csv')
+  @ApiProduces('application/json', 'text/plain', 'text/csv', XLSX_CONTENT_TYPE)
   @ApiOkResponse({ description: 'The same bytes at any later time' })
   @ApiErrors(400, 401, 403, 404)
   async show(
@@ -83,11 +86,19 @@ export class FilingsController {
     @Query() query: FilingQueryDto,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<FiledReport | string> {
+  ): Promise<FiledReport | string | StreamableFile> {
     const format = formatOf(query.format);
     const filing = await this.filings.get(id);
     checkMayRead(principal, filing);
     if (format === 'json') return filing;
+    if (format === 'xlsx') {
+      const workbook = await renderFiledXlsx(filing);
+      return new StreamableFile(workbook, {
+        type: XLSX_CONTENT_TYPE,
+        disposition: `attachment; filename="${filedFileName(filing, 'xlsx')}"`,
+        length: workbook.length,
+      });
+    }
     if (format === 'csv') {
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
       res.setHeader('Content-Disposition', `attachment; filename="${filedFileName(filing, 'csv')}"`);

@@ -7,7 +7,7 @@ export type GroupBy = (typeof GROUP_BYS)[number];
 export const SOURCES = ['read-model', 'replay'] as const;
 export type FiguresSource = (typeof SOURCES)[number];
 
-export const FORMATS = ['json', 'csv', 'text'] as const;
+export const FORMATS = ['json', 'csv', 'text', 'xlsx'] as const;
 export type ReportFormat = (typeof FORMATS)[number];
 
 /** What a reader asks for: a closed period of local dates, whose dossiers (units or levels), grouped how, from where. */

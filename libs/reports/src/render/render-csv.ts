@@ -63,6 +63,9 @@ export function bieu06Rows(report: FiguresReport): (string | number)[][] {
   ];
 }
 
+/** The UTF-8 byte order mark a download of the CSV starts with: spreadsheets then read the Vietnamese right. */
+export const CSV_BOM = '\uFEFF';
+
 export function renderCsv(report: FiguresReport): string {
   const lines = [[...BIEU_06_HEADER], ...bieu06Rows(report)];
   return `${lines.map((cells) => cells.map(cell).join(',')).join('\r\n')}\r\n`;
