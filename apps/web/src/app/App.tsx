@@ -12,6 +12,8 @@ const ReceiptPage = lazy(() => import('../pages/ReceiptPage'));
 const DossierPage = lazy(() => import('../pages/DossierPage'));
 const PrintPage = lazy(() => import('../print/PrintPage'));
 const AdminPage = lazy(() => import('../pages/AdminPage'));
+const ReportPage = lazy(() => import('../pages/ReportPage'));
+const DashboardPage = lazy(() => import('../pages/DashboardPage'));
 
 function Loading() {
   return (
@@ -61,6 +63,12 @@ export function App() {
                   <ReceiptPage />
                 </Route>
                 <Route path="/dossiers/:id">{(params) => <DossierPage dossierId={params.id} />}</Route>
+                <Route path="/reports">
+                  <ReportPage />
+                </Route>
+                <Route path="/dashboard">
+                  <DashboardPage />
+                </Route>
                 <Route path="/admin/*?">
                   <AdminPage />
                 </Route>

@@ -32,6 +32,12 @@ export function Layout({ session, children }: { session: SessionInfo; children: 
         <nav aria-label="Chức năng chính">
           <NavLink href="/">Hàng đợi</NavLink>
           {hasRole(session, ['clerk', 'supervisor', 'admin']) && <NavLink href="/receipt">Tiếp nhận hồ sơ</NavLink>}
+          {hasRole(session, ['director', 'supervisor', 'auditor', 'admin']) && (
+            <NavLink href="/dashboard">Bảng điều hành</NavLink>
+          )}
+          {hasRole(session, ['director', 'supervisor', 'auditor', 'admin']) && (
+            <NavLink href="/reports">Báo cáo</NavLink>
+          )}
           {hasRole(session, ['admin']) && <NavLink href="/admin">Quản trị</NavLink>}
         </nav>
         <div className="header-tools">

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useSearchParams } from 'wouter';
 import { ApiError } from '../api/client';
 import { useUnit } from '../app/unit';
@@ -17,8 +18,18 @@ import '../queue/queue.css';
  * view); the list refreshes on live changes, a changed row lights up and is announced politely.
  */
 export function QueuePage() {
-  const { unitId, unitName } = useUnit();
+  const { unitId: chosenUnit, setUnitId, units, unitName } = useUnit();
   const [params, setParams] = useSearchParams();
+  // `?unit=` (links from the dashboard and the report page) opens that unit's queue when the user works for it.
+  const linkedUnit = params.get('unit');
+  const unitId = linkedUnit && units.some((u) => u.id === linkedUnit) ? linkedUnit : chosenUnit;
+  useEffect(() => {
+    if (!linkedUnit || !units.some((u) => u.id === linkedUnit)) return;
+    if (linkedUnit !== chosenUnit) setUnitId(linkedUnit);
+    const next = new URLSearchParams(params);
+    next.delete('unit');
+    setParams(next, { replace: true });
+  }, [linkedUnit, units]);
   const view = viewOf(params);
   const queue = useWorkQueue(unitId, view);
   const procedureName = useProcedureNames();
