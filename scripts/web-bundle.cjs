@@ -45,7 +45,9 @@ function build() {
   const out = `${dist}.building-${process.pid}`;
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   const args = [vite, 'build', '--config', path.join(web, 'vite.config.mts'), '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'];
-  const result = spawnSync(process.execPath, args, { stdio: 'inherit', cwd: root });
+  // NODE_ENV=production whoever runs it: under jest (NODE_ENV=test) Vite would otherwise bundle React's development build
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const result = spawnSync(process.execPath, args, { stdio: 'inherit', cwd: root, env });
   if (result.status !== 0) {
     fs.rmSync(out, { recursive: true, force: true });
     process.exit(result.status ?? 1);

@@ -1,9 +1,10 @@
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { type QueryClient, useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import type { SessionInfo, Unit } from '../api/types';
 import { unitsOf } from '../api/session';
 import { todayLocal } from '../lib/time';
+import { useInteractiveMark } from './interactive-mark';
 
 const inForce = (unit: Unit, date: string): boolean =>
   (!unit.validFrom || unit.validFrom <= date) && (!unit.validTo || date < String(unit.validTo));
@@ -20,12 +21,22 @@ interface UnitChoice {
 const UnitContext = createContext<UnitChoice | null>(null);
 const STORAGE_KEY = 'dossier-desk.unit';
 
+const UNITS_QUERY = {
+  queryKey: ['reference', 'units'],
+  queryFn: () => api<{ records: Unit[] }>('/api/v1/reference/units').then((r) => r.records),
+  staleTime: 5 * 60_000,
+};
+
 export function useUnits() {
-  return useQuery({
-    queryKey: ['reference', 'units'],
-    queryFn: () => api<{ records: Unit[] }>('/api/v1/reference/units').then((r) => r.records),
-    staleTime: 5 * 60_000,
-  });
+  return useQuery(UNITS_QUERY);
+}
+
+/**
+ * Asks for the units at start-up, beside the session, so a signed-in desk is usable after one round trip, not two
+ * (signed out, the answer is a 401 that nobody reads; the desk asks again once signed in).
+ */
+export function prefetchUnits(client: QueryClient): void {
+  void client.prefetchQuery({ ...UNITS_QUERY, retry: false });
 }
 
 /** The unit chosen among the user's units, remembered on this computer. */
@@ -38,6 +49,8 @@ export function UnitProvider({ session, children }: { session: SessionInfo; chil
     () => allUnits.filter((u) => (granted.includes('*') || granted.includes(u.id)) && inForce(u, today)),
     [allUnits, granted.join(',')],
   );
+  // the desk is usable once the user's units are known (the header's unit switch and every screen need one)
+  useInteractiveMark(units.length > 0);
   const [unitId, setUnitIdState] = useState<string>(() => localStorage.getItem(STORAGE_KEY) ?? '');
   useEffect(() => {
     if (units.length > 0 && !units.some((u) => u.id === unitId)) setUnitIdState(units[0]!.id);

@@ -2,11 +2,13 @@ import { type FormEvent, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/client';
 import { SESSION_KEY, signIn } from '../api/session';
+import { useInteractiveMark } from '../app/interactive-mark';
 
 export function SignInPage() {
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  useInteractiveMark();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
