@@ -11,7 +11,8 @@ export function Bieu06Table({ report, title }: { report: FiguresReport; title: s
   const rows = bieu06Rows(report);
   let columnNumber = 2;
   return (
-    <div className="bieu06-wrap">
+    // a region one can scroll with the keyboard when the table is wider than the page
+    <div className="bieu06-wrap" tabIndex={0} role="region" aria-label="Biểu 06/VPCP/KSTT">
       <table className="bieu06" data-testid="bieu06">
         <caption>
           <span className="bieu06-form">Biểu số 06/VPCP/KSTT</span>

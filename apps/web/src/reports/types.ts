@@ -61,7 +61,9 @@ export interface DashboardAnswer {
   projector: { globalPosition: number; lagEvents: number; lagSeconds: number };
   received: { date: string; counter: number; online: number; postal: number }[];
   results: { date: string; early: number; onTime: number; late: number }[];
-  inProgress: { within: number; overdue: number };
+  inProgress: { within: number; overdue: number; asOf?: string };
+  /** What "overdue" counts: the work queue's overdue tab today, or the figures' at the end of a past period. */
+  overdue?: { basis: 'work-queue' | 'period-end'; asOf: string };
   overdueByUnit: { unitId: string; unitName: string; overdue: number }[];
   lateProcedures: { procedureCode: string; procedureName: string; resolved: number; late: number; lateShare: number }[];
   unitsByOnTime: {

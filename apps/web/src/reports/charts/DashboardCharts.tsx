@@ -39,7 +39,9 @@ const marginFor = (labels: string[], max = 340): number =>
 
 export function DashboardCharts({ data, queueUnit, singleUnit }: Props) {
   const interval = data.interval;
-  const linkUnit = singleUnit && queueUnit(singleUnit) ? singleUnit : null;
+  // the work queue shows dossiers as they are today: bars link to it while the period runs (overdue counted as it does)
+  const current = data.overdue?.basis !== 'period-end';
+  const linkUnit = current && singleUnit && queueUnit(singleUnit) ? singleUnit : null;
 
   const received = useMemo(() => {
     const long = data.received.flatMap((r) =>
@@ -149,7 +151,7 @@ export function DashboardCharts({ data, queueUnit, singleUnit }: Props) {
   const overdue = useMemo(() => {
     const rows = data.overdueByUnit.map((u) => ({
       ...u,
-      href: queueUnit(u.unitId) ? queueLink(u.unitId, 'overdue') : null,
+      href: current && queueUnit(u.unitId) ? queueLink(u.unitId, 'overdue') : null,
     }));
     return (): Plot.PlotOptions => ({
       height: 40 + 34 * Math.max(1, rows.length),
@@ -322,7 +324,7 @@ export function DashboardCharts({ data, queueUnit, singleUnit }: Props) {
       <PlotFigure
         id="in-progress"
         title="Hồ sơ đang giải quyết: trong hạn và quá hạn"
-        description={`Cuối kỳ (hoặc hiện nay nếu kỳ chưa kết thúc): ${num(data.inProgress.within)} trong hạn, ${num(data.inProgress.overdue)} quá hạn.`}
+        description={`${data.overdue?.basis === 'period-end' ? `Cuối kỳ (${reportDate(data.overdue.asOf)})` : 'Hiện nay (kỳ chưa kết thúc)'}: ${num(data.inProgress.within)} trong hạn, ${num(data.inProgress.overdue)} quá hạn.`}
         plot={inProgress}
         table={
           <table data-testid="table-in-progress">
@@ -352,7 +354,11 @@ export function DashboardCharts({ data, queueUnit, singleUnit }: Props) {
       <PlotFigure
         id="overdue-by-unit"
         title="Hồ sơ quá hạn theo đơn vị"
-        description="Hồ sơ đang giải quyết đã quá hạn, theo đơn vị đang xử lý; chọn một cột để mở hàng đợi quá hạn của đơn vị."
+        description={
+          data.overdue?.basis === 'period-end'
+            ? `Hồ sơ đang giải quyết đã quá hạn vào cuối kỳ (${reportDate(data.overdue.asOf)}), theo đơn vị tiếp nhận.`
+            : 'Hồ sơ đang giải quyết đã quá hạn hôm nay, theo đơn vị đang xử lý (như hàng đợi); chọn một cột để mở hàng đợi quá hạn của đơn vị.'
+        }
         plot={overdue}
         empty={data.overdueByUnit.length === 0 ? 'Không có hồ sơ quá hạn.' : null}
         table={
@@ -366,7 +372,7 @@ export function DashboardCharts({ data, queueUnit, singleUnit }: Props) {
             <tbody>
               {data.overdueByUnit.map((u) => (
                 <tr key={u.unitId} data-unit={u.unitId}>
-                  <th scope="row">{queueLinkOr(u.unitId, 'overdue', u.unitName)}</th>
+                  <th scope="row">{current ? queueLinkOr(u.unitId, 'overdue', u.unitName) : u.unitName}</th>
                   <td className="num">{num(u.overdue)}</td>
                 </tr>
               ))}
