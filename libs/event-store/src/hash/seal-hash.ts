@@ -2,6 +2,7 @@ import { createHash, type Hash } from 'node:crypto';
 import type { Checkpoint } from '../event-store.port';
 
 export const SEAL_FORMAT = 'dossier-tracker/event-store-seal@1';
+const PENDING_CHARS = 64 * 1024;
 
 /**
  * The seal of a range (after, upTo] of the global log, in delivery order (README "Seals"):
@@ -17,6 +18,8 @@ export const SEAL_FORMAT = 'dossier-tracker/event-store-seal@1';
 export class SealHasher {
   private readonly hash: Hash = createHash('sha256');
   private count = 0;
+  /** Lines not yet hashed: handed to sha256 in chunks rather than one call per event (same digest). */
+  private pending = '';
 
   constructor(prevSealHash: string | null, after: Checkpoint, upTo: Checkpoint) {
     this.hash.update(
@@ -26,8 +29,9 @@ export class SealHasher {
   }
 
   add(transactionId: string, globalPosition: number | string, recordedAtMicros: string, eventHash: string): void {
-    this.hash.update(`${transactionId}:${globalPosition}:${recordedAtMicros}:${eventHash}\n`, 'utf8');
+    this.pending += `${transactionId}:${globalPosition}:${recordedAtMicros}:${eventHash}\n`;
     this.count += 1;
+    if (this.pending.length >= PENDING_CHARS) this.flush();
   }
 
   get eventCount(): number {
@@ -35,6 +39,13 @@ export class SealHasher {
   }
 
   digest(): string {
+    this.flush();
     return this.hash.digest('hex');
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    this.hash.update(this.pending, 'utf8');
+    this.pending = '';
   }
 }

@@ -8,11 +8,13 @@ import type {
   RecordedEvent,
   StreamAppend,
 } from '../event-store.port';
+import { InvalidEventError } from '../errors';
 import { storedMetadata } from '../validation';
 import type { Queryable } from './queryable';
+import { unstorableJson } from './storable-json';
 import { EVENT_STORE_TYPES } from './type-parsers';
 
-/** An event ready to send: canonical texts and content digest computed once, in the caller's turn. */
+/** An event ready to send: canonical texts (stored as they are) and content digest computed once, in the caller's turn. */
 export interface PreparedEvent {
   type: string;
   schemaVersion: number;
@@ -46,10 +48,10 @@ export function prepareRequest(appends: StreamAppend[], idempotencyKey?: string)
     appends: appends.map((append) => ({
       streamId: append.streamId,
       expected: append.expectedVersion ?? 'any',
-      events: append.events.map((event) => {
+      events: append.events.map((event, index) => {
         const metadata = storedMetadata(event, idempotencyKey);
-        const dataText = canonicalJson(event.data);
-        const metadataText = canonicalJson(metadata);
+        const dataText = storable(canonicalJson(event.data), `${append.streamId}[${index}].data`);
+        const metadataText = storable(canonicalJson(metadata), `${append.streamId}[${index}].metadata`);
         const content = contentFromCanonical(append.streamId, event.type, event.schemaVersion, dataText, metadataText);
         return {
           type: event.type,
@@ -65,6 +67,13 @@ export function prepareRequest(appends: StreamAppend[], idempotencyKey?: string)
   };
 }
 
+/** The canonical text, stored as it is (a json column): refused here when PostgreSQL's text could not hold it. */
+function storable(text: string, where: string): string {
+  const problem = unstorableJson(text);
+  if (problem) throw new InvalidEventError(`${where} holds ${problem}, which the event log cannot store.`);
+  return text;
+}
+
 const EXPECTED_CODE = { any: -1, no_stream: -2, exists: -3 } as const;
 
 function expectedCode(expected: ExpectedVersion): number {
@@ -73,7 +82,7 @@ function expectedCode(expected: ExpectedVersion): number {
 
 const APPEND_BATCH = `SELECT kind, group_no, stream_id, stream_position::int4 AS stream_position, global_position::text AS global_position,
   recorded_at, transaction_id, hash, prev_hash, actual_version::int8::text AS actual_version
-  FROM event_store.append_batch($1::text[], $2::int[], $3::text[], $4::int8[], $5::int[], $6::text[], $7::int[], $8::jsonb[], $9::jsonb[], $10::text[])`;
+  FROM event_store.append_batch($1::text[], $2::int[], $3::text[], $4::int8[], $5::int[], $6::text[], $7::int[], $8::json[], $9::json[], $10::text[])`;
 
 interface BatchRow {
   kind: 'event' | 'conflict' | 'duplicate' | 'head';

@@ -1,8 +1,9 @@
 import type { Pool, PoolClient } from 'pg';
 import { inTransaction } from '@app/platform/pg';
-import { ChainVerifier } from '../hash/chain-verifier';
-import type { EventData, EventMetadata, VerificationReport } from '../event-store.port';
+import { type ChainEvent, ChainVerifier } from '../hash/chain-verifier';
+import type { VerificationReport } from '../event-store.port';
 import { LINK_BUCKETS } from '../hash/link-sums';
+import { storedEventIntact } from '../hash/stored-event';
 import { EVENT_STORE_TYPES } from './type-parsers';
 
 const PAGE = 2000;
@@ -12,8 +13,9 @@ interface VerifyRow {
   stream_position: number;
   type: string;
   schema_version: number;
-  data: EventData;
-  metadata: EventMetadata;
+  /** As stored (text): checked as `verify` checks it (stored-event.ts). */
+  data: string;
+  metadata: string;
   hash: string;
   prev_hash: string | null;
   head_version: string | null;
@@ -24,8 +26,8 @@ interface VerifyRow {
 export type ChainFilter = { streamId?: string; buckets?: number[] };
 
 function pageSql(filter: ChainFilter): string {
-  return `SELECT e.stream_id, e.stream_position::int4 AS stream_position, e.type, e.schema_version, e.data, e.metadata,
-      e.hash, e.prev_hash, s.version::text AS head_version, s.last_hash AS head_hash
+  return `SELECT e.stream_id, e.stream_position::int4 AS stream_position, e.type, e.schema_version, e.data::text AS data,
+      e.metadata::text AS metadata, e.hash, e.prev_hash, s.version::text AS head_version, s.last_hash AS head_hash
     FROM event_store.events AS e LEFT JOIN event_store.streams AS s ON s.stream_id = e.stream_id
     WHERE (e.stream_id, e.stream_position) > ($1, $2) ${filter.streamId !== undefined ? 'AND e.stream_id = $4' : ''}
       ${filter.buckets ? `AND (hashtext(e.stream_id) & ${LINK_BUCKETS - 1}) = ANY ($4::int4[])` : ''}
@@ -52,7 +54,7 @@ export async function verifyChains(pool: Pool, streamId?: string): Promise<Verif
 /** Walks the chains the filter selects, with the caller's client (and transaction). */
 export async function walkChains(client: PoolClient, filter: ChainFilter): Promise<VerificationReport> {
   const { streamId } = filter;
-  const verifier = new ChainVerifier((id, hash) => locate(client, id, hash));
+  const verifier = new ChainVerifier((id, hash) => locate(client, id, hash), storedIntact);
   let after: [string, number] = [streamId ?? '', 0];
   for (;;) {
     // A few buckets' streams are read in one statement (a scan of the table, not a walk of the whole index).
@@ -97,4 +99,8 @@ async function locate(client: PoolClient, streamId: string, hash: string): Promi
     values: [streamId, hash],
   });
   return rows[0]?.stream_position ?? null;
+}
+
+function storedIntact(event: ChainEvent): boolean {
+  return storedEventIntact({ ...event, data: event.data as string, metadata: event.metadata as string });
 }

@@ -1,10 +1,8 @@
 import type { CustomTypesConfig } from 'pg';
 import type { Checkpoint, SealExport } from '../../event-store.port';
-import { chainLink, contentFromCanonical, sha256Hex } from '../../hash/event-hash';
 import { LINK_BUCKETS, LinkSums } from '../../hash/link-sums';
-import { canonicalFromJsonbText } from '../../hash/jsonb-text';
-import { canonicalJsonOfParsed } from '../../hash/parsed-json';
 import { SealHasher } from '../../hash/seal-hash';
+import { storedEventIntact } from '../../hash/stored-event';
 import type { Queryable } from '../queryable';
 
 /** A stretch of the log in delivery order, cut only at seal boundaries (a seal is hashed by one scanner). */
@@ -43,7 +41,7 @@ export interface ScanResult {
   tailSuspects: RecordedAtSuspect[];
 }
 
-const PAGE = 10_000;
+const PAGE = 5_000;
 /** Events of one transaction are recorded in order; across transactions a slow one may lag by a little. */
 const RECORDED_AT_TOLERANCE_MICROS = 1_000_000;
 const MAX_SUSPECTS = 5;
@@ -92,13 +90,22 @@ export async function scanRange(
     suspects = [];
     sealIndex += 1;
   };
-  let from = range.after;
   const bounded = range.upTo !== null;
-  for (;;) {
+  const fetchAfter = (from: Checkpoint): Promise<Row[]> => {
     const values: unknown[] = [from.transactionId, from.globalPosition, PAGE];
     if (range.upTo) values.push(range.upTo.transactionId, range.upTo.globalPosition);
-    const { rows } = await db.query<Row>({ text: pageSql(bounded), values, rowMode: 'array', types: RAW } as never);
-    for (const row of rows as unknown as Row[]) {
+    const page = db.query({ text: pageSql(bounded), values, rowMode: 'array', types: RAW } as never) as unknown;
+    return (page as Promise<{ rows: Row[] }>).then((r) => r.rows);
+  };
+  let next: Promise<Row[]> | null = fetchAfter(range.after);
+  while (next) {
+    const rows: Row[] = await next;
+    // The next page is asked for before this one is checked: the server reads it while this thread hashes.
+    const last = rows[rows.length - 1];
+    next =
+      last && rows.length === PAGE ? fetchAfter({ transactionId: last[0], globalPosition: Number(last[1]) }) : null;
+    next?.catch(() => undefined); // awaited on the next turn; a failure here must not go unhandled meanwhile
+    for (const row of rows) {
       const [t, g, us, streamId, positionText, type, schemaVersion, data, metadata, hash, prevHash, bucketText] = row;
       const position = Number(positionText);
       const bucket = Number(bucketText);
@@ -126,7 +133,16 @@ export async function scanRange(
       sums.add(bucket, hash);
       if (prevHash !== null) sums.take(bucket, prevHash);
       if (
-        !intact(streamId, position, type, schemaVersion, data, metadata, hash, prevHash) &&
+        !storedEventIntact({
+          streamId,
+          streamPosition: position,
+          type,
+          schemaVersion: Number(schemaVersion),
+          data,
+          metadata,
+          hash,
+          prevHash,
+        }) &&
         result.altered.length < 1000
       ) {
         result.altered.push({ streamId, streamPosition: position, bucket });
@@ -134,34 +150,7 @@ export async function scanRange(
     }
     result.events += rows.length;
     onProgress?.(result.events);
-    const last = rows[rows.length - 1] as unknown as Row | undefined;
-    if (!last || rows.length < PAGE) break;
-    from = { transactionId: last[0], globalPosition: Number(last[1]) };
   }
   while (sealIndex < seals.length) finishSeal();
   return result;
-}
-
-function intact(
-  streamId: string,
-  position: number,
-  type: string,
-  schemaVersion: string,
-  data: string,
-  metadata: string,
-  hash: string,
-  prevHash: string | null,
-): boolean {
-  if ((position === 1) !== (prevHash === null)) return false;
-  try {
-    const content = contentFromCanonical(streamId, type, Number(schemaVersion), canonical(data), canonical(metadata));
-    return chainLink(prevHash, position, sha256Hex(content)) === hash;
-  } catch {
-    return false;
-  }
-}
-
-/** The canonical form of a jsonb text: copied token by token when it can be, else parsed and rebuilt. */
-function canonical(text: string): string {
-  return canonicalFromJsonbText(text) ?? canonicalJsonOfParsed(JSON.parse(text));
 }

@@ -1,8 +1,8 @@
 import os from 'node:os';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { START } from '../../checkpoint';
 import type { IntegrityProblem, LogVerification, VerifyLogOptions } from '../../event-store.port';
-import { LINK_BUCKETS, LINK_LANES, LINK_MODULUS, LinkSums, laneSql } from '../../hash/link-sums';
+import { LinkSums } from '../../hash/link-sums';
 import { checkSealChain } from '../../hash/seal-chain';
 import { listSeals } from '../seal';
 import { walkChains } from '../verify';
@@ -10,6 +10,7 @@ import { planRanges } from './plan-ranges';
 import { type ScanResult, scanRange } from './scan-range';
 import { portableConnection, scanInWorker } from './scan-in-worker';
 import { backdated, sealFindings } from './seal-findings';
+import { sumStreamHeads } from './stream-heads';
 import { checkWitnesses } from './witnesses';
 
 /** Below this many events one thread does it all (starting workers costs more than it saves). */
@@ -51,9 +52,14 @@ export async function verifyLog(pool: Pool, options: VerifyLogOptions = {}): Pro
       options.onProgress?.(done, total);
     };
     let scans: ScanResult[];
+    let heads: Awaited<ReturnType<typeof sumStreamHeads>>;
     if (workers > 1 && connection) {
       const ranges = await planRanges(client, seals, tail, workers);
-      scans = await Promise.all(ranges.map((range) => scanInWorker(connection, snapshot, range, progress)));
+      // The heads are read on this connection while the workers scan on theirs.
+      [scans, heads] = await Promise.all([
+        Promise.all(ranges.map((range) => scanInWorker(connection, snapshot, range, progress))),
+        sumStreamHeads(client),
+      ]);
     } else {
       let previous = 0;
       scans = [
@@ -62,11 +68,13 @@ export async function verifyLog(pool: Pool, options: VerifyLogOptions = {}): Pro
           previous = events;
         }),
       ];
+      heads = await sumStreamHeads(client);
     }
 
     const sums = new LinkSums();
     for (const scan of scans) sums.merge(scan.lanes);
-    const streamsChecked = await takeHeads(client, sums);
+    sums.merge(heads.sums.lanes, -1);
+    const streamsChecked = heads.streams;
     const altered = scans.flatMap((s) => s.altered);
     const suspicious = [...new Set([...sums.unbalanced(), ...altered.map((a) => a.bucket)])].sort((a, b) => a - b);
     const chainProblems: IntegrityProblem[] = [];
@@ -112,26 +120,4 @@ export async function verifyLog(pool: Pool, options: VerifyLogOptions = {}): Pro
   } finally {
     client.release();
   }
-}
-
-/** Takes every stream head's last hash away from its bucket (summed by PostgreSQL); returns the number of streams. */
-async function takeHeads(client: PoolClient, sums: LinkSums): Promise<number> {
-  const lanes = Array.from(
-    { length: LINK_LANES },
-    (_, i) =>
-      `(sum(CASE WHEN last_hash ~ '^[0-9a-f]{64}$' THEN ${laneSql('last_hash', i)} ELSE 0 END) % ${LINK_MODULUS})::text AS l${i}`,
-  ).join(', ');
-  const { rows } = await client.query<Record<string, string>>(
-    `SELECT (hashtext(stream_id) & ${LINK_BUCKETS - 1}) AS bucket, count(*)::text AS n, ${lanes}
-     FROM event_store.streams WHERE version > 0 GROUP BY 1`,
-  );
-  const heads = new Float64Array(LINK_BUCKETS * LINK_LANES);
-  let streams = 0;
-  for (const row of rows) {
-    streams += Number(row.n);
-    const bucket = Number(row.bucket);
-    for (let i = 0; i < LINK_LANES; i += 1) heads[bucket * LINK_LANES + i] = Number(row[`l${i}`]);
-  }
-  sums.merge(heads, -1);
-  return streams;
 }
