@@ -185,4 +185,30 @@ describeInBrowser('the report page: Biểu 06, the paragraph, the reconciliation
     await expectAccessible(page, 'report-as-known-at');
     await page.context().close();
   }, 90_000);
+
+  it('compares with a filed report chosen from the list', async () => {
+    const filed = await director.post<{ id: string }>('/api/v1/reports/filings', {
+      from: period.from,
+      to: period.to,
+      unit: UNITS.join(','),
+      groupBy: 'unit',
+      title: 'Báo cáo thử nghiệm',
+    });
+    const before = await figures();
+    await receiveOne(clerk, 'hue', 1, 0);
+    await until(async () => expect((await figures()).total.received.total).toBe(before.total.received.total + 1));
+    const page = await open();
+    await page.getByLabel('Một báo cáo đã nộp').check();
+    const select = page.locator('select[name="filing"]');
+    await select.locator('option', { hasText: 'Báo cáo thử nghiệm' }).waitFor({ state: 'attached' });
+    await select.selectOption(filed.id);
+    await page.waitForURL((url) => url.searchParams.get('asKnownAt') === filed.id);
+    const comparison = page.getByTestId('comparison');
+    await comparison.waitFor({ timeout: 20_000 });
+    const rows = await tableCells(comparison);
+    const total = rows.find((r) => r[0] === 'Số hồ sơ nhận giải quyết - Tổng số')!;
+    expect(total.at(-1)).toBe('+1');
+    expect(await page.getByRole('status').filter({ hasText: 'Báo cáo thử nghiệm' }).count()).toBe(1);
+    await page.context().close();
+  }, 90_000);
 });
