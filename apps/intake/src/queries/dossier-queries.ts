@@ -26,6 +26,8 @@ export interface HistoryEntry {
   data: Record<string, unknown>;
   metadata: Record<string, unknown>;
   hash: string;
+  /** The link of the stream's hash chain: the previous event's hash (null for the first). */
+  prevHash: string | null;
 }
 
 /** A dossier's current state and its full history (both times, the actor), always from its stream. */
@@ -70,6 +72,7 @@ export class DossierQueries {
       data: e.data,
       metadata: e.metadata,
       hash: e.hash,
+      prevHash: e.prevHash,
     }));
     return { view, history };
   }

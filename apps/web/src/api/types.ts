@@ -73,4 +73,7 @@ export interface HistoryEntry {
   unit: string | null;
   data: Record<string, unknown>;
   hash: string;
+  /** The previous event's hash in the stream (the chain link; null for the first). */
+  prevHash?: string | null;
+  metadata?: Record<string, unknown>;
 }

@@ -14,6 +14,7 @@ const PrintPage = lazy(() => import('../print/PrintPage'));
 const AdminPage = lazy(() => import('../pages/AdminPage'));
 const ReportPage = lazy(() => import('../pages/ReportPage'));
 const DashboardPage = lazy(() => import('../pages/DashboardPage'));
+const AuditPage = lazy(() => import('../pages/AuditPage'));
 
 function Loading() {
   return (
@@ -68,6 +69,9 @@ export function App() {
                 </Route>
                 <Route path="/dashboard">
                   <DashboardPage />
+                </Route>
+                <Route path="/audit/*?">
+                  <AuditPage />
                 </Route>
                 <Route path="/admin/*?">
                   <AdminPage />

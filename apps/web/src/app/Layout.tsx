@@ -38,6 +38,7 @@ export function Layout({ session, children }: { session: SessionInfo; children: 
           {hasRole(session, ['director', 'supervisor', 'auditor', 'admin']) && (
             <NavLink href="/reports">Báo cáo</NavLink>
           )}
+          {hasRole(session, ['auditor', 'director', 'admin']) && <NavLink href="/audit">Kiểm tra</NavLink>}
           {hasRole(session, ['admin']) && <NavLink href="/admin">Quản trị</NavLink>}
         </nav>
         <div className="header-tools">

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { HistoryEntry } from '../api/types';
 import { roleLabel } from '../lib/labels';
 import { formatInstant } from '../lib/time';
@@ -8,13 +9,22 @@ import { CORRECTION_FIELDS, type Namer, eventDetails, eventLabel } from './event
  * The dossier's whole history, oldest first: what happened in words, when it happened (business time) and when it was
  * recorded, who and in which role, the details; a correction beside what it corrected (old → new).
  */
-export function Timeline({ events, names }: { events: HistoryEntry[]; names: Namer }) {
+export function Timeline({
+  events,
+  names,
+  extra,
+}: {
+  events: HistoryEntry[];
+  names: Namer;
+  /** More about each event, shown last in its entry (the auditor's view: hashes, versions). */
+  extra?: (entry: HistoryEntry, index: number) => ReactNode;
+}) {
   const before = valuesBefore(events);
   const corrected = correctedBy(events);
   const byPosition = new Map(events.map((e) => [e.position, e]));
   return (
     <ol className="timeline">
-      {events.map((entry) => {
+      {events.map((entry, index) => {
         const details = eventDetails(entry, names);
         const changes = entry.type === 'EntryCorrected' ? (entry.data.changes as Record<string, unknown>) : undefined;
         const target =
@@ -100,6 +110,7 @@ export function Timeline({ events, names }: { events: HistoryEntry[]; names: Nam
                 .
               </p>
             )}
+            {extra?.(entry, index)}
           </li>
         );
       })}

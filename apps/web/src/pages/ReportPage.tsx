@@ -1,4 +1,5 @@
 import { ApiError } from '../api/client';
+import { FileReport } from '../audit/FileReport';
 import { formatInstant } from '../lib/time';
 import { AsKnownAt } from '../reports/AsKnownAt';
 import { Bieu06Table } from '../reports/Bieu06Table';
@@ -77,6 +78,7 @@ export default function ReportPage() {
           <ReportParagraph text={text.data} loading={text.isPending} />
           <ReconciliationPanel report={report} period={period} />
           <AsKnownAt state={state} now={report} />
+          <FileReport view={view} period={period} units={units} />
         </>
       )}
     </section>

@@ -84,4 +84,6 @@ export interface FilingSummary {
   period: { from: string; to: string };
   scope: { units?: string[]; levels?: string[]; unitsInScope: string[] };
   groupBy: string;
+  /** Who filed it (the list and the filing answer it). */
+  filedBy?: { actor: string | null; actorName: string | null };
 }
