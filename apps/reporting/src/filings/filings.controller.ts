@@ -66,7 +66,7 @@ export class FilingsController {
   @Roles('clerk', 'supervisor', 'director', 'auditor', 'admin')
   @ApiOperation({ summary: 'The filed reports the caller may read (every unit of their scope), newest first' })
   @ApiOkResponse({ description: '{ filings: [...] } without their figures' })
-  @ApiErrors(401, 403)
+  @ApiErrors(400, 401, 403)
   async list(@CurrentPrincipal() principal: Principal): Promise<{ filings: FiledReportSummary[] }> {
     const filings = (await this.filings.list()).map(summaryOf).filter((f) => mayRead(principal, f));
     return { filings: filings.reverse() };
