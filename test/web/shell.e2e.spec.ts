@@ -38,6 +38,8 @@ describeInBrowser('the desk: served at /, sign-in, unit switch', () => {
     const page = await context.newPage();
     await signInAs(page, web.url, username);
     const unit = page.getByLabel('Đơn vị');
+    // the units arrive just after the desk appears: wait for the second one before counting
+    await unit.locator('option').nth(1).waitFor({ state: 'attached' });
     expect(await unit.locator('option').count()).toBe(2);
     const second = await unit.locator('option').nth(1).getAttribute('value');
     await unit.selectOption({ index: 1 });

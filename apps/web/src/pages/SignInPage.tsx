@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/client';
-import { SESSION_KEY, signIn } from '../api/session';
+import { signIn } from '../api/session';
 import { useInteractiveMark } from '../app/interactive-mark';
 
 export function SignInPage() {
@@ -17,7 +17,8 @@ export function SignInPage() {
     setError(null);
     try {
       await signIn(String(form.get('username') ?? ''), String(form.get('password') ?? ''));
-      await client.invalidateQueries({ queryKey: SESSION_KEY });
+      // everything asked before signing in (the units at start-up got a 401) is asked again for this user
+      await client.invalidateQueries();
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Không đăng nhập được. Vui lòng thử lại.');
     } finally {
