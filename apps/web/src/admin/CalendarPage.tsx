@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { api } from '../api/client';
 import { formatDateLong, todayLocal } from '../lib/time';
 import { Dialog } from './Dialog';
+import { dialogActions } from './form-parts';
 import { CHANGE_LABELS } from './labels';
 import { useCalendarYears, useReferenceChanged } from './queries';
 import type { CalendarYearRecord, EntryChangeView } from './types';
@@ -235,14 +236,7 @@ function YearDialog({
           {form.error('notes')}
         </div>
         {form.summary()}
-        <div className="row">
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Đang lưu…' : 'Lưu lịch năm'}
-          </button>
-          <button type="button" onClick={onClose}>
-            Huỷ
-          </button>
-        </div>
+        {dialogActions(busy, 'Lưu lịch năm', onClose)}
       </form>
     </Dialog>
   );

@@ -3,6 +3,7 @@ import { api } from '../api/client';
 import { fold } from '../lib/text';
 import { formatDate, todayLocal } from '../lib/time';
 import { Dialog } from './Dialog';
+import { dialogActions, validityFields } from './form-parts';
 import { CHANGE_LABELS, LEVEL_LABELS, levelLabel } from './labels';
 import { useReferenceChanged, useUnitRecords } from './queries';
 import type { EntryChangeView, UnitRecord } from './types';
@@ -238,28 +239,10 @@ function UnitDialog({
             </select>
             {form.error('parentId')}
           </div>
-          <div className="field">
-            <label htmlFor={form.field('validFrom').id}>Hiệu lực từ ngày</label>
-            <input type="date" {...form.field('validFrom')} {...text('validFrom')} />
-            {form.error('validFrom')}
-          </div>
-          <div className="field">
-            <label htmlFor={form.field('validTo').id}>
-              Hết hiệu lực từ ngày <small className="muted">(để trống: còn hiệu lực)</small>
-            </label>
-            <input type="date" {...form.field('validTo')} {...text('validTo')} />
-            {form.error('validTo')}
-          </div>
+          {validityFields(form, text)}
         </div>
         {form.summary()}
-        <div className="row">
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Đang lưu…' : 'Lưu đơn vị'}
-          </button>
-          <button type="button" onClick={onClose}>
-            Huỷ
-          </button>
-        </div>
+        {dialogActions(busy, 'Lưu đơn vị', onClose)}
       </form>
     </Dialog>
   );
