@@ -1,15 +1,18 @@
 import { Inject, Injectable, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { DATABASE, type Database } from '@app/platform';
 import { createReadModelDataSource } from '@app/read-models';
+import { READ_DATABASE, type ReadDatabase } from './read-database.provider';
 
 export const READ_MODEL_DATA_SOURCE = Symbol('READ_MODEL_DATA_SOURCE');
 
-/** The read models' TypeORM data source, on the process's pool, closed with the app (the pool stays open for its owner). */
+/**
+ * The read models' TypeORM data source, on the read pool (the standby's when READ_DATABASE_URL is set, else the
+ * process's own), closed with the app (the pool stays open for its owner).
+ */
 export const readModelDataSourceProvider: Provider = {
   provide: READ_MODEL_DATA_SOURCE,
-  inject: [DATABASE],
-  useFactory: (database: Database): Promise<DataSource> => createReadModelDataSource(database.pool),
+  inject: [READ_DATABASE],
+  useFactory: (database: ReadDatabase): Promise<DataSource> => createReadModelDataSource(database.pool),
 };
 
 @Injectable()

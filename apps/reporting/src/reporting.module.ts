@@ -15,6 +15,7 @@ import {
   ReadModelDataSourceCloser,
   readModelDataSourceProvider,
 } from './read-model-data-source.provider';
+import { READ_DATABASE, ReadDatabaseCloser, type ReadDatabase, readDatabaseProvider } from './read-database.provider';
 import { WorkQueueController } from './work-queue/work-queue.controller';
 import { WorkQueueService } from './work-queue/work-queue.service';
 
@@ -26,6 +27,8 @@ import { WorkQueueService } from './work-queue/work-queue.service';
   imports: [AuditModule],
   controllers: [FiguresController, FilingsController, WorkQueueController, DashboardController],
   providers: [
+    readDatabaseProvider,
+    ReadDatabaseCloser,
     readModelDataSourceProvider,
     ReadModelDataSourceCloser,
     { provide: FilingStore, inject: [EVENT_STORE], useFactory: (store: EventStore) => new FilingStore(store) },
@@ -65,9 +68,14 @@ import { WorkQueueService } from './work-queue/work-queue.service';
     },
     {
       provide: WorkQueueService,
-      inject: [DATABASE, ReferenceDataService, ApplicantVault],
-      useFactory: (database: Database, reference: ReferenceDataService, applicants: ApplicantVault) =>
-        new WorkQueueService({ db: database.pool, reference: () => reference.snapshot(), applicants }),
+      inject: [READ_DATABASE, ReferenceDataService, ApplicantVault],
+      useFactory: (database: ReadDatabase, reference: ReferenceDataService, applicants: ApplicantVault) =>
+        new WorkQueueService({
+          db: database.pool,
+          ...(database.replica ? { primary: database.primary } : {}),
+          reference: () => reference.snapshot(),
+          applicants,
+        }),
     },
   ],
   exports: [FiguresService, FilingService],

@@ -23,6 +23,12 @@ export {
   embeddedServerState,
   type EmbeddedServerState,
 } from './database/embedded-postgres';
+export {
+  copyPrimaryForStandby,
+  REPLICATION_HBA,
+  type StandbyCopyOptions,
+  standbyOptions,
+} from './database/embedded-standby';
 export { HealthIndicators } from './health/health-indicators';
 export { HealthController, type HealthReport, type PublicHealth } from './health/health.controller';
 export { setUpOpenApi } from './http/openapi';

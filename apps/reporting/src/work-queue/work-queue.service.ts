@@ -9,6 +9,8 @@ import { type WorkQueueRequest, invalidQueueField } from './work-queue-request';
 
 /** How long a queue asked with `seen` waits for the read models to take the change in. */
 const SEEN_WAIT_MS = 1500;
+/** Of that, how long it waits for a standby to replay it before reading the primary instead. */
+const STANDBY_WAIT_MS = 300;
 
 /** A dossier of the queue, as the API answers it. */
 export interface WorkQueueItem {
@@ -48,7 +50,10 @@ export interface ApplicantLookups {
 }
 
 export interface WorkQueueDependencies {
+  /** Where the read models are read: the primary, or a standby of it (then `primary` is given too). */
   db: Queryable;
+  /** The primary, when `db` is a standby: a queue asked with `seen` reads it if the standby is behind the change. */
+  primary?: Queryable;
   reference: () => Promise<{ units: UnitRegistry; procedures: ProcedureCatalogue; calendar: WorkingCalendar }>;
   /** Without it (a bench on bare read models) ID number, phone and name find nothing and names are null. */
   applicants?: ApplicantLookups;
@@ -64,8 +69,7 @@ export class WorkQueueService {
   constructor(private readonly deps: WorkQueueDependencies) {}
 
   async queue(request: WorkQueueRequest, nameSearchUnits: string[] | '*'): Promise<WorkQueueAnswer> {
-    if (request.seen)
-      await projectedUpTo(this.deps.db, request.seen.dossierId, request.seen.globalPosition, SEEN_WAIT_MS);
+    const db = request.seen ? await this.readYourWrite(request.seen) : this.deps.db;
     const reference = await this.deps.reference();
     if (!reference.units.units.some((u) => u.id === request.unitId))
       throw invalidQueueField('unitId', 'knownUnit', `unitId: không có đơn vị "${request.unitId}" trong danh mục.`);
@@ -89,8 +93,8 @@ export class WorkQueueService {
     if (request.q)
       filters.search = { codePrefix: request.q.codePrefix, dossierIds: await this.found(request.q, nameSearchUnits) };
     const [counts, rows] = await Promise.all([
-      queueCounts(this.deps.db, { unitId: request.unitId, selections: allTabSelections(days), filters }),
-      queuePage(this.deps.db, {
+      queueCounts(db, { unitId: request.unitId, selections: allTabSelections(days), filters }),
+      queuePage(db, {
         unitId: request.unitId,
         selection: tabSelection(request.tab, days),
         filters,
@@ -115,6 +119,22 @@ export class WorkQueueService {
       nextCursor:
         rows.length > request.limit && last ? encodeCursor({ dueDate: last.due_date, code: last.code }) : null,
     };
+  }
+
+  /**
+   * Read-your-writes: the database whose read models have taken in the change the screen saw (`seen`), waiting for it
+   * at most SEEN_WAIT_MS. A standby gets STANDBY_WAIT_MS to replay it; then the primary is read (and waited for: the
+   * projector may be behind too). At the time limit, the read models as they are: never an error.
+   */
+  private async readYourWrite(seen: { dossierId: string; globalPosition: number }): Promise<Queryable> {
+    const { db, primary } = this.deps;
+    if (!primary) {
+      await projectedUpTo(db, seen.dossierId, seen.globalPosition, SEEN_WAIT_MS);
+      return db;
+    }
+    if (await projectedUpTo(db, seen.dossierId, seen.globalPosition, STANDBY_WAIT_MS)) return db;
+    await projectedUpTo(primary, seen.dossierId, seen.globalPosition, SEEN_WAIT_MS - STANDBY_WAIT_MS);
+    return primary;
   }
 
   /** The dossiers of the applicants the search finds in the blind index (ID number, phone) or by name. */

@@ -10,6 +10,11 @@ export interface AppConfig {
   host: string;
   /** An external PostgreSQL; when unset, the embedded one is started. */
   databaseUrl: string | undefined;
+  /**
+   * READ_DATABASE_URL: a read-only copy of DATABASE_URL (a streaming standby) for the reporting app's read-model
+   * reads (figures, dashboard, work queues); every write still goes to DATABASE_URL. Unset: everything on DATABASE_URL.
+   */
+  readDatabaseUrl: string | undefined;
   /** Folder for local state: the embedded database (`<dataDir>/postgres`), secrets. */
   dataDir: string;
   /** Port of the embedded PostgreSQL; 0 picks a free one. */
@@ -87,6 +92,7 @@ export function loadConfig(env: Env = process.env, projectRoot = defaultProjectR
     port: read.integer('PORT', 3000, 0, 65535),
     host: read.string('HOST', '0.0.0.0'),
     databaseUrl: read.optionalUrl('DATABASE_URL', ['postgres:', 'postgresql:']),
+    readDatabaseUrl: read.optionalUrl('READ_DATABASE_URL', ['postgres:', 'postgresql:']),
     dataDir: path.resolve(projectRoot, read.string('DATA_DIR', '.data')),
     embeddedPostgresPort: read.integer('EMBEDDED_POSTGRES_PORT', 0, 0, 65535),
     eventStore: read.oneOf('EVENT_STORE', ['postgres', 'kurrentdb'] as const, 'postgres'),
@@ -104,6 +110,8 @@ export function loadConfig(env: Env = process.env, projectRoot = defaultProjectR
     keysDir: '',
   };
   config.keysDir = path.resolve(projectRoot, read.string('KEYS_DIR', path.join(config.dataDir, 'keys')));
+  if (config.readDatabaseUrl && !config.databaseUrl)
+    throw new ConfigError('READ_DATABASE_URL', 'needs DATABASE_URL (the primary it is a copy of)', '***');
   if (config.eventStore === 'kurrentdb' && !config.kurrentdbUrl) {
     throw new ConfigError('KURRENTDB_URL', 'is required when EVENT_STORE=kurrentdb', '');
   }

@@ -25,6 +25,14 @@ export interface EmbeddedPostgresOptions {
   port: number;
   /** Extra `-c name=value` server settings. */
   settings?: Record<string, string>;
+  /** Extra pg_hba.conf rules after the usual ones (e.g. `host replication postgres 127.0.0.1/32 scram-sha-256`). */
+  hba?: string[];
+  /**
+   * Run as a streaming standby of another server (the data directory must be a copy of the primary's, made with the
+   * primary stopped cleanly or between pg_backup_start/stop): writes standby.signal, follows `primaryConninfo`
+   * through the physical replication slot `slot`, and answers read-only queries.
+   */
+  standby?: { primaryConninfo: string; slot: string };
   /** Remove the data directory (and its password file) on stop (test databases). */
   ephemeral?: boolean;
   /** The server's own output, line by line. */
@@ -94,6 +102,11 @@ export class EmbeddedPostgres {
     return postgresUrl(this.address, 'postgres');
   }
 
+  /** The postmaster's process id while it runs. */
+  get pid(): number | undefined {
+    return this.process?.pid;
+  }
+
   get passwordFile(): string {
     return embeddedPasswordFile(this.options.dataDir);
   }
@@ -109,9 +122,12 @@ export class EmbeddedPostgres {
     // Loopback TCP costs a lot more per query than a Unix socket on small VMs; the socket lives in the data
     // directory (reachable by the server's OS user and by us), unless that path is too long for a socket name.
     this.socketDir = socketPathFits(dataDir, this.options.port) ? dataDir : undefined;
+    const standby = this.options.standby;
+    if (standby) this.writeStandbySignal(dataDir);
     const settings = {
       listen_addresses: '127.0.0.1',
       unix_socket_directories: this.socketDir ?? '',
+      ...(standby ? { primary_conninfo: standby.primaryConninfo, primary_slot_name: standby.slot } : {}),
       ...this.options.settings,
     };
     const args = ['-D', dataDir, '-p', String(this.options.port)];
@@ -181,6 +197,12 @@ export class EmbeddedPostgres {
     }
   }
 
+  private writeStandbySignal(dataDir: string): void {
+    const file = path.join(dataDir, 'standby.signal');
+    fs.writeFileSync(file, '', { mode: 0o600 });
+    if (this.runAs) fs.chownSync(file, this.runAs.uid, this.runAs.gid);
+  }
+
   private reportLost(reason: string): void {
     if (this.lost) return;
     this.lost = true;
@@ -191,8 +213,11 @@ export class EmbeddedPostgres {
     return this.runAs ? { uid: this.runAs.uid, gid: this.runAs.gid } : {};
   }
 
-  /** Makes sure the data directory exists, belongs to the server's OS user and is reachable by it. */
-  private prepareDataDir(): string {
+  /**
+   * Makes sure the data directory exists, belongs to the server's OS user and is reachable by it; returns where it
+   * really is (another folder when the given one is out of that user's reach). A standby's copy goes there.
+   */
+  prepareDataDir(): string {
     let dataDir = path.resolve(this.options.dataDir);
     fs.mkdirSync(path.dirname(dataDir), { recursive: true });
     if (this.runAs && !reachableByUser(path.dirname(dataDir), this.runAs)) {
@@ -284,7 +309,18 @@ export class EmbeddedPostgres {
     const hbaFile = path.join(dataDir, 'pg_hba.conf');
     const fingerprint = `# password sha256:${createHash('sha256').update(password).digest('hex')}`;
     const hba = fs.existsSync(hbaFile) ? fs.readFileSync(hbaFile, 'utf8') : '';
-    if (hba.startsWith(HBA_HEADER) && hba.includes(fingerprint)) return;
+    const rules = [
+      'local all all scram-sha-256',
+      'host all all 127.0.0.1/32 scram-sha-256',
+      'host all all ::1/128 scram-sha-256',
+      ...(this.options.hba ?? []),
+    ];
+    const text = [HBA_HEADER, `# The password is in ${this.passwordFile}.`, fingerprint, ...rules, ''].join('\n');
+    if (hba.startsWith(HBA_HEADER) && hba.includes(fingerprint)) {
+      // the password is set: only the rules may have changed (a standby's copy keeps the primary's file as it is)
+      if (!this.options.hba?.some((rule) => !hba.split('\n').includes(rule))) return;
+      return this.writeHba(hbaFile, text);
+    }
     const result = spawnSync(postgres, ['--single', '-D', dataDir, '-c', 'exit_on_error=true', 'postgres'], {
       ...this.identity(),
       input: `SET password_encryption = 'scram-sha-256'; ALTER ROLE postgres WITH PASSWORD '${password.replaceAll("'", "''")}';\n`,
@@ -295,20 +331,18 @@ export class EmbeddedPostgres {
         `Could not set the password of the embedded PostgreSQL in ${this.options.dataDir}:\n${result.stderr || result.stdout || result.error?.message}`,
       );
     }
-    const rules = [
-      'local all all scram-sha-256',
-      'host all all 127.0.0.1/32 scram-sha-256',
-      'host all all ::1/128 scram-sha-256',
-    ];
-    const text = [HBA_HEADER, `# The password is in ${this.passwordFile}.`, fingerprint, ...rules, ''].join('\n');
-    const staging = `${hbaFile}.${process.pid}`;
-    fs.writeFileSync(staging, text, { mode: 0o600 });
-    if (this.runAs) fs.chownSync(staging, this.runAs.uid, this.runAs.gid);
-    fs.renameSync(staging, hbaFile);
+    this.writeHba(hbaFile, text);
     if (!fresh && !hba.startsWith(HBA_HEADER))
       this.options.notice?.(
         `The embedded PostgreSQL in ${this.options.dataDir} now asks every connection for the password kept in ${this.passwordFile}.`,
       );
+  }
+
+  private writeHba(hbaFile: string, text: string): void {
+    const staging = `${hbaFile}.${process.pid}`;
+    fs.writeFileSync(staging, text, { mode: 0o600 });
+    if (this.runAs) fs.chownSync(staging, this.runAs.uid, this.runAs.gid);
+    fs.renameSync(staging, hbaFile);
   }
 
   private initdb(initdb: string, dataDir: string): void {
@@ -332,7 +366,8 @@ export class EmbeddedPostgres {
       if (child.exitCode !== null || child.signalCode !== null) {
         throw new EmbeddedPostgresError(`PostgreSQL exited during start-up:\n${lines.join('\n')}`);
       }
-      if (lines.some((l) => l.includes('ready to accept connections'))) return;
+      // a standby: "ready to accept read-only connections"
+      if (lines.some((l) => /ready to accept (read-only )?connections/.test(l))) return;
       await new Promise((r) => setTimeout(r, 25));
     }
     child.kill('SIGINT');
