@@ -64,6 +64,7 @@ export {
   rebuildReadModels,
   type RebuildReport,
 } from './rebuild/rebuild';
+export { PartitionCountMismatchError } from './rebuild/partitioned/partition-state';
 export { figuresFromMeasures, type MeasuresAtCuts } from './figures/figures-from-measures';
 export {
   readModelFigures,

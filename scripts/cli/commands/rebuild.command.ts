@@ -1,16 +1,19 @@
 import { createEventStore } from '@app/event-store';
-import { RebuildInProgressError, rebuildReadModels } from '@app/read-models';
+import { PartitionCountMismatchError, RebuildInProgressError, rebuildReadModels } from '@app/read-models';
 import { type CliCommand, UsageError, stringOption } from '../command';
 
 export const rebuildCommand: CliCommand = {
   name: 'rebuild',
   summary:
     'replay the whole log into fresh read-model tables, then switch over (the old ones serve meanwhile; Ctrl-C and rerun resumes)',
-  usage: 'rebuild [--batch-size 100000] [--restart] [--no-switch]',
+  usage: 'rebuild [--batch-size 100000] [--workers 1] [--restart] [--no-switch]',
   async run({ options, database, print }) {
     const batchSize = Number(stringOption(options, 'batch-size', '100000'));
     if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1_000_000)
       throw new UsageError('--batch-size must be a whole number from 1 to 1000000');
+    const workers = Number(stringOption(options, 'workers', '1'));
+    if (!Number.isInteger(workers) || workers < 1 || workers > 64)
+      throw new UsageError('--workers must be a whole number from 1 to 64 (worker threads, each a share of the units)');
     const db = await database();
     const store = await createEventStore({ kind: 'postgres', pool: db.pool, migrate: false });
     const abort = new AbortController();
@@ -25,6 +28,8 @@ export const rebuildCommand: CliCommand = {
         pool: db.pool,
         store,
         batchSize,
+        workers,
+        url: db.url,
         restart: options.restart === true,
         switchOver: options['no-switch'] !== true,
         signal: abort.signal,
@@ -49,7 +54,7 @@ export const rebuildCommand: CliCommand = {
       else print('Not switched (--no-switch): the new generation is filled; run rebuild again to switch.');
       return report.interrupted ? 130 : 0;
     } catch (error) {
-      if (error instanceof RebuildInProgressError) {
+      if (error instanceof RebuildInProgressError || error instanceof PartitionCountMismatchError) {
         print(error.message);
         return 1;
       }

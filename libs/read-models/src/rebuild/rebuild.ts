@@ -17,6 +17,8 @@ import { loadDossiers } from '../projection/batch-writer';
 import type { StoredDossier } from '../projection/dossier-projection';
 import { eventsByDossier, freshEvents, prepareBatch } from '../projection/prepared-batch';
 import { RecordCache } from './record-cache';
+import { PartitionCountMismatchError, storedPartitionCount } from './partitioned/partition-state';
+import { fillPartitioned } from './partitioned/partitioned-fill';
 import { SessionLock, inTransaction } from '@app/platform/pg';
 
 export interface RebuildProgress {
@@ -32,6 +34,13 @@ export interface RebuildOptions {
   store: EventStore;
   /** Events per transaction (default 100,000; read in pages of at most 10,000). */
   batchSize?: number;
+  /**
+   * Worker threads filling the new generation, each owning the dossiers of its share of the receiving units
+   * (default 1: this process alone). Only the filling is parallel; indexes, last catch-up and switch-over are not.
+   */
+  workers?: number;
+  /** The database's URL, for the workers' own connections (required with workers > 1). */
+  url?: string;
   /** Discard an unfinished rebuild instead of resuming it. */
   restart?: boolean;
   /** Stop after filling (no switch-over): for measuring, or to switch later. */
@@ -85,7 +94,7 @@ async function rebuild(options: RebuildOptions): Promise<RebuildReport> {
   const existing = await buildingGeneration(pool);
   const generation = existing ?? (await createBuildingGeneration(pool));
   const started = Date.now();
-  const events = await fill(options, generation, started);
+  const events = await fillFirst(options, generation, started);
   const seconds = (Date.now() - started) / 1000;
   const report: RebuildReport = {
     generation: generation.id,
@@ -109,6 +118,31 @@ async function rebuild(options: RebuildOptions): Promise<RebuildReport> {
   report.eventsPerSecond = Math.round(report.events / Math.max(report.seconds, 0.001));
   report.dropped = await dropRetiredGenerations(pool).catch(() => []);
   return report;
+}
+
+/** The bulk of the filling: by this process, or by K partition workers (a generation keeps the way it was started). */
+async function fillFirst(options: RebuildOptions, generation: Generation, started: number): Promise<number> {
+  const workers = options.workers ?? 1;
+  const stored = await storedPartitionCount(options.pool, generation.id);
+  if (stored !== null && stored !== workers) throw new PartitionCountMismatchError(generation.id, stored, workers);
+  if (workers === 1) return fill(options, generation, started);
+  if (!options.url) throw new Error('A rebuild with workers needs the database URL for their connections (url).');
+  return fillPartitioned(
+    {
+      pool: options.pool,
+      store: options.store,
+      url: options.url,
+      workers,
+      windowSize: options.batchSize ?? 100_000,
+      ...(options.signal ? { signal: options.signal } : {}),
+      onCommit: ({ events, checkpoint }) => {
+        const seconds = (Date.now() - started) / 1000;
+        const eventsPerSecond = seconds > 0 ? Math.round(events / seconds) : 0;
+        options.onProgress?.({ generation: generation.id, events, seconds, eventsPerSecond, checkpoint });
+      },
+    },
+    generation,
+  );
 }
 
 const PAGE = 10_000;
