@@ -1,4 +1,5 @@
 export {
+  type ConsumerLag,
   type ConsumerOptions,
   type IncomingMessage,
   type MessageBatch,

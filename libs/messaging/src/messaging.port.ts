@@ -72,8 +72,17 @@ export interface Messaging {
   consumer(options: ConsumerOptions): MessageConsumer;
   /** Creates the topic when it does not exist (existing topics are left as they are). */
   ensureTopic(topic: string, options?: { partitions?: number }): Promise<void>;
+  /** How many messages of the topic the group has not committed yet (for health reports). */
+  consumerLag(groupId: string, topic: string): Promise<ConsumerLag>;
   /** Closes every publisher and consumer created here. */
   close(): Promise<void>;
+}
+
+export interface ConsumerLag {
+  /** Messages past the group's committed offsets, over all partitions. */
+  messages: number;
+  /** Offsets are decimal strings; `committed` is null for a partition the group never committed. */
+  partitions: { partition: number; committed: string | null; end: string; lag: number }[];
 }
 
 export type MessagingLog = (level: 'error' | 'warn' | 'log' | 'debug', message: string) => void;

@@ -7,6 +7,7 @@ export {
   loadRelaySettings,
   type RelaySettings,
 } from './config/config';
+export { type NotifierSettings } from './config/notifier-settings';
 export {
   type Database,
   exitOnServerLost,

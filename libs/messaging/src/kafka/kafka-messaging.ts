@@ -1,7 +1,8 @@
 import type { Kafka } from 'kafkajs';
-import type { ConsumerOptions, MessageConsumer, MessagePublisher, Messaging } from '../messaging.port';
+import type { ConsumerLag, ConsumerOptions, MessageConsumer, MessagePublisher, Messaging } from '../messaging.port';
 import { type KafkaClientOptions, createKafkaClient } from './kafka-client';
 import { KafkaConsumer } from './kafka-consumer';
+import { consumerLag } from './consumer-lag';
 import { KafkaPublisher } from './kafka-publisher';
 
 export type KafkaMessagingOptions = KafkaClientOptions;
@@ -41,6 +42,10 @@ export class KafkaMessaging implements Messaging {
     } finally {
       await admin.disconnect();
     }
+  }
+
+  consumerLag(groupId: string, topic: string): Promise<ConsumerLag> {
+    return consumerLag(this.kafka, groupId, topic);
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { type NotifierSettings, readNotifierSettings } from './notifier-settings';
 
 /**
  * The one configuration of every app and the CLI, read from environment variables. Each setting has a default
@@ -40,6 +41,8 @@ export interface AppConfig {
   relay: RelaySettings;
   /** People's sessions, sign-in and single sign-on. */
   auth: AuthSettings;
+  /** The citizen notifier's settings (apps/notifier). */
+  notifier: NotifierSettings;
   /** KEYS_DIR: the master keys and the blind-index key of applicants' data (default `<dataDir>/keys`). */
   keysDir: string;
 }
@@ -107,6 +110,7 @@ export function loadConfig(env: Env = process.env, projectRoot = defaultProjectR
     projectorBatchSize: read.integer('PROJECTOR_BATCH_SIZE', 5000, 1, 50_000),
     relay: readRelaySettings(read),
     auth: readAuthSettings(read),
+    notifier: readNotifierSettings(read),
     keysDir: '',
   };
   config.keysDir = path.resolve(projectRoot, read.string('KEYS_DIR', path.join(config.dataDir, 'keys')));
@@ -159,7 +163,7 @@ export function defaultProjectRoot(): string {
   return path.resolve(__dirname, '..', '..', '..', '..');
 }
 
-class EnvReader {
+export class EnvReader {
   constructor(private readonly env: Env) {}
 
   private raw(name: string): string | undefined {
