@@ -1,5 +1,5 @@
 /**
- * The local broker's configuration: one KRaft node that is broker and controller, on loopback, sized for a
+ * The local broker's configuration (or, with `quorum`, one node of a local cluster): one KRaft node that is broker and controller, on loopback, sized for a
  * 2-core machine and for quick start-up (one partition for internal topics, no initial rebalance delay).
  */
 export function brokerProperties(options: {
@@ -7,12 +7,16 @@ export function brokerProperties(options: {
   controllerPort: number;
   dataDir: string;
   partitions: number;
+  /** One node of a cluster (scripts/cluster): its id, every voter (`id@host:controllerPort`, …), the replication. */
+  quorum?: { nodeId: number; voters: string; replication: number; minInsync: number };
 }): string {
-  const { port, controllerPort, dataDir, partitions } = options;
+  const { port, controllerPort, dataDir, partitions, quorum } = options;
+  const replication = quorum?.replication ?? 1;
+  const minInsync = quorum?.minInsync ?? 1;
   const settings: Record<string, string | number | boolean> = {
     'process.roles': 'broker,controller',
-    'node.id': 1,
-    'controller.quorum.voters': `1@127.0.0.1:${controllerPort}`,
+    'node.id': quorum?.nodeId ?? 1,
+    'controller.quorum.voters': quorum?.voters ?? `1@127.0.0.1:${controllerPort}`,
     listeners: `PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
     'advertised.listeners': `PLAINTEXT://127.0.0.1:${port}`,
     'controller.listener.names': 'CONTROLLER',
@@ -20,15 +24,15 @@ export function brokerProperties(options: {
     'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
     'log.dirs': dataDir,
     'num.partitions': partitions,
-    'default.replication.factor': 1,
-    'min.insync.replicas': 1,
-    'offsets.topic.replication.factor': 1,
+    'default.replication.factor': replication,
+    'min.insync.replicas': minInsync,
+    'offsets.topic.replication.factor': replication,
     'offsets.topic.num.partitions': 1,
-    'transaction.state.log.replication.factor': 1,
-    'transaction.state.log.min.isr': 1,
+    'transaction.state.log.replication.factor': replication,
+    'transaction.state.log.min.isr': minInsync,
     'transaction.state.log.num.partitions': 1,
-    'share.coordinator.state.topic.replication.factor': 1,
-    'share.coordinator.state.topic.min.isr': 1,
+    'share.coordinator.state.topic.replication.factor': replication,
+    'share.coordinator.state.topic.min.isr': minInsync,
     'group.initial.rebalance.delay.ms': 0,
     'auto.create.topics.enable': true,
     'auto.leader.rebalance.enable': false,

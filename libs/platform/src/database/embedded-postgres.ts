@@ -33,6 +33,11 @@ export interface EmbeddedPostgresOptions {
    * through the physical replication slot `slot`, and answers read-only queries.
    */
   standby?: { primaryConninfo: string; slot: string };
+  /**
+   * Run the server in its own process group, so that the terminal's Ctrl-C reaches only its owner, which stops it
+   * when it chooses (a supervisor that stops the apps first). Default: the owner's group.
+   */
+  detached?: boolean;
   /** Remove the data directory (and its password file) on stop (test databases). */
   ephemeral?: boolean;
   /** The server's own output, line by line. */
@@ -135,7 +140,7 @@ export class EmbeddedPostgres {
     const child = spawn(binaries.postgres, args, {
       ...this.identity(),
       stdio: ['ignore', 'pipe', 'pipe'],
-      detached: false,
+      detached: this.options.detached ?? false,
     });
     this.process = child;
     if (child.pid)

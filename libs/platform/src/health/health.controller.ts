@@ -71,10 +71,12 @@ export class HealthController {
   /**
    * True when the request comes from a signed-in account; bad or missing credentials only hide the details. With the
    * database down no account can be read: a token signed with our secret is enough then (it is when the details
-   * matter most).
+   * matter most); so it is in a process without accounts.
    */
   private async signedIn(request: Request, databaseDown: boolean): Promise<boolean> {
-    if (databaseDown) {
+    // A process without accounts (the projector, the relay alone) cannot read one either: a token signed with the
+    // shared secret (TOKEN_SECRET) is enough there too.
+    if (databaseDown || !this.resolver) {
       const token = bearerToken(request.headers.authorization);
       try {
         return token !== undefined && verifyToken(token, tokenSecret(this.config)).length > 0;
@@ -82,7 +84,6 @@ export class HealthController {
         return false;
       }
     }
-    if (!this.resolver) return false;
     try {
       return (await this.resolver.resolve(request as AuthRequest)) !== 'missing';
     } catch {
