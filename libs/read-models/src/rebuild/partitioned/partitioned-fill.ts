@@ -26,6 +26,8 @@ export interface PartitionedFillOptions {
 }
 
 const PAGE = 10_000;
+/** Events whose receipts share the units out among the partitions (UnitRouter.plan). */
+const PLAN_SAMPLE = 50_000;
 
 interface Partition {
   worker: Worker;
@@ -94,11 +96,16 @@ export async function fillPartitioned(options: PartitionedFillOptions, generatio
   try {
     let end = from;
     let next: Promise<ReadAllPage<EventPayload>> = options.store.readAllPayloads({ after: from, limit });
+    let planned = false;
     for (;;) {
       const page = await next;
       if (page.events.length === 0 || options.signal?.aborted || failure) break;
       next = options.store.readAllPayloads({ after: page.checkpoint, limit });
       next.catch(() => undefined);
+      if (!planned) {
+        router.plan((await options.store.readAllPayloads({ after: from, limit: PLAN_SAMPLE })).events);
+        planned = true;
+      }
       const routed = await router.route(page.events);
       partitions.forEach((p, k) => {
         p.pending++;

@@ -70,6 +70,14 @@ describe('rebuild partitioned by receiving unit (worker threads)', () => {
     });
     expect(routed.shares.every((share) => share.length > 500)).toBe(true);
     expect(routed.newUnits[0]?.filter((u) => routed.newUnits[1]?.includes(u))).toEqual([]);
+    // Planned on the receipts of a sample, the units are shared out by their size.
+    const balanced = new UnitRouter(kit.store, [
+      { units: [], eventsProjected: 0 },
+      { units: [], eventsProjected: 0 },
+    ]);
+    balanced.plan(page.events);
+    const sizes = (await balanced.route(page.events)).shares.map((share) => share.length);
+    expect(Math.min(...sizes) / Math.max(...sizes)).toBeGreaterThan(0.7);
     // A router that never saw the receipts (a resumed run) finds them in the log and routes the same way.
     const later = page.events.filter((e) => e.streamPosition > 1);
     const fresh = new UnitRouter(kit.store, [

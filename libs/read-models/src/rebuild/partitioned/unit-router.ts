@@ -16,7 +16,7 @@ const REMEMBERED = 2_000_000;
  * by one worker (a correction that changes the receiving unit is the one exception, see writePartitionBatch). A
  * transfer changes the dossier's current unit, not its partition. A unit is assigned, when its first receipt is
  * met, to the partition that has received the fewest events so far; the assignment is stored with the partition's
- * checkpoint, so a resumed rebuild routes as the interrupted one did. Events of other streams (accounts, reference
+ * checkpoint, so a resumed rebuild routes as the interrupted one did (see plan() for a fresh one). Events of other streams (accounts, reference
  * data, refused receipts) are no read model's: they go to a partition by a hash of their stream id, only so that
  * each partition's checkpoint covers them.
  */
@@ -24,6 +24,8 @@ export class UnitRouter {
   private readonly units = new Map<string, number>();
   private readonly dossiers = new Map<string, number>();
   private readonly loads: number[];
+  /** Units shared out by plan() but not yet met (an assignment is stored with the first events it routes). */
+  private readonly planned = new Map<string, number>();
 
   constructor(
     private readonly store: EventStore,
@@ -31,6 +33,26 @@ export class UnitRouter {
   ) {
     this.loads = partitions.map((p) => p.eventsProjected);
     partitions.forEach((p, k) => p.units.forEach((unit) => this.units.set(unit, k)));
+  }
+
+  /**
+   * Shares out the units received in a sample of the log's beginning (a fresh rebuild's first pages) before routing
+   * anything: the units by descending count of receipts, each to the partition with the fewest so far (longest
+   * processing time first), so that a large unit met early does not leave a partition with more than its share.
+   */
+  plan(sample: readonly EventPayload[]): void {
+    if (this.units.size > 0) return;
+    const receipts = new Map<string, number>();
+    for (const event of sample) {
+      const unit = receiptUnit(event);
+      if (unit !== null) receipts.set(unit, (receipts.get(unit) ?? 0) + 1);
+    }
+    const loads = this.loads.map(() => 0);
+    for (const [unit, count] of [...receipts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) {
+      const least = loads.indexOf(Math.min(...loads));
+      loads[least] = (loads[least] as number) + count;
+      this.planned.set(unit, least);
+    }
   }
 
   get partitions(): number {
@@ -91,6 +113,12 @@ export class UnitRouter {
   private unitPartition(unit: string, newUnits: string[][]): number {
     const assigned = this.units.get(unit);
     if (assigned !== undefined) return assigned;
+    const planned = this.planned.get(unit);
+    if (planned !== undefined) {
+      this.units.set(unit, planned);
+      (newUnits[planned] as string[]).push(unit);
+      return planned;
+    }
     let least = 0;
     this.loads.forEach((load, k) => {
       if (load < (this.loads[least] as number)) least = k;
