@@ -35,6 +35,15 @@ export class LinkSums {
     this.apply(bucket, hash, -1);
   }
 
+  /** add/take with the hash as the bytes [at, end) of `buffer` (read from the wire, no string made). */
+  addBytes(bucket: number, buffer: Uint8Array, at: number, end: number): void {
+    this.applyBytes(bucket, buffer, at, end, 1);
+  }
+
+  takeBytes(bucket: number, buffer: Uint8Array, at: number, end: number): void {
+    this.applyBytes(bucket, buffer, at, end, -1);
+  }
+
   /** Adds another range's sums (or, with sign -1, takes them away). */
   merge(other: Float64Array, sign: 1 | -1 = 1): void {
     for (let i = 0; i < this.lanes.length; i += 1)
@@ -55,6 +64,14 @@ export class LinkSums {
     return out;
   }
 
+  private applyBytes(bucket: number, buffer: Uint8Array, at: number, end: number, sign: 1 | -1): void {
+    const base = bucket * LANES;
+    for (let lane = 0; lane < LANES; lane += 1) {
+      const word = hexWordOfBytes(buffer, at + lane * DIGITS, end);
+      this.lanes[base + lane] = mod((this.lanes[base + lane] as number) + sign * word);
+    }
+  }
+
   private apply(bucket: number, hash: string, sign: 1 | -1): void {
     const base = bucket * LANES;
     for (let lane = 0; lane < LANES; lane += 1) {
@@ -64,16 +81,30 @@ export class LinkSums {
   }
 }
 
+function hexDigit(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0x61 && c <= 0x66) return c - 0x57;
+  if (c >= 0x41 && c <= 0x46) return c - 0x37;
+  return -1;
+}
+
+/** hexWord over the bytes [from, end) of a buffer. */
+function hexWordOfBytes(buffer: Uint8Array, from: number, end: number): number {
+  let value = 0;
+  for (let i = from; i < from + DIGITS; i += 1) {
+    const digit = i < end ? hexDigit(buffer[i] as number) : -1;
+    if (digit < 0) return 0;
+    value = value * 16 + digit;
+  }
+  return value;
+}
+
 /** The DIGITS hex digits of `text` from `from` as a number (below 2^52, exact); 0 if any of them is not one. */
 function hexWord(text: string, from: number): number {
   let value = 0;
   for (let i = from; i < from + DIGITS; i += 1) {
-    const c = text.charCodeAt(i);
-    let digit: number;
-    if (c >= 0x30 && c <= 0x39) digit = c - 0x30;
-    else if (c >= 0x61 && c <= 0x66) digit = c - 0x57;
-    else if (c >= 0x41 && c <= 0x46) digit = c - 0x37;
-    else return 0;
+    const digit = hexDigit(text.charCodeAt(i));
+    if (digit < 0) return 0;
     value = value * 16 + digit;
   }
   return value;

@@ -1,9 +1,9 @@
-import type { CustomTypesConfig } from 'pg';
+import type { ClientBase } from 'pg';
 import type { Checkpoint, SealExport } from '../../event-store.port';
 import { LINK_BUCKETS, LinkSums } from '../../hash/link-sums';
 import { SealHasher } from '../../hash/seal-hash';
-import { storedEventIntact } from '../../hash/stored-event';
-import type { Queryable } from '../queryable';
+import { readBinaryCopy } from './binary-copy';
+import { FIELD_COUNT, Field, RowHasher } from './row-hash';
 
 /** A stretch of the log in delivery order, cut only at seal boundaries (a seal is hashed by one scanner). */
 export interface ScanRange {
@@ -41,33 +41,38 @@ export interface ScanResult {
   tailSuspects: RecordedAtSuspect[];
 }
 
-const PAGE = 5_000;
 /** Events of one transaction are recorded in order; across transactions a slow one may lag by a little. */
 const RECORDED_AT_TOLERANCE_MICROS = 1_000_000;
 const MAX_SUSPECTS = 5;
-const RAW: CustomTypesConfig = {
-  getTypeParser: (() => (value: string) => value) as unknown as CustomTypesConfig['getTypeParser'],
-};
+/** timestamptz travels as microseconds since 2000-01-01 UTC; the seal lines count them from 1970. */
+const MICROS_1970_TO_2000 = 946_684_800_000_000;
+const PROGRESS_EVERY = 5_000;
 
-function pageSql(bounded: boolean): string {
-  return `SELECT e.transaction_id::text AS t, e.global_position::text AS g, (extract(epoch FROM e.recorded_at) * 1000000)::int8::text AS us,
-      e.stream_id, e.stream_position::text AS p, e.type, e.schema_version::text AS v, e.data::text AS d, e.metadata::text AS m,
-      e.hash, e.prev_hash, (hashtext(e.stream_id) & ${LINK_BUCKETS - 1})::text AS b
+/** The range's rows in delivery order; the positions are decimal digits (checked), written into the query. */
+function rangeSql(range: ScanRange): string {
+  const point = (c: Checkpoint): string =>
+    `('${digits(c.transactionId)}'::xid8, ${digits(String(c.globalPosition))}::int8)`;
+  return `SELECT e.transaction_id, e.global_position, e.recorded_at, e.stream_id, e.stream_position, e.type,
+      e.schema_version, e.data::text, e.metadata::text, e.hash, e.prev_hash, hashtext(e.stream_id) & ${LINK_BUCKETS - 1}
     FROM event_store.events AS e
-    WHERE (e.transaction_id, e.global_position) > ($1::xid8, $2::int8)
-      ${bounded ? 'AND (e.transaction_id, e.global_position) <= ($4::xid8, $5::int8)' : ''}
-    ORDER BY e.transaction_id, e.global_position LIMIT $3`;
+    WHERE (e.transaction_id, e.global_position) > ${point(range.after)}
+      ${range.upTo ? `AND (e.transaction_id, e.global_position) <= ${point(range.upTo)}` : ''}
+    ORDER BY e.transaction_id, e.global_position`;
 }
 
-type Row = [string, string, string, string, string, string, string, string, string, string, string | null, string];
+function digits(value: string): string {
+  if (!/^[0-9]{1,20}$/.test(value)) throw new Error(`not a log position: ${JSON.stringify(value)}`);
+  return value;
+}
 
 /**
- * Reads one range in delivery order, page by page, and checks every event on the way: its own hash against its
- * content, position and prev_hash; its links into the order-free sums; its line into the seal it lies in. Runs in
- * the caller's (read-only, repeatable-read) transaction, on the main thread or in a worker.
+ * Reads one range in delivery order (one binary COPY, binary-copy.ts) and checks every event on the way: its own
+ * hash against its content, position and prev_hash (row-hash.ts); its links into the order-free sums; its line into
+ * the seal it lies in. Runs in the caller's (read-only, repeatable-read) transaction, on the main thread or in a
+ * worker.
  */
 export async function scanRange(
-  db: Queryable,
+  db: ClientBase,
   range: ScanRange,
   onProgress?: (events: number) => void,
 ): Promise<ScanResult> {
@@ -90,67 +95,56 @@ export async function scanRange(
     suspects = [];
     sealIndex += 1;
   };
-  const bounded = range.upTo !== null;
-  const fetchAfter = (from: Checkpoint): Promise<Row[]> => {
-    const values: unknown[] = [from.transactionId, from.globalPosition, PAGE];
-    if (range.upTo) values.push(range.upTo.transactionId, range.upTo.globalPosition);
-    const page = db.query({ text: pageSql(bounded), values, rowMode: 'array', types: RAW } as never) as unknown;
-    return (page as Promise<{ rows: Row[] }>).then((r) => r.rows);
-  };
-  let next: Promise<Row[]> | null = fetchAfter(range.after);
-  while (next) {
-    const rows: Row[] = await next;
-    // The next page is asked for before this one is checked: the server reads it while this thread hashes.
-    const last = rows[rows.length - 1];
-    next =
-      last && rows.length === PAGE ? fetchAfter({ transactionId: last[0], globalPosition: Number(last[1]) }) : null;
-    next?.catch(() => undefined); // awaited on the next turn; a failure here must not go unhandled meanwhile
-    for (const row of rows) {
-      const [t, g, us, streamId, positionText, type, schemaVersion, data, metadata, hash, prevHash, bucketText] = row;
-      const position = Number(positionText);
-      const bucket = Number(bucketText);
-      const tx = Number(t);
-      const global = Number(g);
-      while (sealIndex < seals.length) {
-        const entry = seals[sealIndex] as (typeof seals)[number];
-        if (tx < entry.upToTx || (tx === entry.upToTx && global <= entry.upToG)) break;
-        finishSeal();
-      }
-      const inSeal = sealIndex < seals.length;
-      if (inSeal) {
-        const entry = seals[sealIndex] as (typeof seals)[number];
-        hasher ??= new SealHasher(entry.seal.prevSealHash, entry.seal.after, entry.seal.upTo);
-        hasher.add(t, g, us, hash);
-      }
-      const micros = Number(us);
-      if (micros < latest - RECORDED_AT_TOLERANCE_MICROS) {
-        const list = inSeal ? suspects : result.tailSuspects;
-        if (list.length < MAX_SUSPECTS)
-          list.push({ streamId, streamPosition: position, recordedAtMicros: micros, afterMicros: latest });
-      } else if (micros > latest) {
-        latest = micros;
-      }
-      sums.add(bucket, hash);
-      if (prevHash !== null) sums.take(bucket, prevHash);
-      if (
-        !storedEventIntact({
-          streamId,
-          streamPosition: position,
-          type,
-          schemaVersion: Number(schemaVersion),
-          data,
-          metadata,
-          hash,
-          prevHash,
-        }) &&
-        result.altered.length < 1000
-      ) {
-        result.altered.push({ streamId, streamPosition: position, bucket });
-      }
+  const rows = new RowHasher();
+  // In log order along its index: the planner, misjudging how few rows a range of (xid8, int8) pairs holds, would
+  // otherwise scan the whole table (in parallel) and sort — in every worker. The caller's transaction bounds these.
+  await db.query('SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off');
+  await readBinaryCopy(db, rangeSql(range), FIELD_COUNT, (row) => {
+    const tx = row.int64(Field.TransactionId);
+    const global = row.int64(Field.GlobalPosition);
+    const bucket = row.int32(Field.Bucket);
+    const hashAt = row.start(Field.Hash);
+    const hashEnd = hashAt + row.length(Field.Hash);
+    while (sealIndex < seals.length) {
+      const entry = seals[sealIndex] as (typeof seals)[number];
+      if (tx < entry.upToTx || (tx === entry.upToTx && global <= entry.upToG)) break;
+      finishSeal();
     }
-    result.events += rows.length;
-    onProgress?.(result.events);
-  }
+    const micros = row.int64(Field.RecordedAt) + MICROS_1970_TO_2000;
+    const inSeal = sealIndex < seals.length;
+    if (inSeal) {
+      const entry = seals[sealIndex] as (typeof seals)[number];
+      hasher ??= new SealHasher(entry.seal.prevSealHash, entry.seal.after, entry.seal.upTo);
+      hasher.addFromBytes(tx, global, micros, row.buffer, hashAt, hashEnd);
+    }
+    if (micros < latest - RECORDED_AT_TOLERANCE_MICROS) {
+      const list = inSeal ? suspects : result.tailSuspects;
+      if (list.length < MAX_SUSPECTS)
+        list.push({
+          streamId: row.text(Field.StreamId),
+          streamPosition: row.int64(Field.StreamPosition),
+          recordedAtMicros: micros,
+          afterMicros: latest,
+        });
+    } else if (micros > latest) {
+      latest = micros;
+    }
+    sums.addBytes(bucket, row.buffer, hashAt, hashEnd);
+    if (!row.isNull(Field.PrevHash)) {
+      const prevAt = row.start(Field.PrevHash);
+      sums.takeBytes(bucket, row.buffer, prevAt, prevAt + row.length(Field.PrevHash));
+    }
+    if (!rows.intact(row) && result.altered.length < 1000) {
+      result.altered.push({
+        streamId: row.text(Field.StreamId),
+        streamPosition: row.int64(Field.StreamPosition),
+        bucket,
+      });
+    }
+    result.events += 1;
+    if (result.events % PROGRESS_EVERY === 0) onProgress?.(result.events);
+  });
+  if (result.events % PROGRESS_EVERY !== 0) onProgress?.(result.events);
   while (sealIndex < seals.length) finishSeal();
   return result;
 }
