@@ -12,7 +12,7 @@ import { type SuiteKafka, kafkaForSuite } from '../../setup/kafka-broker';
 import type { ApplicantInput } from '../../support/personal-data';
 import { TEST_TOKEN_SECRET, type TestApp, createTestApp } from '../../support/test-app';
 import { FakeSmsGateway } from './sms-gateway';
-import { SmtpSink } from './smtp-sink';
+import { SmtpSink } from '../../../scripts/bench/support/smtp-sink';
 
 export const CENTRE = 'tth-pvhcc';
 
