@@ -20,6 +20,7 @@ import { benchClerkToken } from './support/bench-clerk';
 import { openBenchDatabase } from './support/bench-postgres';
 import { fmt, nowMs, percentile, table } from './support/latency';
 import { machineLine } from './support/machine';
+import { RECEIPT_UNITS } from './support/receipt-load';
 import { openBenchKafka } from './support/relay-kafka';
 import { SmtpSink } from './support/smtp-sink';
 import { startStandalone } from './support/standalone-process';
@@ -33,7 +34,8 @@ const RATE = arg('--rate', 100);
 const SECONDS = arg('--seconds', quick ? 8 : 20);
 const BACKLOG = arg('--backlog', quick ? 500 : 2_000);
 const SENDERS = arg('--senders', 4);
-const UNIT = 'tth-pvhcc';
+// receipts spread over the sample units and days, as counters send them (a unit's daily dossier code sequence is one row)
+const PROCEDURES: Record<string, string> = { 'tth-pvhcc': 'T-DKDN-01' };
 const ROOT = path.resolve(__dirname, '..', '..');
 
 async function main(): Promise<void> {
@@ -53,10 +55,11 @@ async function main(): Promise<void> {
   const app = await startStandalone({ ...shared, KAFKA_TOPIC_PARTITIONS: '6' });
   let notifier: ChildProcess | undefined;
   try {
-    const token = await benchClerkToken(app, [UNIT]);
+    const token = await benchClerkToken(app, RECEIPT_UNITS);
     let n = 0;
     const receipt = async (): Promise<{ id: string; at: number }> => {
       const i = n++;
+      const unit = RECEIPT_UNITS[i % RECEIPT_UNITS.length] as string;
       const response = await fetch(`${app.url}/api/v1/dossiers`, {
         method: 'POST',
         headers: {
@@ -65,10 +68,10 @@ async function main(): Promise<void> {
           'idempotency-key': `notifier-bench-${i}`,
         },
         body: JSON.stringify({
-          procedureCode: 'H-HKD-01',
-          receivingUnitId: UNIT,
+          procedureCode: PROCEDURES[unit] ?? 'H-HKD-01',
+          receivingUnitId: unit,
           channel: 'counter',
-          receivedAt: new Date(Date.UTC(2020, 8, 1, 2, i % 400)).toISOString(),
+          receivedAt: new Date(Date.UTC(2020, 8, 1 + (i % 20), 2, i % 400)).toISOString(),
           applicant: { ...syntheticApplicant(`notifier-bench:${i}`), email: `cong.dan.${i}@example.vn` },
         }),
       });
