@@ -2,18 +2,19 @@ import 'reflect-metadata';
 import { type Period, hue2020ProcedureCatalogue, hue2020UnitRegistry, localDateOf } from '@app/domain';
 import { EVENT_STORE_MIGRATIONS, createEventStore } from '@app/event-store';
 import { loadConfig, openDatabase, runMigrations } from '@app/platform';
-import { READ_MODEL_MIGRATIONS, createReadModelDataSource, rebuildReadModels } from '@app/read-models';
+import { READ_MODEL_MIGRATIONS, createReadModelDataSource } from '@app/read-models';
 import { DashboardService, parseDashboardRequest } from '@app/reporting';
 import { FiguresService } from '@app/reports';
 import { parseArguments } from '../cli/command';
-import { appendBenchLog, benchLogLine } from './support/bench-log';
+import { appendBenchLog, benchKeep, benchLogLine } from './support/bench-log';
 import { openBenchDatabase } from './support/bench-postgres';
+import { benchReadModels } from './support/bench-read-models';
 import { fmt, table } from './support/latency';
 import { machineLine } from './support/machine';
-import { latencies, progress } from './support/reports-timing';
+import { latencies } from './support/reports-timing';
 
 /**
- * `npm run bench:dashboard [-- --dossiers 1000000] [--seed 1] [--runs 200]` (issue 17, acceptance 3): the bench log
+ * `npm run bench:dashboard [-- --dossiers 1000000] [--seed 1] [--runs 200] [--keep DIR]` (issue 17, acceptance 3): the bench log
  * of bench:reports (generated through the domain's decide, appended through the EventStore port, the read models
  * rebuilt from it), then the dashboard's whole answer — every query of it, in its one snapshot, plus the projector's
  * lag — for a quarter and the whole province (every unit of the registry), server time as the service computes it
@@ -36,23 +37,14 @@ const QUARTERS: Period[] = [2020, 2021, 2022, 2023].flatMap((year) =>
 
 async function main(): Promise<void> {
   if (!Number.isInteger(DOSSIERS) || DOSSIERS < 1) throw new Error('--dossiers must be a positive whole number');
-  const bench = await openBenchDatabase();
+  const bench = await openBenchDatabase(benchKeep(options, { dossiers: DOSSIERS, seed: SEED }));
   const database = await openDatabase(loadConfig({ DATABASE_URL: bench.url, DATABASE_POOL_SIZE: '12' }));
   try {
     await runMigrations(database.pool, [...EVENT_STORE_MIGRATIONS, ...READ_MODEL_MIGRATIONS]);
     const store = await createEventStore({ kind: 'postgres', pool: database.pool, migrate: false });
     console.log(`Dashboard bench: ${benchLogLine(DOSSIERS, SEED)}\n${machineLine()}\n${bench.where}\n`);
-    await appendBenchLog(store, { dossiers: DOSSIERS, seed: SEED });
-    await database.pool.query('CHECKPOINT');
-    const rebuildProgress = progress('rebuilding');
-    const rebuild = await rebuildReadModels({
-      pool: database.pool,
-      store,
-      onProgress: (p) => rebuildProgress(p.events, 'events'),
-    });
-    console.log(`rebuild: ${fmt(rebuild.events)} events in ${fmt(rebuild.seconds, 1)} s (not a target)`);
-    await database.pool.query('CHECKPOINT');
-    await database.pool.query('VACUUM ANALYZE');
+    await appendBenchLog(store, { dossiers: DOSSIERS, seed: SEED, pool: database.pool });
+    await benchReadModels(database.pool, store);
 
     const dataSource = await createReadModelDataSource(database.pool);
     const reference = async () => ({ units: hue2020UnitRegistry(), procedures: hue2020ProcedureCatalogue() });

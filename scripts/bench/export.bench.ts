@@ -4,10 +4,10 @@ import fs from 'node:fs';
 import { once } from 'node:events';
 import os from 'node:os';
 import path from 'node:path';
-import { EVENT_STORE_MIGRATIONS, type PostgresEventStore, SEAL_MAX_EVENTS, createEventStore } from '@app/event-store';
+import { EVENT_STORE_MIGRATIONS, type PostgresEventStore, createEventStore } from '@app/event-store';
 import { loadConfig, openDatabase, runMigrations } from '@app/platform';
 import { parseArguments } from '../cli/command';
-import { appendBenchLog, benchLogLine } from './support/bench-log';
+import { appendBenchLog, benchKeep, benchLogLine, sealBenchLog } from './support/bench-log';
 import { openBenchDatabase } from './support/bench-postgres';
 import { fmt, nowMs, table } from './support/latency';
 import { machineLine } from './support/machine';
@@ -29,7 +29,7 @@ const OUT = typeof options.out === 'string' ? path.resolve(options.out) : undefi
 const VERIFIER = path.resolve(__dirname, '..', '..', 'tools', 'verify-export.mjs');
 
 async function main(): Promise<void> {
-  const bench = await openBenchDatabase();
+  const bench = await openBenchDatabase(benchKeep(options, { dossiers: DOSSIERS, seed: SEED, applicants: APPLICANTS }));
   const database = await openDatabase(loadConfig({ DATABASE_URL: bench.url, DATABASE_POOL_SIZE: '8' }));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-export-bench-'));
   try {
@@ -40,14 +40,13 @@ async function main(): Promise<void> {
       migrate: false,
     })) as PostgresEventStore;
     console.log(`Export bench: ${benchLogLine(DOSSIERS, SEED, APPLICANTS)}\n${machineLine()}\n${bench.where}\n`);
-    const appended = await appendBenchLog(store, { dossiers: DOSSIERS, seed: SEED, applicants: APPLICANTS });
-    const target = Math.max(0, appended.events - UNSEALED);
-    let sealed = 0;
-    while (sealed < target) {
-      const seal = await store.seal({ maxEvents: Math.min(SEAL_MAX_EVENTS, target - sealed) });
-      sealed += seal.eventCount;
-      if (seal.eventCount === 0) break;
-    }
+    const appended = await appendBenchLog(store, {
+      dossiers: DOSSIERS,
+      seed: SEED,
+      applicants: APPLICANTS,
+      pool: database.pool,
+    });
+    const { sealed } = await sealBenchLog(store, database.pool, appended.events, UNSEALED);
     await database.pool.query('VACUUM ANALYZE event_store.events');
 
     const file = OUT ?? path.join(dir, 'export.ndjson');

@@ -17,7 +17,13 @@ export interface BenchDatabase {
 /** The server settings of the measurements in docs/anchors.md §7.2 (fsync and synchronous_commit stay on). */
 const SETTINGS = { shared_buffers: '1GB', max_wal_size: '4GB', max_connections: '200' };
 
-export async function openBenchDatabase(): Promise<BenchDatabase> {
+/**
+ * A fresh database, or — with `keep` (the benches' `--keep DIR`) — a database kept between runs under DIR on an
+ * embedded PostgreSQL of its own, named by `keep.name`: the bench log is then generated once and every later bench
+ * on the same log (verify, export, dashboard) reuses it (see bench-log.ts). Delete DIR to start over.
+ */
+export async function openBenchDatabase(keep?: { dir: string; name: string }): Promise<BenchDatabase> {
+  if (keep) return keptDatabase(keep.dir, keep.name);
   if (process.env.DATABASE_URL) return withDatabase(process.env.DATABASE_URL, 'DATABASE_URL', async () => undefined);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-bench-pg-'));
   fs.chmodSync(dir, 0o755);
@@ -38,6 +44,29 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   );
+}
+
+async function keptDatabase(dir: string, name: string): Promise<BenchDatabase> {
+  if (!/^[a-z][a-z0-9_]{0,62}$/.test(name)) throw new Error(`not a database name: ${name}`);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.chmodSync(dir, 0o755);
+  const server = new EmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: await freePort(), settings: SETTINGS });
+  await server.start();
+  const exists = await admin(server.url, `SELECT count(*)::text FROM pg_database WHERE datname = '${name}'`);
+  if (exists === '0') await admin(server.url, `CREATE DATABASE ${name}`);
+  const url = new URL(server.url);
+  url.pathname = `/${name}`;
+  const version = await admin(url.toString(), 'SHOW server_version');
+  return {
+    url: url.toString(),
+    where: `embedded PostgreSQL kept in ${dir} (${Object.entries(SETTINGS)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ')}, fsync on), database ${name}, PostgreSQL ${version}`,
+    close: async () => {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await server.stop();
+    },
+  };
 }
 
 async function withDatabase(serverUrl: string, where: string, stop: () => Promise<void>): Promise<BenchDatabase> {

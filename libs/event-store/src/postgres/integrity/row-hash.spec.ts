@@ -1,5 +1,5 @@
 import { eventHash } from '../../hash/event-hash';
-import { BinaryRow } from './binary-copy';
+import { BinaryRow } from '@app/platform/pg';
 import { FIELD_COUNT, Field, RowHasher } from './row-hash';
 
 /** A row as the binary COPY of verify lays it out (only the fields the hasher reads are filled). */

@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import { storedEventIntact } from '../../hash/stored-event';
-import type { BinaryRow } from './binary-copy';
+import type { BinaryRow } from '@app/platform/pg';
 import { copyBytes, writeAscii, writeDecimal } from '../../hash/byte-writing';
 
 /** The fields of a log row read by verify, in the order of the scan's query. */

@@ -2,7 +2,7 @@ import type { ClientBase } from 'pg';
 import type { Checkpoint, SealExport } from '../../event-store.port';
 import { LINK_BUCKETS, LinkSums } from '../../hash/link-sums';
 import { SealHasher } from '../../hash/seal-hash';
-import { readBinaryCopy } from './binary-copy';
+import { readBinaryCopy } from '@app/platform/pg';
 import { FIELD_COUNT, Field, RowHasher } from './row-hash';
 
 /** A stretch of the log in delivery order, cut only at seal boundaries (a seal is hashed by one scanner). */

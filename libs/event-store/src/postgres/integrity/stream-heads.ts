@@ -1,6 +1,6 @@
 import type { ClientBase } from 'pg';
 import { LINK_BUCKETS, LinkSums } from '../../hash/link-sums';
-import { readBinaryCopy } from './binary-copy';
+import { readBinaryCopy } from '@app/platform/pg';
 
 /**
  * Every stream head's last hash, summed per bucket as the scan sums the events' links (hash/link-sums.ts), read in
