@@ -1,8 +1,10 @@
 import 'reflect-metadata';
+import os from 'node:os';
+import v8 from 'node:v8';
 import type { Pool } from 'pg';
 import { EVENT_STORE_MIGRATIONS, type EventStore, createEventStore } from '@app/event-store';
 import { loadConfig, openDatabase, runMigrations } from '@app/platform';
-import { READ_MODEL_MIGRATIONS, type RebuildReport, rebuildReadModels } from '@app/read-models';
+import { READ_MODEL_MIGRATIONS, type RebuildReport, UnitRouter, rebuildReadModels } from '@app/read-models';
 import { readModelSnapshot } from '@app/read-models/testing';
 import { parseArguments } from '../cli/command';
 import { appendBenchLog, benchLogLine } from './support/bench-log';
@@ -19,7 +21,9 @@ import { serverCpuSeconds } from './support/server-cpu';
  * rest (indexes, last catch-up, switch-over), events/s, and the CPU seconds of this process (its threads included)
  * and of the PostgreSQL server per million events. The speed-up is the K-worker filling rate over the one-worker
  * rate. Anchor in the same run: the bare read of the log as the rebuild reads it (payload pages, one connection).
- * The read models of the last K-worker rebuild are checked equal to those of the last one-worker rebuild.
+ * and the partitioned rebuild's reading thread alone (read, route, serialise: its ceiling). The load average (other
+ * work on the host) is printed beside each run. The read models of the last K-worker rebuild are checked equal to
+ * those of the last one-worker rebuild.
  */
 const { options } = parseArguments(process.argv.slice(2));
 const DOSSIERS = Number(options.dossiers ?? 200_000);
@@ -29,6 +33,7 @@ const WORKERS = Number(options.workers ?? 2);
 
 interface Run {
   workers: number;
+  load: number;
   fill: RebuildReport;
   rest: number;
   nodeCpu: number;
@@ -46,6 +51,28 @@ async function bareRead(store: EventStore): Promise<{ events: number; seconds: n
   return { events, seconds: (nowMs() - started) / 1000 };
 }
 
+/**
+ * The partitioned rebuild's reading thread alone, workers left out: the same pages read, routed to the partitions and
+ * serialised as postMessage serialises them. Its rate is the ceiling of a partitioned rebuild however many workers.
+ */
+async function coordinatorAlone(store: EventStore, workers: number): Promise<{ events: number; seconds: number }> {
+  const started = nowMs();
+  const router = new UnitRouter(
+    store,
+    Array.from({ length: workers }, () => ({ units: [], eventsProjected: 0 })),
+  );
+  let page = await store.readAllPayloads({ limit: 10_000 });
+  router.plan(page.events);
+  let events = 0;
+  while (page.events.length > 0) {
+    const next = store.readAllPayloads({ after: page.checkpoint, limit: 10_000 });
+    for (const share of (await router.route(page.events)).shares) v8.serialize(share);
+    events += page.events.length;
+    page = await next;
+  }
+  return { events, seconds: (nowMs() - started) / 1000 };
+}
+
 async function rebuild(pool: Pool, store: EventStore, url: string, workers: number): Promise<Run> {
   await pool.query('CHECKPOINT');
   const shown = progress(`rebuild, ${workers} worker${workers > 1 ? 's' : ''}`);
@@ -59,6 +86,7 @@ async function rebuild(pool: Pool, store: EventStore, url: string, workers: numb
     switchOver: false,
     onProgress: (p) => shown(p.events, 'events'),
   });
+  const load = os.loadavg()[0] ?? 0;
   const started = nowMs();
   await rebuildReadModels({ pool, store });
   const rest = (nowMs() - started) / 1000;
@@ -66,6 +94,7 @@ async function rebuild(pool: Pool, store: EventStore, url: string, workers: numb
   const serverAfter = await serverCpuSeconds(pool);
   return {
     workers,
+    load,
     fill,
     rest,
     nodeCpu: (used.user + used.system) / 1e6,
@@ -84,6 +113,7 @@ async function main(): Promise<void> {
     await database.pool.query('VACUUM ANALYZE event_store.events');
 
     const read = await bareRead(store);
+    const coordinator = await coordinatorAlone(store, WORKERS);
     const runs: Run[] = [];
     const snapshots = new Map<number, Awaited<ReturnType<typeof readModelSnapshot>>>();
     for (let round = 0; round < ROUNDS; round++) {
@@ -106,6 +136,7 @@ async function main(): Promise<void> {
       `\n${table(
         [
           'rebuild',
+          'load average',
           'filling: s',
           'filling: events/s',
           'indexes + catch-up + switch: s',
@@ -113,6 +144,7 @@ async function main(): Promise<void> {
         ],
         runs.map((r) => [
           `${r.workers} worker${r.workers > 1 ? 's' : ''}`,
+          fmt(r.load, 1),
           fmt(r.fill.seconds, 1),
           fmt(rate(r)),
           fmt(r.rest, 1),
@@ -131,6 +163,10 @@ async function main(): Promise<void> {
           [
             'anchor: bare read of the log, payload pages of 10,000, one connection (events/s)',
             fmt(read.events / read.seconds),
+          ],
+          [
+            `anchor: the partitioned rebuild's reading thread alone (read, route, serialise for ${WORKERS} workers), events/s`,
+            fmt(coordinator.events / coordinator.seconds),
           ],
           [`read models of ${WORKERS} workers equal those of 1`, equal ? 'yes' : 'NO'],
         ],

@@ -65,6 +65,7 @@ export {
   type RebuildReport,
 } from './rebuild/rebuild';
 export { PartitionCountMismatchError } from './rebuild/partitioned/partition-state';
+export { UnitRouter } from './rebuild/partitioned/unit-router';
 export { figuresFromMeasures, type MeasuresAtCuts } from './figures/figures-from-measures';
 export {
   readModelFigures,
