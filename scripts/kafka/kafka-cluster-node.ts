@@ -32,6 +32,8 @@ export function prepareKafkaNode(
     replication: number;
     minInsync: number;
     heap: string;
+    /** Kafka's own log level (default warn; info for a reproduction). */
+    logLevel?: 'warn' | 'info';
   },
 ): { command: string; args: string[] } {
   const dataDir = path.join(node.root, 'data');
@@ -63,8 +65,11 @@ export function prepareKafkaNode(
   );
   // the class-data-sharing archive when a first single-node start has written it (npm run kafka:local -- --prepare)
   const cds = fs.existsSync(distribution.cdsArchive) ? { use: distribution.cdsArchive } : undefined;
-  const jvm = jvmArguments({ heap: cluster.heap, quickJit: true, cds: cds ?? { use: '' } }).filter(
-    (flag) => cds || !flag.startsWith('-XX:SharedArchiveFile='),
-  );
+  const jvm = jvmArguments({
+    heap: cluster.heap,
+    quickJit: true,
+    cds: cds ?? { use: '' },
+    logLevel: cluster.logLevel,
+  }).filter((flag) => cds || !flag.startsWith('-XX:SharedArchiveFile='));
   return { command: 'java', args: [...jvm, '-cp', distribution.classpath, 'kafka.Kafka', propertiesFile] };
 }

@@ -49,13 +49,15 @@ export function brokerProperties(options: {
 }
 
 /**
- * JVM flags: a small heap, the serial collector (2 cores), quiet slf4j-simple logging except the "started" line,
- * and class-data sharing: the first clean run writes an archive of the loaded classes, later runs map it.
+ * JVM flags: a small heap, the serial collector (2 cores), quiet slf4j-simple logging except the "started" line
+ * (`logLevel: 'info'` for a reproduction: elections, ISR changes, truncations), and class-data sharing: the first
+ * clean run writes an archive of the loaded classes, later runs map it.
  */
 export function jvmArguments(options: {
   heap: string;
   quickJit: boolean;
   cds: { use: string } | { write: string };
+  logLevel?: 'warn' | 'info';
 }): string[] {
   return [
     `-Xmx${options.heap}`,
@@ -67,7 +69,7 @@ export function jvmArguments(options: {
     '-Xlog:cds=off',
     '-Xlog:cds+dynamic=off',
     '-Djava.awt.headless=true',
-    '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn',
+    `-Dorg.slf4j.simpleLogger.defaultLogLevel=${options.logLevel ?? 'warn'}`,
     '-Dorg.slf4j.simpleLogger.log.kafka.server.KafkaRaftServer=info',
     '-Dorg.slf4j.simpleLogger.showDateTime=true',
   ];

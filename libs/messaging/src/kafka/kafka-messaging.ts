@@ -18,7 +18,7 @@ export class KafkaMessaging implements Messaging {
   }
 
   publisher(): MessagePublisher {
-    const publisher = new KafkaPublisher(this.kafka, (p) => this.publishers.delete(p));
+    const publisher = new KafkaPublisher(this.kafka, (p) => this.publishers.delete(p), this.options.log);
     this.publishers.add(publisher);
     return publisher;
   }

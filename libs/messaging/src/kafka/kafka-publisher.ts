@@ -1,12 +1,13 @@
-import { type Kafka, Partitioners, type Producer } from 'kafkajs';
-import type { MessagePublisher, OutgoingMessage } from '../messaging.port';
+import { type Kafka, type Message, Partitioners, type Producer } from 'kafkajs';
+import type { MessagePublisher, MessagingLog, OutgoingMessage } from '../messaging.port';
 import { requestChunks } from './request-chunks';
 
 /**
  * The kafkajs producer behind `MessagePublisher`: idempotent (the broker drops a retried duplicate), one request
  * in flight (kafkajs documents 1 for the idempotent producer, so a retry never reorders), acks from all in-sync
  * replicas, Java-compatible murmur2 partitioning by key. A large publish is split into requests (`requestChunks`),
- * sent one after the other, in order.
+ * sent one after the other, in order; each request is resolved only once every partition it holds has been
+ * acknowledged (`sendWhole`).
  */
 export class KafkaPublisher implements MessagePublisher {
   private producer?: Producer;
@@ -16,14 +17,17 @@ export class KafkaPublisher implements MessagePublisher {
   constructor(
     private readonly kafka: Kafka,
     private readonly onClose: (publisher: KafkaPublisher) => void = () => undefined,
+    private readonly log: MessagingLog = () => undefined,
   ) {}
 
   async publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
     const producer = await this.connect();
     const partitionOf = await this.partitioner(topic);
+    // Without the partitions, what the broker acknowledged cannot be checked: fail, the caller publishes again.
+    if (!partitionOf) throw new Error(`the partitions of topic ${topic} could not be read: nothing was published`);
     for (const chunk of requestChunks(messages, partitionOf)) {
-      await producer.send({ topic, acks: -1, messages: chunk });
+      await sendWhole(producer, topic, chunk, this.log);
     }
   }
 
@@ -87,5 +91,30 @@ export class KafkaPublisher implements MessagePublisher {
       );
     }
     return this.connecting;
+  }
+}
+
+/** Rounds of sending again what a resolved send left unacknowledged, before the publish fails (published again). */
+const RESEND_ROUNDS = 5;
+
+/**
+ * Sends one request's messages (each with its partition) and resolves once every partition is acknowledged.
+ * kafkajs 2.2.4 can resolve `send()` without some of them (tulios/kafkajs#1303, issue 19): when a broker fails
+ * mid-request, it retries with the answers of the brokers that had already answered kept aside, and once the
+ * controller moves the dead broker's partitions to those brokers nothing is left to send for them. It had rolled
+ * their sequence numbers back, so the same producer sends them again here with the same numbers: the broker writes
+ * them once (or recognises a copy it already holds), before the next request, so each partition keeps its order.
+ */
+async function sendWhole(producer: Producer, topic: string, messages: Message[], log: MessagingLog): Promise<void> {
+  let pending = messages;
+  for (let round = 0; ; round++) {
+    const results = await producer.send({ topic, acks: -1, messages: pending });
+    const acknowledged = new Set(results.filter((r) => r.errorCode === 0).map((r) => r.partition));
+    pending = pending.filter((m) => !acknowledged.has(m.partition ?? -1));
+    if (pending.length === 0) return;
+    const partitions = [...new Set(pending.map((m) => m.partition))].join(', ');
+    if (round === RESEND_ROUNDS)
+      throw new Error(`Kafka never acknowledged partitions ${partitions} of ${topic} (${pending.length} messages)`);
+    log('warn', `kafka: a send resolved without partitions ${partitions} of ${topic}: sending ${pending.length} again`);
   }
 }
