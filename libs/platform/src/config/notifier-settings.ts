@@ -23,7 +23,10 @@ export interface NotifierSettings {
   retryMaxMs: number;
   /** NOTIFIER_DEAD_LETTER_TOPIC (default `dossier-notifications.dead-letter`). */
   deadLetterTopic: string;
-  /** NOTIFIER_SENDERS: notifications sent at the same time by one process (default 4). */
+  /**
+   * NOTIFIER_SENDERS: notifications sent at the same time by one process (default 4). Each holds a database connection
+   * and briefly takes a second one (the access log): keep DATABASE_POOL_SIZE ≥ 2 × NOTIFIER_SENDERS + 4.
+   */
   senders: number;
   /** NOTIFIER_POLL_MS: how often an idle sender looks for due notifications (default 250). */
   pollMs: number;
