@@ -33,6 +33,13 @@ export interface AppProcess {
   upstream?: 'intake' | 'reporting';
 }
 
+/**
+ * Notifications each notifier sends at the same time (NOTIFIER_SENDERS): at most this many are in flight when one
+ * is killed, which bounds the raw duplicate deliveries the fault test accepts. Each sender holds a connection and
+ * briefly takes a second one: the pool is 2 × senders + 4 (libs/platform notifier settings).
+ */
+export const NOTIFIER_SENDERS = 4;
+
 export const APP_PROCESSES: AppProcess[] = [
   { kind: 'intake', entry: 'apps/intake/src/main.ts', count: 2, upstream: 'intake', env: () => ({}) },
   {
@@ -55,7 +62,12 @@ export const APP_PROCESSES: AppProcess[] = [
     entry: 'apps/notifier/src/main.ts',
     count: 2,
     lagDetail: 'notifier',
-    env: (c) => ({ KAFKA_BROKERS: c.kafkaBrokers.join(','), SMTP_URL: c.smtpUrl }),
+    env: (c) => ({
+      KAFKA_BROKERS: c.kafkaBrokers.join(','),
+      SMTP_URL: c.smtpUrl,
+      NOTIFIER_SENDERS: String(NOTIFIER_SENDERS),
+      DATABASE_POOL_SIZE: String(2 * NOTIFIER_SENDERS + 4),
+    }),
   },
 ];
 

@@ -46,25 +46,95 @@ export function checkTopic(log: readonly RecordedEvent[], topic: readonly Record
   return compareWithStore(log, firsts).problems;
 }
 
+/** What the sink holds, counted: deliveries, notifications, and the raw duplicates among the deliveries. */
+export interface NotificationTally {
+  deliveries: number;
+  notifications: number;
+  /** Deliveries of a notification after its first. */
+  duplicates: number;
+  /** Of them, those whose previous copy was accepted when a notifier was killed (within IN_FLIGHT_MS). */
+  fromKills: number;
+}
+
 /**
- * Every notification sent exactly once: no Message-ID twice in the sink, and each acknowledged receipt with an
- * e-mail address has exactly one message about its reception (Message-ID `<dossier-<id>.<position>.…>`, position 1).
+ * How far from a notifier's SIGKILL the sink may have accepted a message that the killed process never marked
+ * sent: the SMTP answer, one UPDATE and a COMMIT on a loaded machine (docs/notifications.md, the remaining window).
  */
-export function checkNotifications(acknowledged: readonly Acknowledged[], messages: readonly SunkMessage[]): string[] {
+export const IN_FLIGHT_MS = 5_000;
+
+/**
+ * Every notification delivered, exactly once per Message-ID. SMTP is not transactional: a notifier killed after the
+ * server accepted a message and before it marked the row sent sends it again, with the same Message-ID, so that a
+ * mailbox deduplicating on Message-ID (RFC 5322's identity of a message) shows it once. So:
+ * - each acknowledged receipt with an e-mail address has its "received" notification (`dossier-<id>.1.email`)
+ *   delivered at least once;
+ * - every copy of a notification (X-Notification-Id) carries the same Message-ID, and no Message-ID names two
+ *   notifications;
+ * - raw duplicate deliveries are counted; each must come from a notifier kill (its previous copy accepted within
+ *   IN_FLIGHT_MS of one), and there may be no more of them than the sends in flight at those kills (`senders` per
+ *   killed process).
+ */
+export function checkNotifications(
+  acknowledged: readonly Acknowledged[],
+  messages: readonly SunkMessage[],
+  notifierKills: { at: readonly number[]; senders: number },
+): { problems: string[]; tally: NotificationTally } {
   const problems: string[] = [];
-  const counts = new Map<string, number>();
-  for (const m of messages) if (m.messageId) counts.set(m.messageId, (counts.get(m.messageId) ?? 0) + 1);
-  for (const [id, n] of counts) if (n > 1) problems.push(`message ${id} sent ${n} times`);
-  const receivedMessages = new Map<string, number>();
-  for (const [id, n] of counts) {
-    const match = /^<dossier-([0-9a-f-]{36})\.1\./.exec(id);
-    if (match?.[1]) receivedMessages.set(match[1], (receivedMessages.get(match[1]) ?? 0) + n);
+  const copies = new Map<string, SunkMessage[]>();
+  const notificationOf = new Map<string, string>();
+  for (const m of messages) {
+    if (!m.messageId || !m.notificationId) {
+      problems.push(`a message accepted at ${m.at} without a Message-ID or an X-Notification-Id`);
+      continue;
+    }
+    copies.set(m.notificationId, [...(copies.get(m.notificationId) ?? []), m]);
+    const other = notificationOf.get(m.messageId);
+    if (other !== undefined && other !== m.notificationId)
+      problems.push(`Message-ID ${m.messageId} names two notifications: ${other} and ${m.notificationId}`);
+    notificationOf.set(m.messageId, m.notificationId);
   }
-  for (const ack of acknowledged.filter((a) => a.email)) {
-    const n = receivedMessages.get(ack.dossierId) ?? 0;
-    if (n !== 1) problems.push(`dossier ${ack.dossierId}: ${n} "received" messages in the sink`);
+  let duplicates = 0;
+  let fromKills = 0;
+  for (const [id, list] of copies) {
+    const ids = new Set(list.map((m) => m.messageId));
+    if (ids.size > 1)
+      problems.push(`notification ${id} delivered with ${ids.size} Message-IDs: ${[...ids].join(', ')}`);
+    const times = list.map((m) => Date.parse(m.at)).sort((a, b) => a - b);
+    for (let i = 1; i < times.length; i++) {
+      duplicates++;
+      const previous = times[i - 1] as number;
+      if (notifierKills.at.some((k) => Math.abs(previous - k) <= IN_FLIGHT_MS)) fromKills++;
+      else
+        problems.push(
+          `notification ${id} delivered again at ${new Date(times[i] as number).toISOString()}: its previous copy ` +
+            `(${new Date(previous).toISOString()}) was not in flight at a notifier kill`,
+        );
+    }
   }
-  return problems;
+  const bound = notifierKills.senders * notifierKills.at.length;
+  if (duplicates > bound)
+    problems.push(
+      `${duplicates} raw duplicate deliveries: more than the ${bound} sends that can be in flight at the notifier ` +
+        `kills (${notifierKills.senders} senders × ${notifierKills.at.length} kills)`,
+    );
+  for (const ack of acknowledged.filter((a) => a.email))
+    if (!copies.has(`dossier-${ack.dossierId}.1.email`))
+      problems.push(`dossier ${ack.dossierId}: its "received" e-mail was never delivered`);
+  return { problems, tally: { deliveries: messages.length, notifications: copies.size, duplicates, fromKills } };
+}
+
+/** The verdict's words: `exactly once per Message-ID; 2 raw duplicate deliveries, all from the notifier kill`. */
+export function describeNotifications(tally: NotificationTally): string {
+  const whence =
+    tally.duplicates === 0
+      ? ''
+      : tally.fromKills === tally.duplicates
+        ? ', all from the notifier kill'
+        : `, ${tally.fromKills} from the notifier kill`;
+  return (
+    `${tally.notifications} notifications in ${tally.deliveries} deliveries: exactly once per Message-ID; ` +
+    `${tally.duplicates} raw duplicate deliver${tally.duplicates === 1 ? 'y' : 'ies'}${whence}`
+  );
 }
 
 /** Lags that must come back to (about) zero once the load stops: name → value, with the bound each may keep. */

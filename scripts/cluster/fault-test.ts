@@ -11,8 +11,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Cluster, startCluster } from './cluster';
+import { type CpuSnapshot, cpuShares, cpuSnapshot } from './cpu-usage';
+import { type Attempt, describeFailures } from './attempt-kinds';
 import { type Acknowledged } from './fault-checks';
-import { type Attempt, startReceiptLoad } from './fault-load';
+import { startReceiptLoad } from './fault-load';
 import { runChecks } from './fault-verdict';
 import { statusTable } from './status-table';
 
@@ -25,6 +27,8 @@ interface KillResult {
   process: string;
   requests: number;
   errors: number;
+  failures: string;
+  killedAt: number;
   recoveredMs: number;
 }
 
@@ -39,8 +43,15 @@ async function main(): Promise<void> {
   try {
     await cluster.waitHealthy(180_000);
     say(`cluster up and healthy: ${cluster.processes.length} processes`);
+    const cpuFrom = await cpuOf(cluster);
     const loadFrom = Date.now();
-    const load = startReceiptLoad({ url: cluster.url, token: cluster.token, clients: CLIENTS });
+    // a counter retries a receipt until it is answered: it gives up only past the bound the cluster must recover in
+    const load = startReceiptLoad({
+      url: cluster.url,
+      token: cluster.token,
+      clients: CLIENTS,
+      giveUpAfterMs: RECOVERY_LIMIT_MS,
+    });
     await sleep(SETTLE_MS);
     const kills: KillResult[] = [];
     const targets = [
@@ -50,28 +61,59 @@ async function main(): Promise<void> {
       ['one Kafka broker', () => 'kafka-2'],
       ...(cluster.processes.includes('notifier-1') ? [['one notifier', () => 'notifier-1'] as const] : []),
     ] as const;
-    for (const [target, pick] of targets) {
+    // --kill intake,notifier: only those (to reproduce one window); all by default
+    const only = argument('--kill')?.split(',');
+    for (const [target, pick] of targets.filter(([t]) => !only || only.some((o) => t.includes(o)))) {
       const name = await pick();
-      const from = Date.now();
       const before = (await cluster.status()).find((s) => s.name === name)?.restarts ?? 0;
       say(`SIGKILL ${name} (${target})`);
+      const from = Date.now();
       cluster.kill(name, 'SIGKILL');
       const recoveredMs = await recovered(cluster, name, before, from);
       say(`${name} back and healthy after ${(recoveredMs / 1000).toFixed(1)} s`);
       await sleep(SETTLE_MS);
-      kills.push({ target, process: name, ...window(load.attempts, from, Date.now()), recoveredMs });
+      const inside = load.attempts.filter((a) => a.at >= from && a.at < Date.now());
+      kills.push({
+        target,
+        process: name,
+        ...window(inside),
+        failures: describeFailures(inside),
+        killedAt: from,
+        recoveredMs,
+      });
     }
     await load.stop();
-    const total = window(load.attempts, 0, Date.now());
+    const cpuTo = await cpuOf(cluster);
+    const total = window(load.attempts);
     say(
       `load stopped: ${load.acknowledged.length} receipts acknowledged, ${total.errors} client errors, ` +
         `${load.abandoned.length} abandoned, ${load.refused.length} refused`,
     );
     printKills(kills, total, (Date.now() - loadFrom) / 1000);
+    console.log(
+      `CPU during the load (cores; ${os.cpus().length} on the machine): ` +
+        cpuShares(cpuFrom, cpuTo)
+          .map(([kind, cores]) => `${kind} ${cores.toFixed(2)}`)
+          .join(', '),
+    );
+    console.log(`client errors by kind, whole run: ${describeFailures(load.attempts)}`);
+    for (const k of kills) console.log(`  ${k.target} (${k.process}): ${k.failures}`);
+    for (const key of load.abandoned.slice(0, 5))
+      console.log(
+        `  abandoned ${key}: ${load.attempts
+          .filter((a) => a.key === key)
+          .map(attemptLine(loadFrom))
+          .join(', ')}`,
+      );
     const acknowledged: Acknowledged[] = [...load.acknowledged];
     if (process.argv.includes('--phantom-receipt'))
       acknowledged.push({ key: 'phantom', dossierId: '00000000-0000-4000-8000-000000000000', email: true });
-    const verdict = await runChecks(cluster, acknowledged, { abandoned: load.abandoned, refused: load.refused, say });
+    const verdict = await runChecks(
+      cluster,
+      acknowledged,
+      { abandoned: load.abandoned, refused: load.refused, say },
+      kills.filter((k) => k.process.startsWith('notifier-')).map((k) => k.killedAt),
+    );
     console.log(statusTable(await cluster.status()));
     for (const { name, problems } of verdict)
       console.log(
@@ -88,6 +130,10 @@ async function main(): Promise<void> {
     say('done');
   }
   process.exit(passed ? 0 : 1);
+}
+
+async function cpuOf(cluster: Cluster): Promise<CpuSnapshot> {
+  return cpuSnapshot(new Map((await cluster.status()).map((s) => [s.name, s.pid])));
 }
 
 /** The projector or relay process holding its lock now. */
@@ -113,9 +159,17 @@ async function recovered(cluster: Cluster, name: string, restartsBefore: number,
   }
 }
 
-function window(attempts: readonly Attempt[], from: number, to: number): { requests: number; errors: number } {
-  const inside = attempts.filter((a) => a.at >= from && a.at < to);
-  return { requests: inside.length, errors: inside.filter((a) => !a.ok).length };
+function window(attempts: readonly Attempt[]): { requests: number; errors: number } {
+  return { requests: attempts.length, errors: attempts.filter((a) => !a.ok).length };
+}
+
+function attemptLine(from: number): (a: Attempt) => string {
+  return (a) => `${((a.at - from) / 1000).toFixed(1)} s ${a.kind}`;
+}
+
+function argument(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
 function printKills(kills: KillResult[], total: { requests: number; errors: number }, seconds: number): void {

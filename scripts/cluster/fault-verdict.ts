@@ -8,7 +8,15 @@ import { readModelSnapshot } from '@app/read-models/testing';
 import { readWholeLog } from '../../test/kafka/support/log-assertions';
 import { readWholeTopic } from '../../test/kafka/support/topic-reader';
 import type { Cluster } from './cluster';
-import { type Acknowledged, checkNotifications, checkReceipts, checkSettled, checkTopic } from './fault-checks';
+import { NOTIFIER_SENDERS } from './app-processes';
+import {
+  type Acknowledged,
+  checkNotifications,
+  checkReceipts,
+  checkSettled,
+  checkTopic,
+  describeNotifications,
+} from './fault-checks';
 import { TOPIC } from './kafka-nodes';
 import { readMailLog } from './mail-log';
 
@@ -24,6 +32,8 @@ export async function runChecks(
   cluster: Cluster,
   acknowledged: readonly Acknowledged[],
   client: { abandoned: string[]; refused: string[]; say: (line: string) => void },
+  /** When each notifier was SIGKILLed (ms since the epoch). */
+  notifierKills: readonly number[],
 ): Promise<Verdict[]> {
   const verdict: Verdict[] = [];
   const started = Date.now();
@@ -84,10 +94,11 @@ export async function runChecks(
   }
   if (cluster.processes.some((p) => p.startsWith('notifier-'))) {
     const mail = readMailLog(cluster.mailLog);
-    verdict.push({
-      name: `every notification sent exactly once (${mail.length} messages in the sink)`,
-      problems: checkNotifications(acknowledged, mail),
+    const { problems, tally } = checkNotifications(acknowledged, mail, {
+      at: notifierKills,
+      senders: NOTIFIER_SENDERS,
     });
+    verdict.push({ name: `every notification delivered (${describeNotifications(tally)})`, problems });
   }
   return verdict;
 }

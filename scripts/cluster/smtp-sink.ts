@@ -1,10 +1,10 @@
 /**
  * A loopback SMTP server for the notifiers (`node scripts/run.cjs scripts/cluster/smtp-sink.ts <port> <file>`): takes
  * every message (no authentication, no TLS, loopback only) and appends one line per message to `<file>`: when,
- * its Message-ID and its size — never the recipient or the text (personal data). The fault test counts the lines.
+ * its Message-ID, its X-Notification-Id and its size — never the recipient or the text (personal data). The fault test counts the lines.
  */
 import fs from 'node:fs';
-import { messageIdOf } from './mail-log';
+import { headerOf, messageIdOf } from './mail-log';
 
 interface SmtpServerLike {
   listen(port: number, host: string, callback: () => void): void;
@@ -39,6 +39,7 @@ async function main(): Promise<void> {
         const line = JSON.stringify({
           at: new Date().toISOString(),
           messageId: messageIdOf(raw) ?? null,
+          notificationId: headerOf(raw, 'x-notification-id') ?? null,
           bytes: raw.length,
         });
         out.write(`${line}\n`, () => callback());

@@ -5,8 +5,10 @@ import {
   checkReceipts,
   checkSettled,
   checkTopic,
+  describeNotifications,
+  IN_FLIGHT_MS,
 } from '../../scripts/cluster/fault-checks';
-import { messageIdOf } from '../../scripts/cluster/mail-log';
+import { headerOf, messageIdOf } from '../../scripts/cluster/mail-log';
 
 const A = '11111111-1111-4111-8111-111111111111';
 const B = '22222222-2222-4222-8222-222222222222';
@@ -65,15 +67,94 @@ describe('cluster fault test checks', () => {
     expect(checkTopic(log, [event('a', 1), event('a', 2), event('a', 3, 'other'), event('b', 1)])).toHaveLength(1);
   });
 
-  it('every notification exactly once: a missing or repeated message fails', () => {
-    const message = (id: string) => ({ at: '', messageId: id, bytes: 1 });
-    const received = message(`<dossier-${A}.1.email@dossier-tracker>`);
-    expect(checkNotifications(acks, [received])).toEqual([]);
-    expect(checkNotifications(acks, [])).toEqual([expect.stringContaining(`${A}: 0 "received" messages`)]);
-    expect(checkNotifications(acks, [received, received])).toEqual([
-      expect.stringContaining('sent 2 times'),
-      expect.stringContaining('2 "received" messages'),
-    ]);
+  describe('every notification delivered, exactly once per Message-ID', () => {
+    const KILL = Date.parse('2026-12-02T07:00:00.000Z');
+    const kills = { at: [KILL], senders: 2 };
+    const copy = (notificationId: string, atMs: number, messageId = `<${notificationId}@dossier-tracker>`) => ({
+      at: new Date(atMs).toISOString(),
+      messageId,
+      notificationId,
+      bytes: 1,
+    });
+    const receivedOfA = `dossier-${A}.1.email`;
+
+    it('passes each expected notification delivered once, and counts nothing', () => {
+      const { problems, tally } = checkNotifications(acks, [copy(receivedOfA, KILL - 60_000)], kills);
+      expect(problems).toEqual([]);
+      expect(tally).toEqual({ deliveries: 1, notifications: 1, duplicates: 0, fromKills: 0 });
+      expect(describeNotifications(tally)).toBe(
+        '1 notifications in 1 deliveries: exactly once per Message-ID; 0 raw duplicate deliveries',
+      );
+    });
+
+    it('fails a receipt whose "received" e-mail never came', () => {
+      expect(checkNotifications(acks, [], kills).problems).toEqual([
+        expect.stringContaining(`dossier ${A}: its "received" e-mail was never delivered`),
+      ]);
+    });
+
+    it('passes copies sent again by the notifier killed while they were in flight, and counts them', () => {
+      const other = `dossier-${B}.2.email`;
+      const { problems, tally } = checkNotifications(
+        acks,
+        [copy(receivedOfA, KILL - 40), copy(other, KILL + 100), copy(receivedOfA, KILL + 300), copy(other, KILL + 900)],
+        kills,
+      );
+      expect(problems).toEqual([]);
+      expect(tally).toEqual({ deliveries: 4, notifications: 2, duplicates: 2, fromKills: 2 });
+      expect(describeNotifications(tally)).toBe(
+        '2 notifications in 4 deliveries: exactly once per Message-ID; 2 raw duplicate deliveries, all from the notifier kill',
+      );
+    });
+
+    it('fails a duplicate whose first copy was not in flight at a notifier kill', () => {
+      const early = KILL - IN_FLIGHT_MS - 1_000;
+      const { problems, tally } = checkNotifications(
+        acks,
+        [copy(receivedOfA, early), copy(receivedOfA, early + 300)],
+        kills,
+      );
+      expect(problems).toEqual([expect.stringContaining('was not in flight at a notifier kill')]);
+      expect(tally.fromKills).toBe(0);
+      // the same with no notifier killed at all
+      expect(
+        checkNotifications(acks, [copy(receivedOfA, KILL), copy(receivedOfA, KILL + 1)], { at: [], senders: 2 })
+          .problems,
+      ).toEqual([expect.stringContaining('was not in flight'), expect.stringContaining('more than the 0 sends')]);
+    });
+
+    it('fails more duplicates than sends in flight at the kills (senders × kills)', () => {
+      const sent = [
+        copy(receivedOfA, KILL),
+        copy(receivedOfA, KILL + 10),
+        copy(receivedOfA, KILL + 20),
+        copy(receivedOfA, KILL + 30),
+      ];
+      const { problems } = checkNotifications(acks, sent, kills);
+      // the third copy's previous one (KILL + 10) is in flight too: only the count fails
+      expect(problems).toEqual([expect.stringContaining('3 raw duplicate deliveries: more than the 2 sends')]);
+    });
+
+    it('fails copies of one notification under two Message-IDs, one Message-ID for two notifications, none at all', () => {
+      expect(
+        checkNotifications(
+          acks,
+          [copy(receivedOfA, KILL), copy(receivedOfA, KILL + 5, '<other@dossier-tracker>')],
+          kills,
+        ).problems,
+      ).toEqual([expect.stringContaining(`notification ${receivedOfA} delivered with 2 Message-IDs`)]);
+      expect(
+        checkNotifications(
+          acks,
+          [copy(receivedOfA, KILL), copy(`dossier-${B}.1.email`, KILL, `<${receivedOfA}@dossier-tracker>`)],
+          kills,
+        ).problems,
+      ).toEqual([expect.stringContaining('names two notifications')]);
+      expect(
+        checkNotifications(acks, [copy(receivedOfA, KILL), { ...copy(receivedOfA, KILL), messageId: null }], kills)
+          .problems,
+      ).toEqual([expect.stringContaining('without a Message-ID or an X-Notification-Id')]);
+    });
   });
 
   it('lags back to zero, within the bounds given', () => {
@@ -85,5 +166,6 @@ describe('cluster fault test checks', () => {
     expect(messageIdOf('From: a\r\nMessage-ID: <x.1@h>\r\n\r\nbody')).toBe('<x.1@h>');
     expect(messageIdOf('Message-Id:\r\n <y@h>\r\nTo: b\r\n\r\n')).toBe('<y@h>');
     expect(messageIdOf('To: b\r\n\r\nMessage-ID: <in-body@h>')).toBeUndefined();
+    expect(headerOf('X-Notification-Id:\r\n dossier-a.1.email\r\n\r\n', 'x-notification-id')).toBe('dossier-a.1.email');
   });
 });
