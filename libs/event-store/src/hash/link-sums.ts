@@ -81,11 +81,16 @@ export class LinkSums {
   }
 }
 
+/** Each character code's value as a hex digit, -1 for any other (codes past 255 are read as -1 too). */
+const HEX = new Int8Array(256).fill(-1);
+for (let c = 0; c < 10; c += 1) HEX[0x30 + c] = c;
+for (let c = 0; c < 6; c += 1) {
+  HEX[0x61 + c] = 10 + c;
+  HEX[0x41 + c] = 10 + c;
+}
+
 function hexDigit(c: number): number {
-  if (c >= 0x30 && c <= 0x39) return c - 0x30;
-  if (c >= 0x61 && c <= 0x66) return c - 0x57;
-  if (c >= 0x41 && c <= 0x46) return c - 0x37;
-  return -1;
+  return c < 256 ? (HEX[c] as number) : -1;
 }
 
 /** hexWord over the bytes [from, end) of a buffer. */

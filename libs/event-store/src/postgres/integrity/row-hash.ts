@@ -38,6 +38,8 @@ const CLOSE = 0x7d;
  */
 export class RowHasher {
   private scratch = Buffer.allocUnsafe(64 * 1024);
+  /** Views of the scratch buffer's first n bytes, by n: sha256 is given one without making a new one per event. */
+  private views: Buffer[] = [];
 
   intact(row: BinaryRow): boolean {
     const position = row.int64(Field.StreamPosition);
@@ -62,7 +64,10 @@ export class RowHasher {
     const source = row.buffer;
     const needed =
       128 + row.length(Field.Data) + row.length(Field.Metadata) + row.length(Field.StreamId) + row.length(Field.Type);
-    if (needed > this.scratch.length) this.scratch = Buffer.allocUnsafe(needed * 2);
+    if (needed > this.scratch.length) {
+      this.scratch = Buffer.allocUnsafe(needed * 2);
+      this.views = [];
+    }
     const out = this.scratch;
     let at = copyBytes(DATA, 0, DATA.length, out, 0);
     at = copyBytes(source, row.start(Field.Data), row.start(Field.Data) + row.length(Field.Data), out, at);
@@ -79,7 +84,7 @@ export class RowHasher {
     at = quoted(source, row.start(Field.Type), row.length(Field.Type), out, at);
     if (at < 0) return '';
     out[at++] = CLOSE;
-    const digest = hash('sha256', out.subarray(0, at), 'hex');
+    const digest = hash('sha256', this.view(at), 'hex');
     // link = sha256(prevHash ":" position ":" digest)
     const prevAt = row.start(Field.PrevHash);
     at = prevNull ? 0 : copyBytes(source, prevAt, prevAt + row.length(Field.PrevHash), out, 0);
@@ -87,7 +92,11 @@ export class RowHasher {
     at = writeDecimal(out, at, position);
     out[at++] = COLON;
     at = writeAscii(out, at, digest);
-    return hash('sha256', out.subarray(0, at), 'hex');
+    return hash('sha256', this.view(at), 'hex');
+  }
+
+  private view(length: number): Buffer {
+    return (this.views[length] ??= this.scratch.subarray(0, length));
   }
 }
 
@@ -97,8 +106,8 @@ function quoted(source: Buffer, start: number, length: number, out: Buffer, at: 
   for (let i = start; i < start + length; i += 1) {
     const byte = source[i] as number;
     if (byte < 0x20 || byte === QUOTE || byte === BACKSLASH) return -1;
+    out[at++] = byte;
   }
-  at = copyBytes(source, start, start + length, out, at);
   out[at++] = QUOTE;
   return at;
 }
