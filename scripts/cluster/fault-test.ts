@@ -18,7 +18,7 @@ import { startReceiptLoad } from './fault-load';
 import { runChecks } from './fault-verdict';
 import { statusTable } from './status-table';
 
-const CLIENTS = Number(process.env.CLUSTER_CLIENTS ?? 16);
+const CLIENTS = Number(process.env.CLUSTER_CLIENTS ?? 32);
 const SETTLE_MS = 8_000;
 const RECOVERY_LIMIT_MS = 120_000;
 
@@ -62,8 +62,8 @@ async function main(): Promise<void> {
       ...(cluster.processes.includes('notifier-1') ? [['one notifier', () => 'notifier-1'] as const] : []),
     ] as const;
     // --kill intake,notifier: only those (to reproduce one window); all by default
-    const only = argument('--kill')?.split(',');
-    for (const [target, pick] of targets.filter(([t]) => !only || only.some((o) => t.includes(o)))) {
+    const only = argument('--kill')?.toLowerCase().split(',');
+    for (const [target, pick] of targets.filter(([t]) => !only || only.some((o) => t.toLowerCase().includes(o)))) {
       const name = await pick();
       const before = (await cluster.status()).find((s) => s.name === name)?.restarts ?? 0;
       say(`SIGKILL ${name} (${target})`);
@@ -111,7 +111,7 @@ async function main(): Promise<void> {
     const verdict = await runChecks(
       cluster,
       acknowledged,
-      { abandoned: load.abandoned, refused: load.refused, say },
+      { abandoned: load.abandoned, refused: load.refused, giveUpAfterMs: RECOVERY_LIMIT_MS, say },
       kills.filter((k) => k.process.startsWith('notifier-')).map((k) => k.killedAt),
     );
     console.log(statusTable(await cluster.status()));

@@ -31,7 +31,7 @@ export interface Verdict {
 export async function runChecks(
   cluster: Cluster,
   acknowledged: readonly Acknowledged[],
-  client: { abandoned: string[]; refused: string[]; say: (line: string) => void },
+  client: { abandoned: string[]; refused: string[]; giveUpAfterMs: number; say: (line: string) => void },
   /** When each notifier was SIGKILLed (ms since the epoch). */
   notifierKills: readonly number[],
 ): Promise<Verdict[]> {
@@ -43,7 +43,7 @@ export async function runChecks(
   );
   verdict.push({ name: `lags back to ~0 within ${SETTLE_LIMIT_MS / 1000} s`, problems: settled });
   verdict.push({
-    name: 'every receipt answered (none abandoned after retries, none refused)',
+    name: `every receipt answered (none given up after ${client.giveUpAfterMs / 1000} s of retries, none refused)`,
     problems: [...client.abandoned.map((k) => `abandoned ${k}`), ...client.refused],
   });
   const primary = new Pool({ connectionString: cluster.databaseUrl, max: 4 });

@@ -18,8 +18,12 @@ export function nginxBinary(): string | undefined {
 /**
  * The load balancer's configuration: the counters' API and the web application to the intake processes, the
  * figures, dashboard, audit and work queues to the reporting processes. Passive health: a server that fails twice
- * is left out for 5 s. A request whose upstream refused the connection goes to the other one (nginx does this for
- * every method when nothing was sent); idempotent requests also after an error, a timeout or a 502/503; receipts
+ * is left out for 5 s. Idle upstream connections are closed after 4 s, before the apps' own keep-alive timeout
+ * (Node's 5 s) does it: otherwise nginx now and then sends a request on a connection the app is closing, gets a
+ * reset, and counts it as the server failing — twice, and a healthy intake is left out for 5 s, which with the
+ * other one killed leaves no upstream at all (502 "no live upstreams", seen in the fault test with 32 clients).
+ * A request whose upstream refused the connection goes to the other one (nginx does this for every method when
+ * nothing was sent); idempotent requests also after an error, a timeout or a 502/503; receipts
  * (POST /api/v1/dossiers) too, because the Idempotency-Key makes a repeated receipt answer the first one. The live
  * stream (server-sent events) is not buffered.
  */
@@ -50,10 +54,12 @@ http {
   upstream intake {
 ${servers(upstreams.intake)}
     keepalive 32;
+    keepalive_timeout 4s;
   }
   upstream reporting {
 ${servers(upstreams.reporting)}
     keepalive 16;
+    keepalive_timeout 4s;
   }
   proxy_http_version 1.1;
   proxy_set_header Connection "";
