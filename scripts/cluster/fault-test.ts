@@ -1,11 +1,13 @@
 /**
  * `npm run test:cluster`: the fault test on the local cluster (README § Distributed mode on one machine). Under a
  * steady receipt load through nginx, SIGKILL in turn one intake, the active projector, the active relay, one Kafka
- * broker and one notifier (when apps/notifier exists), each restarted by the supervisor; then check every
- * acknowledged receipt once in the log, the standby's read models equal to a replay of the log, every event on the
- * topic in order per dossier, every notification sent once, and the lags back to zero. Prints the table of kills
- * and `N passed, N failed`; exits 1 on any failure. `--phantom-receipt` adds an acknowledgement the log cannot have:
- * the run must then fail (the check checks).
+ * broker and one notifier (when apps/notifier exists), each restarted by the supervisor; then check every receipt
+ * answered, every acknowledged receipt once in the log, the standby's read models equal to a replay of the log, every
+ * event on the topic in order per dossier, every notification delivered exactly once per Message-ID, and the lags
+ * back to zero. Prints the table of kills, the client errors by kind, where the CPU went, and `N passed, N failed`;
+ * exits 1 on any failure. `--phantom-receipt` adds an acknowledgement the log cannot have: the run must then fail
+ * (the check checks). `--kill notifier` (or intake, projector, relay, kafka; comma-separated) kills only those.
+ * CLUSTER_CLIENTS: the clients sending receipts (32).
  */
 import fs from 'node:fs';
 import os from 'node:os';
